@@ -1,0 +1,68 @@
+# Shared set-up for scripts/demo and scripts/test (sourced, not run).
+# Creates .venv with Python 3.11+, installs the locked requirements, and reinstalls only
+# when the lock file changes, so running a script again is quick.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Please install the missing system package as root: $*" >&2; return 1; fi
+}
+
+apt_install() {
+  if command -v apt-get >/dev/null; then
+    as_root apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
+  else
+    echo "Install these system packages and run again: $*" >&2
+    return 1
+  fi
+}
+
+find_python() {
+  for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+    [ -n "$candidate" ] || continue
+    if command -v "$candidate" >/dev/null &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  echo "Improvement Hub needs Python 3.11 or newer." >&2
+  return 1
+}
+
+setup_venv() {
+  local lock="$1"
+  local python
+  python="$(find_python)"
+  if [ ! -x .venv/bin/python ]; then
+    if ! "$python" -m venv .venv 2>/dev/null; then
+      rm -rf .venv
+      apt_install python3-venv
+      "$python" -m venv .venv
+    fi
+  fi
+  local stamp=".venv/.installed-$(basename "$lock")"
+  local want
+  want="$(sha256sum "$lock" pyproject.toml | sha256sum | cut -c1-16)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "Installing Python packages from $lock…"
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -r "$lock"
+    .venv/bin/python -m pip install --quiet --no-deps -e .
+    echo "$want" >"$stamp"
+  fi
+  export PATH="$ROOT/.venv/bin:$PATH"
+  mkdir -p var
+}
+
+ensure_chromium() {
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ ! -x "$chromium" ]; then
+    echo "Installing Debian's Chromium for the browser tests…"
+    apt_install chromium
+  fi
+}

@@ -1,0 +1,3 @@
+from improvement_hub.cli import main
+
+main()

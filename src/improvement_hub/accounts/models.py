@@ -1,0 +1,64 @@
+"""The user model: email is the login; names are optional and shown only where needed."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class HubUserManager(UserManager):
+    """Creates users by email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):  # type: ignore[no-untyped-def,override]
+        if not email:
+            raise ValueError("Enter an email address")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[no-untyped-def,override]
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):  # type: ignore[no-untyped-def,override]
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):  # type: ignore[no-untyped-def]
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    """A person who signs in. Their roles are the Django groups they belong to."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField("email address", max_length=254, unique=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = HubUserManager()  # type: ignore[misc]
+
+    class Meta:
+        verbose_name = "user"
+        verbose_name_plural = "users"
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+    def has_role(self, role: str) -> bool:
+        """True if the user is in the group named ``role``. Uses prefetched groups."""
+        return any(group.name == role for group in self.groups.all())

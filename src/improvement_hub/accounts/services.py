@@ -1,0 +1,31 @@
+"""Writes about accounts: roles given to people as they join."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from improvement_hub.accounts.models import User
+from improvement_hub.accounts.roles import Role
+
+
+def user_add_role(*, user: User, role: Role) -> None:
+    """Puts ``user`` in the group for ``role``; refuses a role that is not one of ours."""
+    if role not in Role:
+        raise ValueError(f"Unknown role: {role!r}")
+    with transaction.atomic():
+        group, _ = Group.objects.get_or_create(name=str(role))
+        user.groups.add(group)
+
+
+def user_assign_initial_role(*, user: User, via_staff_sso: bool) -> Role:
+    """Gives a newly joined person their first role.
+
+    People who sign in through the council's staff single sign-on, or whose email
+    address is on one of ``STAFF_EMAIL_DOMAINS``, are Staff; everyone else is a Resident.
+    Other roles are given by the Hub Team in the admin.
+    """
+    domain = user.email.rsplit("@", 1)[-1].lower()
+    staff_domains = {d.lower().lstrip("@") for d in settings.STAFF_EMAIL_DOMAINS}
+    role = Role.STAFF if via_staff_sso or domain in staff_domains else Role.RESIDENT
+    user_add_role(user=user, role=role)
+    return role

@@ -1,0 +1,68 @@
+"""Reads for the site chrome. Each runs a fixed, small number of queries per request."""
+
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+from improvement_hub.cms.models import BrandingSettings, StandardPage
+
+FOOTER_SLUGS = ("accessibility", "privacy", "cookies")
+_DEFAULT_BRANDING = BrandingSettings(service_name="Improvement Hub", accent_colour="#005a5a")
+
+
+def _site(request: HttpRequest | None) -> Site | None:
+    if request is None:
+        return None
+    cached = getattr(request, "_hub_site", False)
+    if cached is False:
+        cached = Site.find_for_request(request)
+        request._hub_site = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def branding_for_request(request: HttpRequest | None) -> BrandingSettings:
+    """The branding of the request's site, or the defaults (error pages, no site yet)."""
+    if request is None:
+        return _DEFAULT_BRANDING
+    cached = getattr(request, "_hub_branding", None)
+    if cached is None:
+        try:
+            cached = BrandingSettings.for_request(request)
+        except Exception:  # noqa: BLE001 - the chrome must render even without a database
+            cached = _DEFAULT_BRANDING
+        request._hub_branding = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def main_navigation(request: HttpRequest | None) -> list[dict[str, object]]:
+    """The home page's children that are live and shown in menus, marked active."""
+    site = _site(request)
+    if site is None:
+        return []
+    pages = Page.objects.child_of(site.root_page).live().in_menu()
+    path = request.path if request is not None else ""
+    items = []
+    for page in pages.only("id", "title", "url_path", "path", "depth"):
+        url = page.get_url(request=request) or ""
+        items.append(
+            {"title": page.title, "url": url, "active": bool(url) and path.startswith(url)}
+        )
+    return items
+
+
+def footer_links(request: HttpRequest | None) -> list[dict[str, str]]:
+    """Accessibility statement, privacy notice and cookies pages, where they exist."""
+    site = _site(request)
+    if site is None:
+        return []
+    pages = {
+        page.slug: page
+        for page in StandardPage.objects.child_of(site.root_page)
+        .live()
+        .filter(slug__in=FOOTER_SLUGS)
+        .only("id", "title", "slug", "url_path", "path", "depth")
+    }
+    return [
+        {"title": pages[slug].title, "url": pages[slug].get_url(request=request) or ""}
+        for slug in FOOTER_SLUGS
+        if slug in pages
+    ]

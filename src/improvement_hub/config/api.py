@@ -1,0 +1,25 @@
+"""The one NinjaAPI object. Each app contributes a Router; docs are for signed-in staff."""
+
+from functools import partial
+
+from django.contrib.auth.decorators import user_passes_test
+from ninja import NinjaAPI
+from ninja.openapi.views import openapi_view
+from ninja.security import SessionAuth
+
+from improvement_hub.accounts.permissions import can_access_admin
+from improvement_hub.council.api import router as council_router
+
+api = NinjaAPI(
+    title="Improvement Hub API",
+    version="1",
+    description="Ideas, referrals, challenges and initiatives of the Improvement Hub.",
+    auth=SessionAuth(),
+    # The OpenAPI document is public (integrators need it; it holds no data). The
+    # interactive docs are for the Hub Team and are routed in config/urls.py.
+    docs_url=None,
+    urls_namespace="api",
+)
+api.add_router("/", council_router)
+
+api_docs_view = user_passes_test(can_access_admin)(partial(openapi_view, api=api))

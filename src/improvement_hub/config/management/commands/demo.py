@@ -1,0 +1,27 @@
+"""``improvement-hub demo``: loads the demo story. Safe to run again: it updates in place."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from improvement_hub.accounts import demo as accounts_demo
+from improvement_hub.cms import demo as cms_demo
+from improvement_hub.council import demo as council_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo data that tells the seed's story, and print the demo sign-ins."
+
+    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+        def log(message: str) -> None:
+            self.stdout.write(f"  {message}")
+
+        self.stdout.write("Loading the Improvement Hub demo…")
+        with transaction.atomic():
+            # Lower layers first: each app's demo may use the data of those below it.
+            credentials = accounts_demo.load(log)
+            council_demo.load(log)
+            cms_demo.load(log)
+        self.stdout.write(self.style.SUCCESS("Demo ready. Sign in at /accounts/login/ as:"))
+        width = max(len(role) for role, _, _ in credentials)
+        for role, email, password in credentials:
+            self.stdout.write(f"  {role:<{width}}  {email:<28}  password: {password}")

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from improvement_hub.config.api import api, api_docs_view
+
+handler400 = "improvement_hub.core.views.bad_request"
+handler403 = "improvement_hub.core.views.permission_denied"
+handler404 = "improvement_hub.core.views.page_not_found"
+handler500 = "improvement_hub.core.views.server_error"
+
+urlpatterns = [
+    # Wagtail's own sign-in form would bypass allauth's rate limits: send people to ours.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="admin_login_redirect",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/docs", api_docs_view, name="api_docs"),
+    path("api/v1/", api.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path from the page tree, so it comes last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,29 @@
+"""Council reference data in the JSON API: read-only and public."""
+
+from ninja import Router
+
+from improvement_hub.council.schemas import PriorityOut, ServiceOut
+from improvement_hub.council.selectors import directorate_list_with_services, priority_list_active
+
+router = Router(tags=["council"])
+
+
+@router.get("/priorities", response=list[PriorityOut], auth=None)
+def priority_list(request):  # type: ignore[no-untyped-def]
+    """The council priorities that can be chosen today."""
+    return list(priority_list_active())
+
+
+@router.get("/services", response=list[ServiceOut], auth=None)
+def service_list(request):  # type: ignore[no-untyped-def]
+    """Active council services, with their directorate and priorities."""
+    return [
+        ServiceOut(
+            slug=service.slug,
+            name=service.name,
+            directorate=directorate.name,
+            priorities=[p.slug for p in service.priorities.all()],
+        )
+        for directorate in directorate_list_with_services()
+        for service in directorate.services.all()
+    ]
