@@ -23,6 +23,11 @@ writeFileSync(join(out, "hub.css"), result.css);
 // Only the JavaScript is copied: the images and fonts carry the GOV.UK crown and
 // GDS Transport, which a council service must not use.
 cpSync(join(frontend, "govuk", "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+// HTMX, for progressive enhancement only (every journey works without it).
+cpSync(
+  join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"),
+  join(root, "src", "improvement_hub", "core", "static", "hub", "htmx.min.js"),
+);
 writeFileSync(
   join(out, "VERSION"),
   `govuk-frontend ${JSON.parse((await import("node:fs")).readFileSync(join(frontend, "..", "package.json"))).version}\n`,

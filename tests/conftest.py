@@ -78,6 +78,11 @@ def hub_team_client(db) -> Client:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def partner_client(db) -> Client:  # type: ignore[no-untyped-def]
+    return client_for(Role.PARTNER)
+
+
+@pytest.fixture
 def demo(db):  # type: ignore[no-untyped-def]
     """The demo story loaded into the test database."""
     from django.core.management import call_command

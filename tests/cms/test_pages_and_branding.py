@@ -15,13 +15,14 @@ def test_home_page_exists_after_migrate_without_demo(client):
 def test_home_page_introduces_the_four_strands_with_links(client, demo):
     html = client.get("/").content.decode()
     for strand, href in [
-        ("Ideas Forum", "/ideas-forum/"),
+        ("Ideas Forum", "/ideas/"),
         ("Innovation Lab", "/innovation-lab/"),
         ("Improvement Team", "/improvement-team/"),
         ("Change Academy", "/change-academy/"),
     ]:
         assert f'href="{href}">{strand}</a>' in html
-    assert 'class="govuk-service-navigation__link" href="/ideas-forum/"' in html
+    # a strand with its own app pages links there from the menu too
+    assert 'class="govuk-service-navigation__link" href="/ideas/"' in html
 
 
 def test_every_page_has_skip_link_phase_banner_and_footer_pages(client, demo):

@@ -29,3 +29,25 @@ def user_assign_initial_role(*, user: User, via_staff_sso: bool) -> Role:
     role = Role.STAFF if via_staff_sso or domain in staff_domains else Role.RESIDENT
     user_add_role(user=user, role=role)
     return role
+
+
+def api_token_authenticate(*, secret: str) -> User | None:
+    """The active user a live Wagtail API token belongs to, or None; records its use.
+
+    Tokens are Wagtail's own (made in the admin under Settings → API tokens, or with
+    ``improvement-hub create_api_token``); only an HMAC of each is stored.
+    """
+    from django.utils import timezone
+    from wagtail.models import APIToken
+
+    if not secret or len(secret) > 200 or not APIToken.validate_token_format(secret):
+        return None
+    token = (
+        APIToken.objects.select_related("user")
+        .filter(key_hash__in=APIToken.candidate_key_hashes(secret), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    APIToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

@@ -125,6 +125,10 @@ HOME_INTRO = (
 )
 
 
+# Strands with their own app pages: the menu and the home page link there.
+MENU_URLS = {"ideas-forum": "/ideas/"}
+
+
 def _child_page(
     parent: Page, slug: str, title: str, summary: str, body: str, in_menu: bool
 ) -> StandardPage:
@@ -141,6 +145,7 @@ def _child_page(
         parent.add_child(instance=page)
     else:
         page.title, page.summary, page.body, page.show_in_menus = title, summary, body, in_menu
+    page.menu_url = MENU_URLS.get(slug, "")
     page.save_revision().publish()
     return page
 
@@ -154,7 +159,15 @@ def load(log) -> None:  # type: ignore[no-untyped-def]
         for slug, title, summary, body in STRANDS
     }
     home.strands = [
-        ("strand", {"title": title, "summary": summary, "page": strand_pages[slug], "url": ""})
+        (
+            "strand",
+            {
+                "title": title,
+                "summary": summary,
+                "page": None if slug in MENU_URLS else strand_pages[slug],
+                "url": MENU_URLS.get(slug, ""),
+            },
+        )
         for slug, title, summary, _ in STRANDS
     ]
     home.body = (

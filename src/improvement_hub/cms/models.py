@@ -124,6 +124,15 @@ class StandardPage(Page):
         features=["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
     )
     last_reviewed = models.DateField(null=True, blank=True)
+    menu_url = models.CharField(
+        "menu link goes to",
+        max_length=200,
+        blank=True,
+        validators=[RegexValidator(r"^/[^\s]*$", "Enter a path on this site, like /ideas/")],
+        help_text="For a strand with its own pages, e.g. /ideas/. Blank: this page.",
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_url")]
 
     content_panels = [
         *Page.content_panels,

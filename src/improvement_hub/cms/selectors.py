@@ -1,7 +1,7 @@
 """Reads for the site chrome. Each runs a fixed, small number of queries per request."""
 
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from improvement_hub.cms.models import BrandingSettings, StandardPage
 
@@ -38,11 +38,11 @@ def main_navigation(request: HttpRequest | None) -> list[dict[str, object]]:
     site = _site(request)
     if site is None:
         return []
-    pages = Page.objects.child_of(site.root_page).live().in_menu()
+    pages = StandardPage.objects.child_of(site.root_page).live().in_menu()
     path = request.path if request is not None else ""
     items = []
-    for page in pages.only("id", "title", "url_path", "path", "depth"):
-        url = page.get_url(request=request) or ""
+    for page in pages.only("id", "title", "url_path", "path", "depth", "menu_url"):
+        url = page.menu_url or page.get_url(request=request) or ""
         items.append(
             {"title": page.title, "url": url, "active": bool(url) and path.startswith(url)}
         )

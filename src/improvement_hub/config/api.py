@@ -7,19 +7,23 @@ from ninja import NinjaAPI
 from ninja.openapi.views import openapi_view
 from ninja.security import SessionAuth
 
+from improvement_hub.accounts.api_auth import ApiTokenAuth
 from improvement_hub.accounts.permissions import can_access_admin
 from improvement_hub.council.api import router as council_router
+from improvement_hub.ideas.api import router as ideas_router
 
 api = NinjaAPI(
     title="Improvement Hub API",
     version="1",
     description="Ideas, referrals, challenges and initiatives of the Improvement Hub.",
-    auth=SessionAuth(),
+    # The browser's session (with CSRF protection), or a bearer token for integrations.
+    auth=[ApiTokenAuth(), SessionAuth()],
     # The OpenAPI document is public (integrators need it; it holds no data). The
     # interactive docs are for the Hub Team and are routed in config/urls.py.
     docs_url=None,
     urls_namespace="api",
 )
 api.add_router("/", council_router)
+api.add_router("/", ideas_router)
 
 api_docs_view = user_passes_test(can_access_admin)(partial(openapi_view, api=api))

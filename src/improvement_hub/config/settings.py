@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "improvement_hub.core",
     "improvement_hub.accounts",
     "improvement_hub.council",
+    "improvement_hub.notifications",
+    "improvement_hub.ideas",
     "improvement_hub.cms",
     # Wagtail
     "wagtail.contrib.forms",
@@ -332,11 +334,18 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        "django_tasks": {"level": env.str("TASKS_LOG_LEVEL", default="WARNING")},
     },
 }
 
 # --- the hub ------------------------------------------------------------------------------------
 
+# (count, seconds) per person: enough for real use, not for floods or scripts.
+IDEAS_RATE_LIMITS = {
+    "idea": (env.int("IDEAS_PER_HOUR", default=10), 3600),
+    "comment": (env.int("COMMENTS_PER_10_MINUTES", default=20), 600),
+    "support": (env.int("SUPPORTS_PER_10_MINUTES", default=60), 600),
+}
 HUB_PHASE = env.str("HUB_PHASE", default="Beta")
 HUB_FEEDBACK_URL = env.str("HUB_FEEDBACK_URL", default="")
 

@@ -22,6 +22,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("notifications/", include("improvement_hub.notifications.urls")),
+    path("ideas/", include("improvement_hub.ideas.urls")),
     path("api/v1/docs", api_docs_view, name="api_docs"),
     path("api/v1/", api.urls),
 ]

@@ -5,6 +5,21 @@ from django import forms, template
 register = template.Library()
 
 
+def _first_input_id(field: forms.BoundField) -> str:
+    """The id to link to: for radios and checkboxes, the first option (numbered from 1,
+    as the crispy-forms-gds templates and our components number them)."""
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"id_{field.html_name}_1"
+    return field.id_for_label or field.auto_id or ""
+
+
+@register.simple_tag
+def elided_pages(page) -> list[object]:  # type: ignore[no-untyped-def]
+    """Page numbers around the current page, with ellipses, for GOV.UK pagination."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
 @register.inclusion_tag("components/error_summary.html")
 def error_summary(form: forms.BaseForm) -> dict[str, object]:
     """Lists every error with a link to its field; non-field errors link to the first field."""
@@ -15,5 +30,11 @@ def error_summary(form: forms.BaseForm) -> dict[str, object]:
         items.append({"text": error, "href": f"#{first_id}" if first_id else ""})
     for field in visible:
         for error in field.errors:
-            items.append({"text": error, "href": f"#{field.id_for_label}"})
+            items.append({"text": error, "href": f"#{_first_input_id(field)}"})
     return {"items": items}
+
+
+@register.filter
+def get_item(mapping, key):  # type: ignore[no-untyped-def]
+    """``mapping[key]`` in a template, or an empty string."""
+    return mapping.get(str(key), "") if hasattr(mapping, "get") else ""

@@ -6,6 +6,7 @@ from django.db import transaction
 from improvement_hub.accounts import demo as accounts_demo
 from improvement_hub.cms import demo as cms_demo
 from improvement_hub.council import demo as council_demo
+from improvement_hub.ideas import demo as ideas_demo
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             # Lower layers first: each app's demo may use the data of those below it.
             credentials = accounts_demo.load(log)
             council_demo.load(log)
+            ideas_demo.load(log)
             cms_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo ready. Sign in at /accounts/login/ as:"))
         width = max(len(role) for role, _, _ in credentials)

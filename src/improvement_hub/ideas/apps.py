@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IdeasConfig(AppConfig):
+    name = "improvement_hub.ideas"
+    label = "ideas"
+    verbose_name = "Ideas Forum"

@@ -1,0 +1,57 @@
+"""RSS and Atom feeds of newly submitted ideas, for everyone and per campaign."""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.utils.feedgenerator import Atom1Feed
+
+from improvement_hub.ideas import selectors
+from improvement_hub.ideas.models import Campaign, Idea
+
+FEED_SIZE = 30
+
+
+class NewIdeasFeed(Feed):
+    title = "New ideas – Ideas Forum"
+    link = "/ideas/"
+    description = "Ideas staff have put forward to improve council services."
+
+    def items(self) -> list[Idea]:
+        return list(
+            selectors.idea_list(filters=selectors.IdeaFilters(sort="newest"))[:FEED_SIZE]  # type: ignore[index]
+        )
+
+    def item_title(self, item: Idea) -> str:
+        return item.title
+
+    def item_description(self, item: Idea) -> str:
+        return f"{item.problem}\n\n{item.proposal}"
+
+    def item_pubdate(self, item: Idea):  # type: ignore[no-untyped-def]
+        return item.submitted_at
+
+    def item_author_name(self, item: Idea) -> str:
+        return (
+            "A member of staff"
+            if item.name_hidden
+            else item.author.get_full_name() or "A member of staff"
+        )
+
+
+class NewIdeasAtomFeed(NewIdeasFeed):
+    feed_type = Atom1Feed
+    subtitle = NewIdeasFeed.description
+
+
+class CampaignIdeasFeed(NewIdeasFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Campaign:  # type: ignore[override]
+        return selectors.campaign_get(slug=slug)
+
+    def title(self, obj: Campaign) -> str:  # type: ignore[override]
+        return f"Ideas for ‘{obj.title}’ – Ideas Forum"
+
+    def link(self, obj: Campaign) -> str:  # type: ignore[override]
+        return obj.get_absolute_url()
+
+    def items(self, obj: Campaign) -> list[Idea]:  # type: ignore[override]
+        filters = selectors.IdeaFilters(campaign=obj.slug, sort="newest")
+        return list(selectors.idea_list(filters=filters)[:FEED_SIZE])  # type: ignore[index]

@@ -1,0 +1,240 @@
+"""Every read the Ideas Forum's pages and API need, with a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from improvement_hub.ideas import permissions, similarity
+from improvement_hub.ideas.models import (
+    Campaign,
+    Comment,
+    Follow,
+    Idea,
+    IdeaResponse,
+    IdeaStatus,
+    Report,
+    Support,
+)
+
+SORTS = {
+    "newest": "Newest",
+    "supported": "Most supported",
+    "trending": "Trending",
+    "discussed": "Most discussed",
+    "random": "Random order",
+}
+RANDOM_PRIME = 2_147_483_647
+
+
+@dataclass
+class IdeaFilters:
+    q: str = ""
+    priority: str = ""
+    directorate: str = ""
+    status: str = ""
+    campaign: str = ""
+    scale: str = ""
+    assignee: str = ""
+    sort: str = "newest"
+    seed: int = 1
+
+
+def _list_queryset() -> QuerySet[Idea]:
+    return Idea.objects.select_related("status", "author", "campaign", "directorate", "service")
+
+
+def idea_list(*, filters: IdeaFilters, include_answered: bool = True) -> QuerySet[Idea] | object:
+    """Public ideas, filtered, searched and sorted. Search uses the modelsearch backend."""
+    queryset = _list_queryset().public()
+    if filters.priority:
+        queryset = queryset.filter(
+            id__in=Idea.priorities.through.objects.filter(priority__slug=filters.priority).values(
+                "idea_id"
+            )
+        )
+    if filters.directorate:
+        queryset = queryset.filter(directorate__slug=filters.directorate)
+    if filters.status:
+        queryset = queryset.filter(status__slug=filters.status)
+    if filters.campaign:
+        queryset = queryset.filter(campaign__slug=filters.campaign)
+    if filters.scale:
+        queryset = queryset.filter(scale=filters.scale)
+    if filters.assignee == "none":
+        queryset = queryset.filter(assignee__isnull=True)
+    elif filters.assignee.isdigit():
+        queryset = queryset.filter(assignee_id=int(filters.assignee))
+    order = {
+        "newest": ("-submitted_at", "-id"),
+        "supported": ("-support_count", "-id"),
+        "trending": ("-trending_score", "-support_count", "-id"),
+        "discussed": ("-comment_count", "-id"),
+    }.get(filters.sort)
+    if filters.sort == "random":
+        # A stable shuffle for this visitor: pages do not repeat or skip ideas.
+        queryset = queryset.annotate(
+            shuffle=(F("id") * (filters.seed % 10_000 + 7919)) % RANDOM_PRIME
+        ).order_by("shuffle", "id")
+    else:
+        queryset = queryset.order_by(*(order or ("-submitted_at", "-id")))
+    if filters.q.strip():
+        if filters.sort == "random":
+            queryset = queryset.order_by("-submitted_at", "-id")
+        return queryset.search(filters.q.strip()[:200], order_by_relevance=filters.sort == "newest")
+    return queryset
+
+
+def idea_get_for_user(*, user, idea_id: int) -> Idea:  # type: ignore[no-untyped-def]
+    """The idea if this person may see it; 404 for missing and forbidden alike."""
+    idea = (
+        _list_queryset()
+        .select_related("merged_into", "assignee")
+        .prefetch_related("priorities")
+        .filter(pk=idea_id)
+        .first()
+    )
+    if idea is None or not permissions.can_view_idea(user, idea):
+        raise Http404("No such idea")
+    return idea
+
+
+def idea_detail_context(*, user, idea: Idea) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """History, comments with replies and reports, and this person's support and follow."""
+    comments_qs = Comment.objects.select_related("author").order_by("created_at", "id")
+    top_level = list(
+        comments_qs.filter(idea=idea, parent__isnull=True).prefetch_related(
+            Prefetch("replies", queryset=comments_qs)
+        )
+    )
+    responses = list(
+        IdeaResponse.objects.filter(idea=idea)
+        .select_related("status", "actor")
+        .order_by("created_at", "id")
+    )
+    signed_in = getattr(user, "is_authenticated", False)
+    supported = signed_in and Support.objects.filter(idea=idea, user=user).exists()
+    following = signed_in and Follow.objects.filter(idea=idea, user=user).exists()
+    return {
+        "comments": top_level,
+        "responses": responses,
+        "supported": supported,
+        "following": following,
+    }
+
+
+def idea_list_for_author(*, user) -> QuerySet[Idea]:  # type: ignore[no-untyped-def]
+    """The person's own ideas, drafts first."""
+    return (
+        Idea.objects.filter(author=user)
+        .select_related("status", "merged_into")
+        .order_by(F("submitted_at").desc(nulls_first=True), "-updated_at")
+    )
+
+
+def idea_review_queue(*, filters: IdeaFilters) -> QuerySet[Idea]:
+    """Submitted ideas still waiting for a decision, oldest first."""
+    queryset = idea_list(filters=IdeaFilters(**{**filters.__dict__, "q": "", "sort": "newest"}))
+    return (
+        queryset.filter(status__is_open=True)  # type: ignore[union-attr]
+        .select_related("assignee")
+        .order_by("submitted_at", "id")
+    )
+
+
+def idea_matrix() -> QuerySet[Idea]:
+    """Assessed ideas that are still open, for the impact/effort matrix."""
+    return (
+        Idea.objects.public()
+        .filter(impact__isnull=False, effort__isnull=False, status__is_open=True)
+        .select_related("status")
+        .order_by("-impact", "effort", "id")
+    )
+
+
+def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = ()) -> list[Idea]:
+    """Up to ``limit`` public ideas most like ``text``, best first, each with ``.score``."""
+    matches = similarity.similar(text, limit=limit * 2, exclude=exclude)
+    if not matches:
+        return []
+    ideas = {
+        i.pk: i
+        for i in Idea.objects.public()
+        .select_related("status")
+        .filter(pk__in=[m.id for m in matches])
+    }
+    result = []
+    for match in matches:
+        idea = ideas.get(match.id)
+        if idea is not None:
+            idea.score = match.score  # type: ignore[attr-defined]
+            result.append(idea)
+    return result[:limit]
+
+
+def campaign_list_open() -> QuerySet[Campaign]:
+    now = timezone.now()
+    return Campaign.objects.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+
+
+def campaign_list() -> QuerySet[Campaign]:
+    return Campaign.objects.annotate(
+        idea_count=Count(
+            "ideas", filter=Q(ideas__submitted_at__isnull=False, ideas__hidden_at__isnull=True)
+        )
+    ).order_by("-opens_at")
+
+
+def campaign_get(*, slug: str) -> Campaign:
+    campaign = Campaign.objects.prefetch_related("priorities").filter(slug=slug).first()
+    if campaign is None:
+        raise Http404("No such campaign")
+    return campaign
+
+
+def campaign_progress(*, campaign: Campaign) -> dict[str, int]:
+    """How many of a campaign's ideas are answered: the Hub Team's goal is all of them."""
+    ideas = Idea.objects.public().filter(campaign=campaign)
+    return ideas.aggregate(
+        total=Count("id"),
+        answered=Count("id", filter=Q(status__is_open=False)),
+    )
+
+
+def status_list() -> QuerySet[IdeaStatus]:
+    return IdeaStatus.objects.all()
+
+
+def report_queue() -> QuerySet[Report]:
+    """Open reports, oldest first, with what was reported."""
+    return (
+        Report.objects.filter(resolved_at__isnull=True)
+        .select_related("idea", "comment", "comment__idea", "comment__author", "reporter")
+        .order_by("created_at", "id")
+    )
+
+
+def report_get(*, report_id: int) -> Report:
+    report = Report.objects.select_related("idea", "comment").filter(pk=report_id).first()
+    if report is None:
+        raise Http404("No such report")
+    return report
+
+
+def comment_get(*, idea: Idea, comment_id: int) -> Comment:
+    comment = Comment.objects.select_related("author").filter(pk=comment_id, idea=idea).first()
+    if comment is None:
+        raise Http404("No such comment")
+    return comment
+
+
+def idea_supported_ids(*, user, ideas) -> set[int]:  # type: ignore[no-untyped-def]
+    """Which of these ideas the user supports, in one query."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        Support.objects.filter(user=user, idea_id__in=[i.pk for i in ideas]).values_list(
+            "idea_id", flat=True
+        )
+    )

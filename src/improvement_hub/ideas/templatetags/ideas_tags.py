@@ -1,0 +1,31 @@
+"""Template helpers for the Ideas Forum."""
+
+from django import template
+from django.utils import timezone
+
+from improvement_hub.ideas import permissions
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def idea_author_name(context, idea) -> str:  # type: ignore[no-untyped-def]
+    """The author's name, or ‘A member of staff’ if they chose to show it to the Hub Team only."""
+    user = context.get("user")
+    if user is not None and user.is_authenticated and idea.author_id == user.pk:
+        return "You"
+    if permissions.can_see_author(user, idea):
+        return idea.author.get_full_name() or "A member of staff"
+    return "A member of staff"
+
+
+@register.simple_tag(takes_context=True)
+def can_edit_comment(context, comment) -> bool:  # type: ignore[no-untyped-def]
+    return permissions.can_edit_comment(context.get("user"), comment)
+
+
+@register.filter
+def age_in_days(moment) -> int:  # type: ignore[no-untyped-def]
+    if not moment:
+        return 0
+    return (timezone.now() - moment).days
