@@ -16,7 +16,7 @@ def test_home_page_introduces_the_four_strands_with_links(client, demo):
     html = client.get("/").content.decode()
     for strand, href in [
         ("Ideas Forum", "/ideas/"),
-        ("Innovation Lab", "/innovation-lab/"),
+        ("Innovation Lab", "/lab/"),
         ("Improvement Team", "/improvement-team/"),
         ("Change Academy", "/change-academy/"),
     ]:

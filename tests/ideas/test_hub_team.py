@@ -278,3 +278,21 @@ def test_idea_cannot_be_answered_after_merge(hub):
             status=IdeaStatus.objects.get(slug="quick-win"),
             answer="Done",
         )
+
+
+def test_empty_answer_to_not_taken_forward_asks_for_the_reason(as_hub):
+    idea = IdeaFactory()
+    response = as_hub.post(
+        reverse("ideas:idea_respond", args=[idea.pk]), {"status": "not-taken-forward", "answer": ""}
+    )
+    assert "Enter the reason the idea is not being taken forward" in response.content.decode()
+
+
+def test_manage_page_ids_are_unique(as_hub):
+    import re
+    from collections import Counter
+
+    idea = IdeaFactory()
+    html = as_hub.get(reverse("ideas:idea_manage", args=[idea.pk])).content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert [i for i, n in ids.items() if n > 1] == []

@@ -77,7 +77,9 @@ def test_support_needs_a_post_and_sign_in(client, as_staff):
     assert as_staff.get(_support_url(idea)).status_code == 405
     response = client.post(_support_url(idea), {"action": "support"})
     assert response.status_code == 302
-    assert "/accounts/login/" in response.url
+    assert response.url == f"/accounts/login/?next=/ideas/{idea.pk}/", (
+        "back to the idea, not the action"
+    )
 
 
 def test_support_rate_limit_gives_a_clear_message(as_staff, settings):

@@ -1,5 +1,6 @@
-import re
 """The notifications pages: a person's own list, opening one, and email settings."""
+
+import re
 
 import pytest
 from django.db import connection

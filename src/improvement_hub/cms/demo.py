@@ -126,7 +126,7 @@ HOME_INTRO = (
 
 
 # Strands with their own app pages: the menu and the home page link there.
-MENU_URLS = {"ideas-forum": "/ideas/"}
+MENU_URLS = {"ideas-forum": "/ideas/", "innovation-lab": "/lab/"}
 
 
 def _child_page(

@@ -42,11 +42,14 @@ INSTALLED_APPS = [
     "improvement_hub.council",
     "improvement_hub.notifications",
     "improvement_hub.ideas",
+    "improvement_hub.lab",
     "improvement_hub.cms",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # only for its admin screen for API tokens (Settings → API tokens); its own API is not routed
+    "wagtail.api.v3",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -271,7 +274,7 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=DEBUG)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields; files are limited separately
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- security --------------------------------------------------------------------------------
@@ -346,6 +349,18 @@ IDEAS_RATE_LIMITS = {
     "comment": (env.int("COMMENTS_PER_10_MINUTES", default=20), 600),
     "support": (env.int("SUPPORTS_PER_10_MINUTES", default=60), 600),
 }
+# The Innovation Lab's response targets, in working days, and privacy rules.
+LAB_ACKNOWLEDGE_WORKING_DAYS = env.int("LAB_ACKNOWLEDGE_WORKING_DAYS", default=5)
+LAB_DECIDE_WORKING_DAYS = env.int("LAB_DECIDE_WORKING_DAYS", default=20)
+LAB_RETENTION_MONTHS = env.int("LAB_RETENTION_MONTHS", default=12)
+# (per IP address an hour, per email address a day)
+LAB_REFERRAL_RATE_LIMITS = (
+    env.int("LAB_REFERRALS_PER_IP_PER_HOUR", default=10),
+    env.int("LAB_REFERRALS_PER_EMAIL_PER_DAY", default=5),
+)
+# Evidence files: outside the web root, served only through a permission-checked view.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
 HUB_PHASE = env.str("HUB_PHASE", default="Beta")
 HUB_FEEDBACK_URL = env.str("HUB_FEEDBACK_URL", default="")
 

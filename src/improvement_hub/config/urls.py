@@ -24,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("improvement_hub.notifications.urls")),
     path("ideas/", include("improvement_hub.ideas.urls")),
+    path("lab/", include("improvement_hub.lab.urls")),
     path("api/v1/docs", api_docs_view, name="api_docs"),
     path("api/v1/", api.urls),
 ]

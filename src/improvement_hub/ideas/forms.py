@@ -165,9 +165,11 @@ class RespondForm(GovUKFormMixin, forms.Form):
         widget=forms.RadioSelect,
         empty_label=None,
     )
+    # Not required here: the service gives the message that fits the status chosen.
     answer = forms.CharField(
         label="Public answer",
         max_length=ANSWER_MAX,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Everyone can read this. If the idea is not being taken forward, say why.",
     )
@@ -175,7 +177,6 @@ class RespondForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["status"].error_messages["required"] = "Select the new status"
-        self.fields["answer"].error_messages["required"] = "Enter a public answer"
 
 
 class ReviewForm(GovUKFormMixin, forms.Form):
@@ -238,6 +239,8 @@ class MergeForm(GovUKFormMixin, forms.Form):
     )
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        # its own ids: it shares a page, and a field name, with the answer form
+        kwargs.setdefault("auto_id", "id_merge_%s")
         super().__init__(*args, **kwargs)
         self.fields["target"].error_messages["required"] = (
             "Enter the number of the idea to merge into"

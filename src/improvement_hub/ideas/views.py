@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from improvement_hub.core.ratelimit import RateLimited
@@ -23,6 +24,22 @@ from improvement_hub.ideas.forms import (
 from improvement_hub.ideas.models import Idea
 
 PAGE_SIZE = 20
+
+
+def sign_in_returns_to_idea(view):  # type: ignore[no-untyped-def]
+    """For POST-only actions: signed-out people sign in and come back to the idea page,
+    not to the action's URL (which only accepts POST)."""
+    from functools import wraps
+    from urllib.parse import quote
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        if not request.user.is_authenticated:
+            target = reverse("ideas:idea_detail_short", args=[pk])
+            return redirect(f"{reverse('account_login')}?next={quote(target)}")
+        return view(request, pk, *args, **kwargs)
+
+    return wrapped
 
 
 def _add_errors(form, error: ValidationError) -> None:  # type: ignore[no-untyped-def]
@@ -246,7 +263,7 @@ def my_ideas(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/my_ideas.html", {"page": page, "querystring": ""})
 
 
-@login_required
+@sign_in_returns_to_idea
 @require_POST
 def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
     """Support or withdraw support; HTMX gets the updated block, others a redirect."""
@@ -294,7 +311,7 @@ def _safe_next(request: HttpRequest) -> str:
     return ""
 
 
-@login_required
+@sign_in_returns_to_idea
 @require_POST
 def idea_follow(request: HttpRequest, pk: int) -> HttpResponse:
     idea = _get_idea(request, pk)
@@ -313,7 +330,7 @@ def idea_follow(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(idea)
 
 
-@login_required
+@sign_in_returns_to_idea
 @require_POST
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     idea = _get_idea(request, pk)

@@ -16,7 +16,8 @@ __all__ = ["MAX_CHARS", "Features", "analyse", "stem"]
 
 MAX_CHARS = 20_000
 
-Features = tuple[list[str], list[str]]
+# (word terms, pairs of nearby word terms, character n-grams)
+Features = tuple[list[str], list[str], list[str]]
 
 # Words every idea uses ("council", "idea", "suggest") say nothing about which idea it is.
 _STOP_WORDS = (
@@ -32,10 +33,10 @@ _STOP_WORDS = (
         "suggested", "suggestion", "sure", "surely", "thank", "thanks", "thing", "things",
         "think", "thought", "use", "used", "using", "want", "wanted", "way", "ways", "will",
         "wonder", "wondering", "would", "wouldn", "wouldnt", "yes", "youre", "ve", "ll",
-        "arent", "cant", "couldnt", "didnt", "hadnt", "hasnt", "havent", "hes", "id", "its",
+        "arent", "cant", "couldnt", "didnt", "hadnt", "hasnt", "havent", "hes", "its",
         "mustnt", "shes", "shouldnt", "thats", "theres", "theyre", "theyve", "wasnt", "werent",
         "whats", "wont", "youve", "weve", "were", "lets", "ok", "okay", "etc", "having",
-        "whos", "theyll", "youll", "ill", "well", "dunno",
+        "whos", "theyll", "youll", "well", "dunno",  # not "ill" or "id": ill health, ID card
         # Forum courtesies and hedges that wrap an idea but say nothing about it.
         "apologies", "appreciate", "believe", "bear", "cheers", "considering", "dear",
         "discuss", "encouraged", "feedback", "forum", "glad", "happy", "hello", "helpful",
@@ -55,8 +56,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "tenant": ("occupant", "renter", "leaseholder"),
     "damp": ("mould", "mold", "condensation"),
     "homeless": ("homelessness", "rough sleeper", "rough sleeping", "sofa surfing"),
-    "child": ("kid", "kiddie", "youngster", "toddler", "baby"),
-    "youth": ("young people", "young person", "teenager", "teen", "adolescent"),
+    "child": ("kid", "kiddie", "youngster", "toddler", "baby", "pupil", "little ones"),
+    "youth": ("young people", "young person", "teenager", "teen", "adolescent", "youths"),
     "parent": ("mum", "dad", "guardian", "parenting"),
     "staff": ("employee", "colleague", "worker", "workforce", "personnel", "officer"),
     "manager": ("boss", "line manager", "supervisor", "team leader"),
@@ -65,7 +66,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "train": ("upskill", "upskilling", "training course", "e learning", "elearning"),
     "apprentice": ("apprenticeship", "trainee"),
     "laptop": ("computer", "pc", "desktop", "notebook"),
-    "login": ("log in", "logon", "log on", "sign in", "signin"),
+    "login": ("log in", "logon", "log on", "sign in", "signin", "sign on", "sso"),
     "online": ("website", "web", "internet", "portal", "app", "webpage", "web page", "eform"),
     "email": ("e mail",),
     "phone": ("telephone", "call", "phonecall"),
@@ -77,8 +78,20 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "delay": ("backlog", "wait", "waiting", "queue", "late", "slow"),
     "complaint": ("complain", "grievance", "moan", "gripe"),
     "resident": ("citizen", "customer", "householder", "service user", "member of the public"),
-    "elderly": ("older people", "older person", "old people", "pensioner", "senior citizen"),
-    "disabled": ("disability", "disabilities"),
+    "elderly": (
+        "older people",
+        "older person",
+        "old people",
+        "old folk",
+        "old folks",
+        "pensioner",
+        "senior citizen",
+        "oap",
+        "nan",
+        "gran",
+        "grandparent",
+    ),
+    "disabled": ("disability", "disabilities", "wheelchair"),
     "gp": ("doctor", "surgery", "general practice"),
     "car": ("vehicle", "van", "fleet"),
     "park": ("green space", "playground", "play area"),
@@ -87,6 +100,66 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "carer": ("caring", "care giver", "caregiver"),
     "leave": ("annual leave", "time off"),
     "sick": ("sickness", "illness", "absence", "off sick"),
+    # Frontline and informal words for what officers write formally.
+    "hardship": ("skint", "broke", "cost of living", "poverty", "struggling financially"),
+    "toilet": ("loo", "lavatory", "wc", "public convenience"),
+    "vaccinate": ("jab", "vaccination", "vaccine", "immunisation"),
+    "pharmacy": ("chemist", "pharmacist"),
+    "bailiff": ("enforcement agent",),
+    "taxi": ("cab", "cabbie", "minicab"),
+    "takeaway": ("chippy", "chip shop", "fast food"),
+    "police": ("bobby", "copper", "cop"),
+    "binlorry": ("dustcart", "bin lorry", "refuse vehicle", "refuse lorry", "bin truck"),
+    "tip": (
+        "household waste recycling centre",
+        "household recycling centre",
+        "hwrc",
+        "recycling centre",
+        "the dump",
+    ),
+    "evict": ("eviction", "section 21", "notice to quit"),
+    "empty": ("void", "vacant", "unoccupied", "boarded up"),
+    "downsize": ("under occupying", "under occupation", "smaller home", "rightsizing"),
+    "arrears": (
+        "behind on rent",
+        "behind with rent",
+        "behind with the rent",
+        "fall behind",
+        "falling behind",
+        "fell behind",
+    ),
+    "lonely": ("isolated", "isolation", "loneliness"),
+    "exercise": ("fitness", "physical activity", "workout"),
+    "obesity": ("overweight", "obese", "healthy weight"),
+    "cctv": ("camera", "surveillance"),
+    "wage": ("salary", "wages", "payroll"),
+    "business": ("firm", "company", "employer", "trader", "sme"),
+    "councillor": ("cllr", "elected member"),
+    "wifi": ("wi fi", "wireless", "broadband", "internet connection"),
+    "password": ("log in details", "credentials"),
+    "inbox": ("mailbox", "outlook"),
+    "digitise": ("scan", "scanning", "digitize", "digitisation"),
+    "jargon": ("plain english", "gobbledygook", "waffle"),
+    "slot": ("time slot", "timeslot"),
+    "callback": ("ring back", "call back"),
+    "webchat": ("live chat", "web chat", "chatbot", "chat bot"),
+    "pothole": ("pot hole", "road defect", "highway defect", "carriageway defect"),
+    "pavement": ("footpath", "footway", "sidewalk"),
+    "bike": ("bicycle", "cycle", "cycling", "cyclist"),
+    "roadworks": ("dig up", "dug up", "digging up", "utility works", "street works"),
+    "solar": ("solar panel", "photovoltaic"),
+    "insulate": ("insulation", "lagging", "draught proofing"),
+    "heating": ("radiator", "boiler"),
+    "planningapplication": ("planning application", "planning app"),
+    "domesticabuse": ("domestic violence", "domestic abuse"),
+    "exploit": ("exploitation", "grooming", "groomed", "cse"),
+    "desk": ("hot desk", "hotdesk", "workstation"),
+    "civiccentre": ("civic centre", "town hall", "council offices"),
+    "shower": ("changing room",),
+    "livestream": ("youtube", "webcast", "broadcast", "streaming"),
+    "subtitle": ("caption",),
+    "newsletter": ("ebulletin", "e bulletin", "bulletin"),
+    "directory": ("phone book", "phonebook"),
     # Acronyms staff use and residents spell out.
     "ehcp": ("education health and care plan", "education health care plan"),
     "sen": ("special educational needs", "special educational needs and disabilities"),
@@ -94,7 +167,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "hb": ("housing benefit",),
     "cts": ("council tax support", "council tax reduction", "ctr"),
     "hmo": ("house in multiple occupation", "houses in multiple occupation"),
-    "asb": ("anti social behaviour", "antisocial behaviour"),
+    "asb": ("anti social behaviour", "antisocial behaviour", "troublemaker", "yob"),
     "dfg": ("disabled facilities grant",),
     "ot": ("occupational therapist", "occupational therapy"),
     "foi": ("freedom of information",),
@@ -191,7 +264,7 @@ def analyse(
     pair_window: int = 1,
     ordered_pairs: bool = True,
 ) -> Features:
-    """Return (word terms and bigrams, character n-grams) for `text`; truncates past MAX_CHARS."""
+    """Return (word terms, word pairs, character n-grams) of `text`; truncates past MAX_CHARS."""
     text = _UPPERCASE_ACRONYM.sub(lambda m: _UPPERCASE_ACRONYMS[m.group()], text[:MAX_CHARS])
     tokens = [token.replace("'", "") for token in _TOKEN.findall(normalise(text))]
     stems = [stem(token) for token in tokens] if stemming else tokens
@@ -220,10 +293,10 @@ def analyse(
             terms.append(current)
             chars.extend(_char_ngrams(token, low, high))
         position += 1
-    words = list(terms)
+    pairs = []
     for gap in range(1, pair_window + 1):
         for first, second in zip(terms, terms[gap:], strict=False):
             if not ordered_pairs and second < first:
                 first, second = second, first
-            words.append(f"{first} {second}")
-    return words, chars
+            pairs.append(f"{first} {second}")
+    return terms, pairs, chars

@@ -19,7 +19,7 @@ def _clean_run(match: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lowercase, NFKC-normalise, drop control/zero-width characters, collapse whitespace; never raises."""
+    """Casefold, NFKC-normalise, drop control/zero-width chars, collapse spaces; never raises."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _NOT_PLAIN_ASCII.sub(_clean_run, text)
     return " ".join(text.split())

@@ -1,14 +1,23 @@
 """An in-memory index that finds the stored ideas most similar to a piece of text.
 
-Each document becomes one sparse TF-IDF vector: a block of stemmed word uni/bigrams and a
-block of character n-grams, each L2-normalised and weighted so that the dot product of two
-vectors is a weighted mean of the two cosine similarities, between 0 and 1. The matrix is
-kept column-major so a query touches only the posting lists of its own terms.
+Each document becomes one sparse vector in three blocks: stemmed word terms (with council
+synonyms folded together), unordered pairs of nearby terms, and character 3-4-grams of the
+words (typos, word forms). Each block is IDF-weighted over binary term presence (short
+texts gain nothing from counting repeats, and lose to ideas that repeat one phrase),
+L2-normalised and scaled so that the dot product of two vectors is a weighted mean of
+three cosine similarities, between 0 and 1. The matrix is kept column-major so a query
+touches only the posting lists of its own features.
 
 Readers never lock: every write builds a new immutable snapshot under a lock and swaps it
-in. New documents go to a small row-major "delta" matrix transformed with the fitted
-vocabulary, and are folded into the main matrix once the delta grows past a fraction of it.
-"""
+in. New documents go to a small row-major "delta" matrix weighted with the fitted IDF, and
+are folded into the main matrix once the delta grows past a fraction of it. A small index
+refits its IDF weights whenever it has doubled since the last fit.
+
+Features are hashed (no vocabulary to keep in step), so words first seen in an added
+document are searchable at once. Character n-grams found in more than a tenth of the
+documents are dropped: they barely tell ideas apart, and their long posting lists are
+what slows a query down. bench/similarity and docs/performance.md have the measurements
+behind each of these choices."""
 
 import threading
 from collections.abc import Collection, Iterable
@@ -16,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer
 
 from improvement_hub.text.analysis import MAX_CHARS, Features, analyse
 
@@ -37,57 +46,107 @@ class Match:
 class Settings:
     """How texts are turned into vectors; the defaults are the benchmarked choice."""
 
-    word_weight: float = 0.5
+    # Share of the score from word terms, pairs of nearby terms and character n-grams.
+    weights: tuple[float, float, float] = (0.5, 0.1, 0.4)
     char_ngrams: tuple[int, int] = (3, 4)
     stemming: bool = True
     synonyms: bool = True
-    char_max_df: float = 0.1
-    word_max_df: float = 1.0
     pair_window: int = 2
     ordered_pairs: bool = False
-    idf_power: float = 1.0
+    # Features in more than this share of documents are dropped: they barely discriminate
+    # and their long posting lists are what makes a query slow.
+    max_df: tuple[float, float, float] = (1.0, 1.0, 0.1)
     binary: bool = True
-    # Refit the vocabulary when a small corpus has doubled since the last fit.
+    # Refit the IDF weights when a small corpus has doubled since the last fit.
     refit_below: int = 20_000
     # Fold new documents into the main matrix once there are this many (or a tenth of it).
     delta_min: int = 512
+
+
+# Hashed feature spaces, one per block, sized when fitting: about 64, 128 and 64 buckets
+# per document (never fewer than 2**14, never more than the cap), so collisions stay rare
+# and a small index does not pay for columns a large one needs.
+_BUCKETS_PER_DOCUMENT = (64, 128, 64)
+_BUCKETS_CAP = (2**20, 2**21, 2**18)
+_BUCKETS_MIN = 2**14
+_FIT_CHUNK = 5_000
 
 
 def _identity(features: list[str]) -> list[str]:
     return features
 
 
+def _scale_rows(matrix: sp.csr_matrix, length: np.float32) -> sp.csr_matrix:
+    """Scale each non-empty row of `matrix` in place to Euclidean length `length`."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
+    norms[norms == 0] = 1.0
+    matrix.data *= (length / norms)[rows].astype(np.float32)
+    return matrix
+
+
 class _Encoder:
-    """Fitted vocabulary and IDF weights; read-only after construction, so thread-safe."""
+    """Hashes features and weights them by IDF; read-only once fitted, so thread-safe."""
 
-    def __init__(self, analysed: list[Features], settings: Settings) -> None:
+    def __init__(self, settings: Settings, documents: int) -> None:
         self.settings = settings
-        common = {
-            "analyzer": _identity,
-            "sublinear_tf": True,
-            "dtype": np.float32,
-            "binary": settings.binary,
-        }
-        # A fraction of a small corpus would prune everything: never below 50 documents.
-        n = len(analysed)
-        self.words = TfidfVectorizer(**common, max_df=max(int(settings.word_max_df * n), 50))
-        self.chars = TfidfVectorizer(**common, max_df=max(int(settings.char_max_df * n), 50))
-        self.fitted_on = len(analysed)
-        self.words.fit([words for words, _ in analysed])
-        self.chars.fit([chars for _, chars in analysed])
-        if settings.idf_power != 1.0:
-            for vectorizer in (self.words, self.chars):
-                vectorizer.idf_ = vectorizer.idf_**settings.idf_power
-        self.word_scale = np.float32(np.sqrt(settings.word_weight))
-        self.char_scale = np.float32(np.sqrt(1.0 - settings.word_weight))
-
-    def encode(self, analysed: list[Features]) -> sp.csr_matrix:
-        words = self.words.transform([words for words, _ in analysed]) * self.word_scale
-        chars = self.chars.transform([chars for _, chars in analysed]) * self.char_scale
-        return sp.hstack([words, chars], format="csr", dtype=np.float32)
+        sizes = [
+            min(cap, max(_BUCKETS_MIN, 1 << (per_document * documents - 1).bit_length()))
+            for per_document, cap in zip(_BUCKETS_PER_DOCUMENT, _BUCKETS_CAP, strict=True)
+        ]
+        self.hashers = [
+            HashingVectorizer(
+                analyzer=_identity,
+                n_features=size,
+                binary=settings.binary,
+                norm=None,
+                alternate_sign=False,
+                dtype=np.float32,
+            )
+            for size in sizes
+        ]
+        self.idfs = [np.empty(size, dtype=np.float32) for size in sizes]
+        total = sum(settings.weights)
+        self.scales = [np.float32(np.sqrt(weight / total)) for weight in settings.weights]
+        self.fitted_on = 0
 
     def analyse(self, text: str) -> Features:
         return analyse_with(self.settings, text)
+
+    def count(self, analysed: list[Features]) -> list[sp.csr_matrix]:
+        return [
+            hasher.transform([features[block] for features in analysed])
+            for block, hasher in enumerate(self.hashers)
+        ]
+
+    def fit(self, counts: list[sp.csr_matrix]) -> sp.csc_matrix:
+        """Learn IDF weights from raw counts (consumed) and return them weighted, by column."""
+        n = counts[0].shape[0]
+        self.fitted_on = n
+        for matrix, idf, limit in zip(counts, self.idfs, self.settings.max_df, strict=True):
+            buckets, df = np.unique(matrix.indices, return_counts=True)
+            idf.fill(np.log(1 + n) + 1)  # a feature no document had yet counts as rare
+            idf[buckets] = np.log((1 + n) / (1 + df)) + 1
+            # A share of a small corpus would drop everything: never below 50 documents.
+            idf[buckets[df > max(limit * n, 50)]] = 0
+        # One block at a time, letting each row-major copy go, to halve peak memory.
+        blocks = []
+        for block in range(len(counts)):
+            blocks.append(self._weigh(counts[block], block).tocsc())
+            counts[block] = None  # type: ignore[call-overload]
+        return sp.hstack(blocks, format="csc", dtype=np.float32)
+
+    def _weigh(self, counts: sp.csr_matrix, block: int) -> sp.csr_matrix:
+        """Turn one block's fresh counts, in place, into IDF-weighted rows of fixed length."""
+        if not self.settings.binary:
+            np.log1p(counts.data, out=counts.data)
+        counts.data *= self.idfs[block][counts.indices]
+        counts.eliminate_zeros()
+        return _scale_rows(counts, self.scales[block])
+
+    def encode(self, analysed: list[Features]) -> sp.csr_matrix:
+        blocks = [self._weigh(counts, block) for block, counts in enumerate(self.count(analysed))]
+        return sp.hstack(blocks, format="csr", dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -127,7 +186,7 @@ class SimilarityIndex:
     settings = Settings()
 
     def __init__(self, documents: Iterable[tuple[int, str]] = ()) -> None:
-        """Fit the vocabulary on `documents`, later ids replacing earlier; refuses non-int ids."""
+        """Index (id, text) pairs, a repeated id keeping its last text; refuses non-int ids."""
         self._lock = threading.Lock()
         self._texts: dict[int, str] = {}
         for doc_id, text in documents:
@@ -146,7 +205,7 @@ class SimilarityIndex:
         return doc_id in self._texts
 
     def add(self, doc_id: int, text: str) -> None:
-        """Store or replace one document using the fitted vocabulary; refuses non-int ids."""
+        """Store or replace one document without refitting the whole index; refuses non-int ids."""
         doc_id, text = _check_id(doc_id), str(text)[:MAX_CHARS]
         with self._lock:
             self._texts[doc_id] = text
@@ -186,8 +245,7 @@ class SimilarityIndex:
         exclude: Collection[int] = (),
         min_score: float = DEFAULT_MIN_SCORE,
     ) -> list[Match]:
-        """Return up to `limit` documents scoring at least `min_score`, best first; never raises
-        on odd text, and returns [] for empty, stop-word-only or unmatched text."""
+        """Return up to `limit` documents scoring >= `min_score`, best first; never raises."""
         snapshot = self._snapshot
         encoder = snapshot.encoder
         if limit <= 0 or encoder is None or not isinstance(text, str):
@@ -196,7 +254,8 @@ class SimilarityIndex:
         if vector.nnz == 0:
             return []
         ids, scores = snapshot.scores(vector)
-        candidates = np.flatnonzero(scores >= max(min_score, 0.0))
+        # A document sharing no feature with the text is never a match, whatever min_score.
+        candidates = np.flatnonzero((scores >= min_score) & (scores > 0.0))
         if exclude:
             excluded = np.fromiter(
                 (int(e) for e in exclude if isinstance(e, int | np.integer)), dtype=np.int64
@@ -224,18 +283,25 @@ class SimilarityIndex:
 
     def _refit(self) -> None:
         ids = list(self._texts)
-        analysed = [analyse_with(self.settings, self._texts[i]) for i in ids]
-        if not any(words for words, _ in analysed):
+        encoder = _Encoder(self.settings, len(ids))
+        chunks = [
+            encoder.count(
+                [encoder.analyse(self._texts[i]) for i in ids[start : start + _FIT_CHUNK]]
+            )
+            for start in range(0, len(ids), _FIT_CHUNK)
+        ]
+        if not any(chunk[0].nnz for chunk in chunks):
             self._snapshot, self._main_rows, self._delta_rows = _Snapshot(), {}, {}
             return
-        encoder = _Encoder(analysed, self.settings)
-        main = encoder.encode(analysed)
+        counts = [sp.vstack(block, format="csr") for block in zip(*chunks, strict=True)]
+        del chunks
+        main = encoder.fit(counts)
         self._snapshot = _Snapshot(
             encoder=encoder,
-            main=main.tocsc(),
+            main=main,
             main_ids=np.array(ids, dtype=np.int64),
             alive=np.ones(len(ids), dtype=bool),
-            delta=main[:0],
+            delta=sp.csr_matrix((0, main.shape[1]), dtype=np.float32),
         )
         self._main_rows = {doc_id: row for row, doc_id in enumerate(ids)}
         self._delta_rows = {}

@@ -38,3 +38,19 @@ def error_summary(form: forms.BaseForm) -> dict[str, object]:
 def get_item(mapping, key):  # type: ignore[no-untyped-def]
     """``mapping[key]`` in a template, or an empty string."""
     return mapping.get(str(key), "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def govuk_datetime(value) -> str:  # type: ignore[no-untyped-def]
+    """‘25 November 2026 at 6:15am’, in local time, as GOV.UK writes dates and times."""
+    from django.utils import timezone
+
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    hour = local.hour % 12 or 12
+    suffix = "am" if local.hour < 12 else "pm"
+    clock = f"{hour}{suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d}{suffix}"
+    if local.hour == 12 and local.minute == 0:
+        clock = "midday"
+    return f"{local.day} {local:%B %Y} at {clock}"

@@ -1,0 +1,70 @@
+"""A process-wide similarity index that follows a table, for any app.
+
+Each web or worker process keeps one in-memory ``text.SimilarityIndex`` per use. Writes
+call ``mark_changed()`` after commit, which bumps a version number in the shared cache; the
+next query in any process fetches only rows changed since its last sync (an indexed
+``updated_at`` range), so queries stay fast with 100,000 rows.
+"""
+
+import threading
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from improvement_hub.text import Match, SimilarityIndex
+
+# rows(since) yields (id, text or None); None means "not searchable any more".
+RowSource = Callable[[datetime | None], Iterable[tuple[int, str | None]]]
+
+
+class SyncedIndex:
+    def __init__(self, name: str, rows: RowSource) -> None:
+        self.version_key = f"similarity:{name}:version"
+        self._rows = rows
+        self._lock = threading.Lock()
+        self._index: SimilarityIndex | None = None
+        self._version: object = None
+        self._synced_at: datetime | None = None
+
+    def mark_changed(self) -> None:
+        """Tells every process that some row's text or visibility changed."""
+        if cache.add(self.version_key, 1, timeout=None):
+            return
+        try:
+            cache.incr(self.version_key)
+        except ValueError:
+            cache.set(self.version_key, 1, timeout=None)
+
+    def _sync(self) -> SimilarityIndex:
+        version = cache.get(self.version_key)
+        if self._index is not None and version == self._version:
+            return self._index
+        with self._lock:
+            if self._index is not None and version == self._version:
+                return self._index
+            started = timezone.now()
+            if self._index is None:
+                index = SimilarityIndex([(pk, text) for pk, text in self._rows(None) if text])
+            else:
+                index = self._index
+                for pk, text in self._rows(self._synced_at):
+                    if text:
+                        index.add(pk, text)
+                    else:
+                        index.remove(pk)
+            # Look back a little next time, in case a transaction that set an earlier
+            # updated_at committed after this read.
+            self._index, self._version = index, version
+            self._synced_at = started - timedelta(minutes=2)
+            return index
+
+    def similar(self, text: str, *, limit: int = 5, exclude: Iterable[int] = ()) -> list[Match]:
+        """Rows whose text is most like ``text``: ids and scores, best first."""
+        return self._sync().query(text, limit=limit, exclude=tuple(exclude))
+
+    def reset(self) -> None:
+        """Forgets this process's index (tests, and after bulk loads)."""
+        with self._lock:
+            self._index, self._version, self._synced_at = None, None, None

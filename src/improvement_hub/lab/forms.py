@@ -1,0 +1,251 @@
+"""The referral journey's questions, one thing per page, and the Hub Team's triage forms."""
+
+from django import forms
+
+from improvement_hub.core.forms import GovUKFormMixin
+from improvement_hub.council.models import Priority, Service
+from improvement_hub.lab.evidence import ALLOWED_TEXT
+from improvement_hub.lab.models import (
+    PROBLEM_MAX,
+    TEXT_MAX,
+    AffectedCount,
+    Agency,
+    Challenge,
+    RaisedAs,
+    ReferralEvent,
+)
+
+
+class _Step(GovUKFormMixin, forms.Form):
+    """A page of the journey. ``to_answers``/``from_answers`` keep the draft JSON-safe."""
+
+    title = ""
+
+    def to_answers(self) -> dict[str, object]:
+        return dict(self.cleaned_data)
+
+    @classmethod
+    def from_answers(cls, answers: dict[str, object]) -> dict[str, object]:
+        return {name: answers.get(name) for name in cls.base_fields if name in answers}
+
+
+class WhoForm(_Step):
+    title = "Who is raising this problem?"
+    raised_as = forms.ChoiceField(label="I am", choices=RaisedAs.choices, widget=forms.RadioSelect)
+    organisation_name = forms.CharField(
+        label="Name of your group or organisation (if any)", max_length=200, required=False
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["raised_as"].error_messages["required"] = "Select who is raising the problem"
+
+
+class AffectedForm(_Step):
+    title = "Who does the problem affect?"
+    affected_who = forms.CharField(
+        label="Describe the people affected",
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For example, ‘older people living alone in tower blocks’. Do not name anyone.",
+    )
+    affected_count = forms.ChoiceField(
+        label="Roughly how many people?", choices=AffectedCount.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["affected_who"].error_messages["required"] = "Describe the people affected"
+        self.fields["affected_count"].error_messages["required"] = (
+            "Select roughly how many people are affected"
+        )
+
+
+class ProblemForm(_Step):
+    title = "What is the problem?"
+    problem = forms.CharField(
+        label="Describe the problem in your own words",
+        max_length=PROBLEM_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="What happens, where, and why it matters. "
+        "Do not include names or personal details.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["problem"].error_messages["required"] = "Describe the problem"
+
+
+class ServicesForm(_Step):
+    title = "Which services have you dealt with about it?"
+    services = forms.ModelMultipleChoiceField(
+        label="Council services",
+        queryset=Service.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    agencies = forms.MultipleChoiceField(
+        label="Other organisations",
+        choices=Agency.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    agencies_other = forms.CharField(label="If someone else, who?", max_length=200, required=False)
+
+    def to_answers(self) -> dict[str, object]:
+        data = dict(self.cleaned_data)
+        data["services"] = [s.slug for s in data.get("services") or []]
+        return data
+
+
+class TriedForm(_Step):
+    title = "What has been tried so far? (optional)"
+    tried = forms.CharField(
+        label="What has been tried, and what happened",
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class PrioritiesForm(_Step):
+    title = "Which of the council's priorities does it touch? (optional)"
+    priorities = forms.ModelMultipleChoiceField(
+        label="Priorities",
+        queryset=Priority.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def to_answers(self) -> dict[str, object]:
+        return {"priorities": [p.slug for p in self.cleaned_data.get("priorities") or []]}
+
+
+class EvidenceForm(GovUKFormMixin, forms.Form):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text=f"Optional. Up to 5 files, each {ALLOWED_TEXT}, smaller than 10MB.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["file"].error_messages["required"] = "Select a file to upload"
+        self.fields["file"].error_messages["empty"] = "The selected file is empty"
+
+
+class ContactForm(_Step):
+    title = "How can we contact you?"
+    contact_name = forms.CharField(label="Your name (optional)", max_length=120, required=False)
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We will send you a link to confirm it, and a link to track your referral.",
+    )
+    phone = forms.CharField(label="Phone number (optional)", max_length=30, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.com"
+        )
+        self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
+        self.fields["contact_name"].widget.attrs.update(autocomplete="name")
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
+
+
+class ConsentForm(_Step):
+    title = "Using your information"
+    consent = forms.BooleanField(
+        label="I agree to the council using my answers to look into this problem, and "
+        "contacting me about it",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].error_messages["required"] = (
+            "Confirm that you agree to us using your information"
+        )
+
+
+STEPS: list[tuple[str, type[_Step]]] = [
+    ("who", WhoForm),
+    ("affected", AffectedForm),
+    ("problem", ProblemForm),
+    ("services", ServicesForm),
+    ("tried", TriedForm),
+    ("priorities", PrioritiesForm),
+    ("contact", ContactForm),
+    ("consent", ConsentForm),
+]
+STEP_FORMS = dict(STEPS)
+
+
+class ReplyForm(GovUKFormMixin, forms.Form):
+    message = forms.CharField(
+        label="Your reply", max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["message"].error_messages["required"] = "Enter your reply"
+
+
+DECISION_CHOICES = [
+    (ReferralEvent.Kind.ACKNOWLEDGED, "Acknowledge: we are looking at it"),
+    (ReferralEvent.Kind.MORE_INFO, "Ask the referrer for more information"),
+    (ReferralEvent.Kind.ACCEPTED, "Accept into the Lab (start or join a challenge)"),
+    (ReferralEvent.Kind.REFERRED, "Refer to a named council service"),
+    (ReferralEvent.Kind.MERGED, "Merge with another referral"),
+    (ReferralEvent.Kind.DECLINED, "Decline, with a reason"),
+]
+
+
+class DecisionForm(GovUKFormMixin, forms.Form):
+    kind = forms.ChoiceField(label="Decision", choices=DECISION_CHOICES, widget=forms.RadioSelect)
+    challenge = forms.ModelChoiceField(
+        label="Challenge to join (if accepting)",
+        queryset=Challenge.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Start a new challenge",
+    )
+    new_challenge_title = forms.CharField(
+        label="Title of a new challenge", max_length=160, required=False
+    )
+    service = forms.ModelChoiceField(
+        label="Service to refer to (if referring)",
+        queryset=Service.objects.filter(is_active=True),
+        required=False,
+        to_field_name="slug",
+    )
+    merge_into = forms.CharField(
+        label="Reference of the referral to merge into",
+        max_length=20,
+        required=False,
+        help_text="For example IL-2026-000123",
+    )
+    message = forms.CharField(
+        label="Message to the referrer",
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Plain English. It is emailed to them and shown on their tracking page. "
+        "Leave it empty to use the standard message for the decision.",
+    )
+    note = forms.CharField(
+        label="Internal note (optional)",
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].error_messages["required"] = "Select a decision"
+
+
+class ContactDetailsRequestForm(forms.Form):
+    """A deliberate step to see personal data, so that the log means something."""

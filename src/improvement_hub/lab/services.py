@@ -1,0 +1,482 @@
+"""Every write in the Innovation Lab: the referral journey, triage decisions, the
+referrer's own actions and the retention of personal data."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from improvement_hub.accounts.permissions import is_hub_team
+from improvement_hub.core.ratelimit import rate_limit_consume
+from improvement_hub.core.tasks import send_email
+from improvement_hub.council.models import Priority, Service
+from improvement_hub.lab import similarity
+from improvement_hub.lab.evidence import MAX_FILES, evidence_check
+from improvement_hub.lab.models import (
+    OPEN_STATUSES,
+    Challenge,
+    Evidence,
+    MessageTemplate,
+    Referral,
+    ReferralDraft,
+    ReferralEvent,
+    ReferralStatus,
+)
+from improvement_hub.workdays import DEFAULT_CALENDAR
+
+CONFIRM_SALT = "lab.referral.confirm-email"
+CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- the referrer's draft ------------------------------------------------------------------
+
+
+def draft_save(*, draft: ReferralDraft, answers: dict) -> ReferralDraft:  # type: ignore[type-arg]
+    """Merges one page's answers into the draft."""
+    draft.answers = {**draft.answers, **answers}
+    draft.save(update_fields=["answers", "updated_at"])
+    return draft
+
+
+def evidence_add(*, draft: ReferralDraft, upload: UploadedFile) -> Evidence:
+    """Stores one evidence file after checking its real type, size and the file count."""
+    if draft.evidence.count() >= MAX_FILES:
+        raise ValidationError(f"You can only send {MAX_FILES} files")
+    mime = evidence_check(upload)
+    original = (upload.name or "file")[-200:]
+    upload.name = f"{secrets.token_hex(16)}{_extension(mime)}"  # never trust the given name
+    return Evidence.objects.create(
+        draft=draft, file=upload, original_name=original, content_type=mime, size=upload.size
+    )
+
+
+def _extension(mime: str) -> str:
+    return {
+        "application/pdf": ".pdf",
+        "image/jpeg": ".jpg",
+        "image/png": ".png",
+        "image/gif": ".gif",
+        "image/webp": ".webp",
+        "application/msword": ".doc",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+        "application/vnd.oasis.opendocument.text": ".odt",
+    }.get(mime, "")
+
+
+def evidence_remove(*, draft: ReferralDraft, evidence_id: int) -> None:
+    evidence = draft.evidence.filter(pk=evidence_id).first()
+    if evidence is not None:
+        evidence.file.delete(save=False)
+        evidence.delete()
+
+
+# --- submission -------------------------------------------------------------------------------
+
+
+@dataclass
+class ReferralData:
+    """A referral's answers, already validated by the forms or the API schema."""
+
+    problem: str
+    email: str
+    consent: bool
+    raised_as: str = "resident"
+    organisation_name: str = ""
+    affected_who: str = ""
+    affected_count: str = ""
+    services: tuple[Service, ...] = ()
+    agencies: tuple[str, ...] = ()
+    agencies_other: str = ""
+    tried: str = ""
+    priorities: tuple[Priority, ...] = ()
+    contact_name: str = ""
+    phone: str = ""
+
+
+def _limit(ip: str, email: str) -> None:
+    per_ip, per_email = settings.LAB_REFERRAL_RATE_LIMITS
+    message = (
+        "You have sent a lot of referrals in a short time. Your answers are saved: "
+        "try again in an hour, or email the Improvement Hub Team."
+    )
+    rate_limit_consume(
+        scope="lab:ip", key=ip or "unknown", limit=per_ip, period=3600, message=message
+    )
+    rate_limit_consume(
+        scope="lab:email",
+        key=token_hash(email.lower()),
+        limit=per_email,
+        period=86400,
+        message=message,
+    )
+
+
+def referral_submit(
+    *, data: ReferralData, ip: str, draft: ReferralDraft | None = None
+) -> tuple[Referral, str]:
+    """Creates a referral waiting for email confirmation; returns it and the secret
+    tracking token (emailed, never stored). Refuses a missing consent."""
+    if not data.consent:
+        raise ValidationError({"consent": "Confirm that you agree to us using your information"})
+    _limit(ip, data.email)
+    tracking = secrets.token_urlsafe(24)
+    now = timezone.now()
+    with transaction.atomic():
+        referral = Referral(
+            raised_as=data.raised_as,
+            organisation_name=data.organisation_name.strip(),
+            affected_who=data.affected_who.strip(),
+            affected_count=data.affected_count,
+            problem=data.problem.strip(),
+            agencies=list(dict.fromkeys(data.agencies)),
+            agencies_other=data.agencies_other.strip(),
+            tried=data.tried.strip(),
+            contact_name=data.contact_name.strip(),
+            email=data.email.strip().lower(),
+            phone=data.phone.strip(),
+            consent_at=now,
+            tracking_token_hash=token_hash(tracking),
+        )
+        referral.full_clean(exclude=["reference"])
+        referral.save()
+        referral.reference = f"IL-{now.year}-{referral.pk:06d}"
+        referral.save(update_fields=["reference"])
+        referral.services.set(data.services)
+        referral.priorities.set(data.priorities)
+        if draft is not None:
+            draft.evidence.update(referral=referral, draft=None)
+            draft.delete()
+        ReferralEvent.objects.create(
+            referral=referral,
+            kind=ReferralEvent.Kind.SUBMITTED,
+            created_at=now,
+            message="Thank you. We have your referral. Please confirm your email address so "
+            "that we can start looking at it.",
+        )
+        transaction.on_commit(lambda: _email_confirmation(referral, tracking))
+    return referral, tracking
+
+
+def confirm_token_make(referral: Referral) -> str:
+    return signing.dumps({"r": referral.pk, "e": referral.email}, salt=CONFIRM_SALT)
+
+
+def confirm_token_read(token: str) -> Referral | None:
+    """The referral a confirmation link is for, if the link is genuine and recent."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    referral = Referral.objects.filter(pk=data.get("r")).first()
+    if referral is None or referral.email != data.get("e"):
+        return None
+    return referral
+
+
+def _site(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def tracking_url(referral: Referral, tracking: str) -> str:
+    from django.urls import reverse
+
+    return (
+        _site(reverse("lab:track", kwargs={"reference": referral.reference})) + f"?token={tracking}"
+    )
+
+
+def _email_confirmation(referral: Referral, tracking: str) -> None:
+    from django.urls import reverse
+
+    context = {
+        "referral": referral,
+        "confirm_url": _site(
+            reverse("lab:confirm_email", kwargs={"token": confirm_token_make(referral)})
+        ),
+        "tracking_url": tracking_url(referral, tracking),
+    }
+    send_email.enqueue(
+        subject=f"Confirm your email address – referral {referral.reference}",
+        body=render_to_string("lab/emails/confirm.txt", context),
+        to=[referral.email],
+    )
+
+
+def referral_confirm_email(*, referral: Referral) -> Referral:
+    """Starts triage: the referral is received and its response targets are set."""
+    if referral.email_confirmed_at is not None:
+        return referral
+    now = timezone.now()
+    calendar = DEFAULT_CALENDAR
+    with transaction.atomic():
+        changed = Referral.objects.filter(pk=referral.pk, email_confirmed_at__isnull=True).update(
+            email_confirmed_at=now,
+            received_at=now,
+            status=ReferralStatus.NEW,
+            acknowledge_by=calendar.due_date(now, settings.LAB_ACKNOWLEDGE_WORKING_DAYS),
+            decide_by=calendar.due_date(now, settings.LAB_DECIDE_WORKING_DAYS),
+            updated_at=now,
+        )
+        referral.refresh_from_db()
+        if changed:
+            ReferralEvent.objects.create(
+                referral=referral,
+                kind=ReferralEvent.Kind.CONFIRMED,
+                created_at=now,
+                message=f"Your email address is confirmed. We will acknowledge your referral by "
+                f"{referral.acknowledge_by:%-d %B %Y} and tell you what we will do by "
+                f"{referral.decide_by:%-d %B %Y}.",
+            )
+            transaction.on_commit(similarity.mark_changed)
+    return referral
+
+
+def referral_get_by_tracking(*, reference: str, token: str) -> Referral | None:
+    """The referral, if the tracking token matches it (compared in constant time)."""
+    referral = Referral.objects.filter(reference=reference).first()
+    if referral is None or not token or not referral.tracking_token_hash:
+        return None
+    if not secrets.compare_digest(referral.tracking_token_hash, token_hash(token)):
+        return None
+    return referral
+
+
+def referral_withdraw(*, referral: Referral) -> Referral:
+    """The referrer withdraws their referral; it is closed and stays in the history."""
+    if referral.is_closed:
+        raise ValidationError("This referral is already closed")
+    now = timezone.now()
+    with transaction.atomic():
+        referral.status, referral.closed_at = ReferralStatus.WITHDRAWN, now
+        referral.save(update_fields=["status", "closed_at", "updated_at"])
+        ReferralEvent.objects.create(
+            referral=referral,
+            kind=ReferralEvent.Kind.WITHDRAWN,
+            message="You withdrew this referral.",
+        )
+        transaction.on_commit(similarity.mark_changed)
+    return referral
+
+
+def referral_reply(*, referral: Referral, message: str) -> ReferralEvent:
+    """The referrer answers a request for more information."""
+    if referral.status != ReferralStatus.MORE_INFO:
+        raise ValidationError("We have not asked you for more information")
+    text = message.strip()
+    if not text:
+        raise ValidationError({"message": "Enter your reply"})
+    with transaction.atomic():
+        event = ReferralEvent.objects.create(
+            referral=referral, kind=ReferralEvent.Kind.REPLY, message=text[:5000]
+        )
+        referral.status = ReferralStatus.ACKNOWLEDGED
+        referral.save(update_fields=["status", "updated_at"])
+    return event
+
+
+# --- triage ---------------------------------------------------------------------------------
+
+
+def _require_hub(actor) -> None:  # type: ignore[no-untyped-def]
+    if not is_hub_team(actor):
+        raise PermissionDenied("Only the Improvement Hub Team can triage referrals")
+
+
+def template_text(kind: str, **values: str) -> tuple[str, str]:
+    """The subject and body of a decision's message, with the blanks filled in."""
+    template = MessageTemplate.objects.filter(kind=kind).first()
+    if template is None:
+        return "", ""
+    safe = {k: v or "" for k, v in values.items()}
+    for key in ("reference", "service", "service_contact", "challenge", "reason"):
+        safe.setdefault(key, "")
+    return template.subject.format_map(safe), template.body.format_map(safe)
+
+
+def service_contact(service: Service | None) -> str:
+    if service is None:
+        return ""
+    parts = [service.contact_url, service.contact_email, service.contact_phone]
+    return " · ".join(p for p in parts if p)
+
+
+def referral_assign(*, actor, referral: Referral, assignee) -> Referral:  # type: ignore[no-untyped-def]
+    _require_hub(actor)
+    if assignee is not None and not is_hub_team(assignee):
+        raise ValidationError({"assignee": "Select a member of the Hub Team"})
+    referral.assignee = assignee
+    referral.save(update_fields=["assignee", "updated_at"])
+    return referral
+
+
+def referral_update_tags(*, actor, referral: Referral, services, priorities) -> Referral:  # type: ignore[no-untyped-def]
+    """The Hub Team's own view of which services and priorities a referral touches."""
+    _require_hub(actor)
+    referral.services.set(services)
+    referral.priorities.set(priorities)
+    Referral.objects.filter(pk=referral.pk).update(updated_at=timezone.now())
+    return referral
+
+
+DECISIONS = {
+    ReferralEvent.Kind.ACKNOWLEDGED: ReferralStatus.ACKNOWLEDGED,
+    ReferralEvent.Kind.MORE_INFO: ReferralStatus.MORE_INFO,
+    ReferralEvent.Kind.ACCEPTED: ReferralStatus.ACCEPTED,
+    ReferralEvent.Kind.REFERRED: ReferralStatus.REFERRED,
+    ReferralEvent.Kind.MERGED: ReferralStatus.MERGED,
+    ReferralEvent.Kind.DECLINED: ReferralStatus.DECLINED,
+}
+
+
+@dataclass
+class Decision:
+    kind: str
+    message: str
+    note: str = ""
+    challenge: Challenge | None = None
+    new_challenge_title: str = ""
+    service: Service | None = None
+    merge_into: Referral | None = None
+
+
+def referral_decide(*, actor, referral: Referral, decision: Decision) -> ReferralEvent:  # type: ignore[no-untyped-def]
+    """Records a triage decision with its message to the referrer, and emails them."""
+    _require_hub(actor)
+    if decision.kind not in DECISIONS:
+        raise ValidationError({"kind": "Select what to do with the referral"})
+    if referral.status not in OPEN_STATUSES:
+        raise ValidationError("This referral has already been decided")
+    errors: dict[str, str] = {}
+    message = decision.message.strip()
+    if not message:
+        errors["message"] = "Enter the message to the referrer"
+    kind = decision.kind
+    if kind == ReferralEvent.Kind.ACCEPTED and not (
+        decision.challenge or decision.new_challenge_title.strip()
+    ):
+        errors["challenge"] = "Select a challenge to join, or enter a title for a new one"
+    if kind == ReferralEvent.Kind.REFERRED and decision.service is None:
+        errors["service"] = "Select the service the referral goes to"
+    if kind == ReferralEvent.Kind.MERGED:
+        target = decision.merge_into
+        if target is None or target.pk == referral.pk or target.status == ReferralStatus.MERGED:
+            errors["merge_into"] = (
+                "Enter the reference of another referral that has not been merged"
+            )
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        if referral.status not in OPEN_STATUSES:
+            raise ValidationError("This referral has just been decided by someone else")
+        if kind == ReferralEvent.Kind.ACCEPTED:
+            challenge = decision.challenge or _challenge_create(
+                decision.new_challenge_title, referral
+            )
+            referral.challenge = challenge
+        if kind == ReferralEvent.Kind.REFERRED:
+            referral.referred_to = decision.service
+        if kind == ReferralEvent.Kind.MERGED:
+            referral.merged_into = decision.merge_into
+        referral.status = DECISIONS[kind]
+        if referral.acknowledged_at is None:
+            referral.acknowledged_at = now
+        if referral.status not in OPEN_STATUSES:
+            referral.decided_at = referral.closed_at = now
+        referral.save()
+        event = ReferralEvent.objects.create(
+            referral=referral,
+            kind=kind,
+            message=message,
+            note=decision.note.strip(),
+            actor=actor,
+            created_at=now,
+        )
+        subject = f"Update on your referral {referral.reference}"
+        email = referral.email
+        if email and referral.email_confirmed_at:
+            transaction.on_commit(
+                lambda: send_email.enqueue(
+                    subject=subject,
+                    body=render_to_string(
+                        "lab/emails/update.txt", {"referral": referral, "message": message}
+                    ),
+                    to=[email],
+                )
+            )
+        transaction.on_commit(similarity.mark_changed)
+    return event
+
+
+def _challenge_create(title: str, referral: Referral) -> Challenge:
+    base = slugify(title)[:140] or "challenge"
+    slug, n = base, 2
+    while Challenge.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    challenge = Challenge.objects.create(
+        title=title.strip()[:160],
+        slug=slug,
+        is_published=False,
+        statement="To be written by the Hub Team, without names or personal details.",
+    )
+    challenge.priorities.set(referral.priorities.all())
+    challenge.services.set(referral.services.all())
+    return challenge
+
+
+# --- retention ---------------------------------------------------------------------------------
+
+
+def retention_erase(*, now=None) -> int:  # type: ignore[no-untyped-def]
+    """Erases referrers' contact details and evidence a set number of months after
+    closure, unconfirmed referrals after 30 days, and abandoned drafts after 30 days."""
+    now = now or timezone.now()
+    months = settings.LAB_RETENTION_MONTHS
+    cutoff = now - timedelta(days=round(months * 30.44))
+    stale = now - timedelta(days=30)
+    erased = 0
+    candidates = Referral.objects.filter(personal_data_erased_at__isnull=True).filter(
+        closed_at__lt=cutoff
+    ) | Referral.objects.filter(
+        personal_data_erased_at__isnull=True,
+        status=ReferralStatus.UNCONFIRMED,
+        created_at__lt=stale,
+    )
+    for referral in candidates.distinct():
+        with transaction.atomic():
+            for evidence in referral.evidence.all():
+                evidence.file.delete(save=False)
+            referral.evidence.all().delete()
+            Referral.objects.filter(pk=referral.pk).update(
+                contact_name="",
+                email="",
+                phone="",
+                tracking_token_hash="",
+                personal_data_erased_at=now,
+            )
+            ReferralEvent.objects.create(
+                referral=referral,
+                kind=ReferralEvent.Kind.ERASED,
+                created_at=now,
+                note=f"Contact details and evidence erased under the {months}-month retention rule",
+            )
+        erased += 1
+    for draft in ReferralDraft.objects.filter(updated_at__lt=stale):
+        for evidence in draft.evidence.all():
+            evidence.file.delete(save=False)
+        draft.delete()
+    return erased

@@ -1,0 +1,37 @@
+"""The similar-referrals index (see core.similarity): confirmed referrals' problem text.
+
+Only the problem and who it affects are indexed, never contact details.
+"""
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from improvement_hub.core.similarity import SyncedIndex
+from improvement_hub.text import Match
+
+
+def _rows(since: datetime | None) -> Iterator[tuple[int, str | None]]:
+    from improvement_hub.lab.models import Referral, ReferralStatus
+
+    queryset = Referral.objects.all()
+    if since is not None:
+        queryset = queryset.filter(updated_at__gte=since)
+    rows = queryset.values_list("id", "problem", "affected_who", "status").iterator(chunk_size=5000)
+    for pk, problem, affected, status in rows:
+        searchable = status not in (ReferralStatus.UNCONFIRMED, ReferralStatus.WITHDRAWN)
+        yield pk, (f"{problem}\n{affected}" if searchable else None)
+
+
+INDEX = SyncedIndex("lab-referrals", _rows)
+
+
+def mark_changed() -> None:
+    INDEX.mark_changed()
+
+
+def similar(text: str, *, limit: int = 5, exclude: tuple[int, ...] = ()) -> list[Match]:
+    return INDEX.similar(text, limit=limit, exclude=exclude)
+
+
+def reset() -> None:
+    INDEX.reset()
