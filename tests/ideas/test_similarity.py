@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from improvement_hub.ideas import services, similarity
+from improvement_hub.ideas.models import Idea
 from improvement_hub.ideas.selectors import idea_similar_list
 from tests.ideas.factories import IdeaFactory
 
@@ -47,3 +48,23 @@ def test_version_is_shared_through_the_cache():
     version = cache.get(similarity.VERSION_KEY)
     similarity.mark_changed()
     assert cache.get(similarity.VERSION_KEY) == version + 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_large_index_is_built_in_the_background_without_blocking(monkeypatch):
+    import time
+
+    from improvement_hub.core import similarity as core_similarity
+
+    monkeypatch.setattr(core_similarity, "BUILD_IN_BACKGROUND_ABOVE", 1)
+    similarity.reset()
+    IdeaFactory(
+        title="Online housing repairs booking", proposal="Tenants choose an appointment online"
+    )
+    IdeaFactory(title="Plant trees in parks")
+    assert _ids() == [], "the first query does not wait for the build"
+    for _ in range(100):
+        if _ids():
+            break
+        time.sleep(0.05)
+    assert _ids()[0] == Idea.objects.get(title="Online housing repairs booking").pk

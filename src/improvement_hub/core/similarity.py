@@ -18,15 +18,22 @@ from improvement_hub.text import Match, SimilarityIndex
 # rows(since) yields (id, text or None); None means "not searchable any more".
 RowSource = Callable[[datetime | None], Iterable[tuple[int, str | None]]]
 
+# Above this many rows the first build runs in a background thread (it takes about 35 s
+# at 100,000 ideas); queries answer "nothing similar" until it is ready rather than make
+# one visitor wait.
+BUILD_IN_BACKGROUND_ABOVE = 5_000
+
 
 class SyncedIndex:
-    def __init__(self, name: str, rows: RowSource) -> None:
+    def __init__(self, name: str, rows: RowSource, count: Callable[[], int] | None = None) -> None:
         self.version_key = f"similarity:{name}:version"
         self._rows = rows
+        self._count = count
         self._lock = threading.Lock()
         self._index: SimilarityIndex | None = None
         self._version: object = None
         self._synced_at: datetime | None = None
+        self._building = False
 
     def mark_changed(self) -> None:
         """Tells every process that some row's text or visibility changed."""
@@ -37,10 +44,29 @@ class SyncedIndex:
         except ValueError:
             cache.set(self.version_key, 1, timeout=None)
 
-    def _sync(self) -> SimilarityIndex:
+    def _build_in_background(self) -> None:
+        def build() -> None:
+            from django.db import connection
+
+            try:
+                self._sync(background=True)
+            finally:
+                self._building = False
+                connection.close()
+
+        self._building = True
+        threading.Thread(target=build, name="similarity-index-build", daemon=True).start()
+
+    def _sync(self, background: bool = False) -> SimilarityIndex:
         version = cache.get(self.version_key)
         if self._index is not None and version == self._version:
             return self._index
+        if self._index is None and not background:
+            if self._building:
+                return SimilarityIndex()
+            if self._count is not None and self._count() > BUILD_IN_BACKGROUND_ABOVE:
+                self._build_in_background()
+                return SimilarityIndex()
         with self._lock:
             if self._index is not None and version == self._version:
                 return self._index

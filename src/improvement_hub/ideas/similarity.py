@@ -22,7 +22,13 @@ def _rows(since: datetime | None) -> Iterator[tuple[int, str | None]]:
         yield pk, (f"{title}\n{title}\n{problem}\n{proposal}" if visible else None)
 
 
-INDEX = SyncedIndex("ideas", _rows)
+def _count() -> int:
+    from improvement_hub.ideas.models import Idea
+
+    return Idea.objects.count()
+
+
+INDEX = SyncedIndex("ideas", _rows, count=_count)
 VERSION_KEY = INDEX.version_key
 
 

@@ -22,7 +22,13 @@ def _rows(since: datetime | None) -> Iterator[tuple[int, str | None]]:
         yield pk, (f"{problem}\n{affected}" if searchable else None)
 
 
-INDEX = SyncedIndex("lab-referrals", _rows)
+def _count() -> int:
+    from improvement_hub.lab.models import Referral
+
+    return Referral.objects.count()
+
+
+INDEX = SyncedIndex("lab-referrals", _rows, count=_count)
 
 
 def mark_changed() -> None:
