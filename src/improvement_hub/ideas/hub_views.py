@@ -176,7 +176,17 @@ def comment_hide(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse
         )
         messages.success(request, "The comment is hidden. Its author can see why.")
         return redirect("ideas:moderation_queue")
-    return render(request, "ideas/hide_form.html", {"form": form, "idea": idea, "comment": comment})
+    return render(
+        request,
+        "ideas/short_form.html",
+        {
+            "form": form,
+            "idea": idea,
+            "comment": comment,
+            "title": "Hide a comment",
+            "button": "Hide it",
+        },
+    )
 
 
 @hub_team_only

@@ -378,7 +378,15 @@ def comment_edit(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse
             messages.success(request, "Your comment has been changed")
             return redirect(f"{idea.get_absolute_url()}#comment-{comment.pk}")
     return render(
-        request, "ideas/comment_form.html", {"form": form, "idea": idea, "comment": comment}
+        request,
+        "ideas/short_form.html",
+        {
+            "form": form,
+            "idea": idea,
+            "comment": comment,
+            "title": "Change your comment",
+            "button": "Save changes",
+        },
     )
 
 
@@ -403,8 +411,11 @@ def report(request: HttpRequest, pk: int, comment_id: int | None = None) -> Http
                 request, "Thank you. The Improvement Hub Team will look at your report."
             )
             return redirect(idea)
+    title = "Report a comment" if comment else "Report this idea"
     return render(
-        request, "ideas/report_form.html", {"form": form, "idea": idea, "comment": comment}
+        request,
+        "ideas/short_form.html",
+        {"form": form, "idea": idea, "comment": comment, "title": title, "button": "Send report"},
     )
 
 
