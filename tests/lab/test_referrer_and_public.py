@@ -38,7 +38,7 @@ def test_tracking_needs_the_right_token(client, council):
         client.get(reverse("lab:track", args=["IL-2026-999999"]), {"token": token}).status_code
         == 404
     )
-    assert _track(client, referral, token)["Referrer-Policy"] == "no-referrer"
+    assert _track(client, referral, token)["Referrer-Policy"] == "same-origin"
 
 
 def test_referrer_sees_every_message_but_never_internal_notes(client, council, hub):

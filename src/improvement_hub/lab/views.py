@@ -352,7 +352,9 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
         },
         status=400 if reply_form.errors else 200,
     )
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the address
+    # The token is in the address: never send it to other sites. (Not "no-referrer":
+    # browsers then send "Origin: null" with the page's forms, which CSRF rightly refuses.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
