@@ -260,3 +260,14 @@ def test_referral_page_queries_do_not_grow(hub_team_client, council, hub):
     with CaptureQueriesContext(connection) as many:
         hub_team_client.get(url)
     assert len(many) == len(few)
+
+
+def test_decline_needs_a_reason(hub_team_client, council, commit_callbacks):
+    referral, _ = make_referral()
+    response = _decide(hub_team_client, referral, kind="declined")
+    assert response.status_code == 400
+    assert "Enter the reason for declining" in response.content.decode()
+    with commit_callbacks():
+        _decide(hub_team_client, referral, kind="declined", note="it concerns one service only")
+    event = referral.events.get(kind="declined")
+    assert "because it concerns one service only" in event.message

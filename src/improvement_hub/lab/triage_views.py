@@ -134,6 +134,9 @@ def evidence_download(request: HttpRequest, reference: str, evidence_id: int) ->
 def referral_decide(request: HttpRequest, reference: str) -> HttpResponse:
     referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
     form = DecisionForm(request.POST)
+    if form.is_valid() and form.cleaned_data["kind"] == "declined":
+        if not form.cleaned_data["message"].strip() and not form.cleaned_data["note"].strip():
+            form.add_error("note", "Enter the reason for declining, or write the message yourself")
     if form.is_valid():
         data = form.cleaned_data
         merge_into = None
