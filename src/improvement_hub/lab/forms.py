@@ -236,9 +236,11 @@ class DecisionForm(GovUKFormMixin, forms.Form):
         "Leave it empty to use the standard message for the decision.",
     )
     note = forms.CharField(
-        label="Internal note (optional)",
+        label="Reason or internal note",
         max_length=TEXT_MAX,
         required=False,
+        help_text="Never shown to the referrer. When declining, the reason is put into the "
+        "standard message.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
