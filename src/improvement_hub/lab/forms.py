@@ -239,8 +239,8 @@ class DecisionForm(GovUKFormMixin, forms.Form):
         label="Reason or internal note",
         max_length=TEXT_MAX,
         required=False,
-        help_text="Never shown to the referrer. When declining, the reason is put into the "
-        "standard message.",
+        help_text="Not shown to the referrer, except when you decline without writing a "
+        "message: then it is the reason given in the standard message.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
