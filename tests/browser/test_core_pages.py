@@ -35,7 +35,7 @@ def test_home_page_leads_to_each_strand(page: Page, live_server, demo):
     expect(page.get_by_role("heading", level=1)).to_have_text("Improvement Hub")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Innovation Lab").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Innovation Lab")
-    expect(page).to_have_url(live_server.url + "/innovation-lab/")
+    expect(page).to_have_url(live_server.url + "/lab/")
 
 
 def test_menu_collapses_behind_a_button_on_small_screens(page: Page, live_server, demo):
