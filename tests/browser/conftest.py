@@ -74,3 +74,18 @@ def assert_fits_width(page: Page, width: int = 320) -> None:
     page.set_viewport_size({"width": width, "height": 800})
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"page is {scroll_width}px wide at a {width}px viewport"
+
+
+def sign_in(page: Page, base_url: str, email: str, next_path: str) -> None:
+    """Signs in through the real form and comes back to ``next_path``."""
+    from urllib.parse import quote
+
+    from playwright.sync_api import expect
+
+    from improvement_hub.accounts.demo import DEMO_PASSWORD
+
+    page.goto(f"{base_url}/accounts/login/?next={quote(next_path)}")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(base_url + next_path)

@@ -3,7 +3,6 @@ accessible and fits 320px, and the referral journey works with JavaScript on and
 
 import re
 from collections.abc import Callable
-from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -11,7 +10,6 @@ from django.core.cache import cache
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
-from improvement_hub.accounts.demo import DEMO_PASSWORD
 from improvement_hub.accounts.models import User
 from improvement_hub.lab import services, similarity
 from improvement_hub.lab.models import (
@@ -21,7 +19,7 @@ from improvement_hub.lab.models import (
     ReferralEvent,
     ReferralStatus,
 )
-from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.conftest import assert_accessible, assert_fits_width, sign_in
 from tests.lab.factories import make_referral
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -68,15 +66,6 @@ def lab(demo):  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------
-
-
-def sign_in(page: Page, base_url: str, email: str, next_path: str) -> None:
-    """Signs in through the real form and comes back to ``next_path``."""
-    page.goto(f"{base_url}/accounts/login/?next={quote(next_path)}")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(base_url + next_path)
 
 
 def assert_ids_unique(page: Page) -> None:

@@ -11,6 +11,7 @@ from improvement_hub.accounts.api_auth import ApiTokenAuth
 from improvement_hub.accounts.permissions import can_access_admin
 from improvement_hub.council.api import router as council_router
 from improvement_hub.ideas.api import router as ideas_router
+from improvement_hub.initiatives.api import router as initiatives_router
 from improvement_hub.lab.api import router as lab_router
 
 api = NinjaAPI(
@@ -27,5 +28,6 @@ api = NinjaAPI(
 api.add_router("/", council_router)
 api.add_router("/", ideas_router)
 api.add_router("/", lab_router)
+api.add_router("/", initiatives_router)
 
 api_docs_view = user_passes_test(can_access_admin)(partial(openapi_view, api=api))

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "improvement_hub.notifications",
     "improvement_hub.ideas",
     "improvement_hub.lab",
+    "improvement_hub.initiatives",
     "improvement_hub.cms",
     # Wagtail
     "wagtail.contrib.forms",

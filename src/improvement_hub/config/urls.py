@@ -25,6 +25,7 @@ urlpatterns = [
     path("notifications/", include("improvement_hub.notifications.urls")),
     path("ideas/", include("improvement_hub.ideas.urls")),
     path("lab/", include("improvement_hub.lab.urls")),
+    path("initiatives/", include("improvement_hub.initiatives.urls")),
     path("api/v1/docs", api_docs_view, name="api_docs"),
     path("api/v1/", api.urls),
 ]

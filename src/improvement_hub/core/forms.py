@@ -34,3 +34,12 @@ class GovUKFormMixin:
                 field.error_messages["max_length"] = (
                     f"{noun[0].upper()}{noun[1:]} must be {field.max_length} characters or fewer"
                 )
+
+
+def add_service_errors(form: forms.BaseForm, error) -> None:  # type: ignore[no-untyped-def]
+    """Puts a service's ValidationError on the form: on its fields where it can."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

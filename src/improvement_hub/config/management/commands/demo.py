@@ -7,6 +7,7 @@ from improvement_hub.accounts import demo as accounts_demo
 from improvement_hub.cms import demo as cms_demo
 from improvement_hub.council import demo as council_demo
 from improvement_hub.ideas import demo as ideas_demo
+from improvement_hub.initiatives import demo as initiatives_demo
 from improvement_hub.lab import demo as lab_demo
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             council_demo.load(log)
             ideas_demo.load(log)
             lab_demo.load(log)
+            initiatives_demo.load(log)
             cms_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo ready. Sign in at /accounts/login/ as:"))
         width = max(len(role) for role, _, _ in credentials)

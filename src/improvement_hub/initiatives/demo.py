@@ -1,0 +1,596 @@
+"""Demo data for initiatives: the seed's three pilots before June 2017, placed in the
+directorates' service redesign timescales; initiatives across the spectrum of change and
+the four priorities; measures that show common- and special-cause variation, one of them
+re-baselined once its change was adopted."""
+
+import random
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from improvement_hub.accounts.models import User
+from improvement_hub.council.models import Directorate, Organisation, Priority, Service
+from improvement_hub.ideas.models import Idea
+from improvement_hub.initiatives import services
+from improvement_hub.initiatives.models import (
+    Benefit,
+    Initiative,
+    Measure,
+    MeasureRebase,
+    Milestone,
+    Observation,
+    PdsaCycle,
+    Pilot,
+    ProgrammeGoal,
+    Prototype,
+    RedesignPhase,
+    RedesignProgramme,
+    Risk,
+    StatusUpdate,
+    TeamMember,
+    TrainingNeed,
+)
+from improvement_hub.lab.models import Challenge
+
+PROGRAMMES = {
+    "early-help-redesign": (
+        "Early Help redesign",
+        "children-and-families",
+        "Bringing early help, children's social care and schools into one front door for families.",
+        [
+            ("Discovery with families", date(2016, 4, 1), date(2016, 9, 30), True),
+            ("Design and test", date(2016, 10, 1), date(2017, 6, 30), True),
+            ("Go-live and change freeze", date(2017, 7, 1), date(2017, 9, 30), False),
+            ("Embed and spread", date(2017, 10, 1), date(2019, 3, 31), True),
+        ],
+    ),
+    "housing-options-redesign": (
+        "Housing Options redesign",
+        "place-and-housing",
+        "A new housing options service that prevents homelessness earlier.",
+        [
+            ("Discovery", date(2016, 6, 1), date(2016, 12, 31), True),
+            ("Prototype and pilot", date(2017, 1, 1), date(2017, 8, 31), True),
+            ("Procurement and change freeze", date(2017, 9, 1), date(2017, 12, 31), False),
+            ("New service", date(2018, 1, 1), date(2020, 12, 31), True),
+        ],
+    ),
+    "jobs-and-skills-hubs": (
+        "Jobs and skills hubs",
+        "economy-and-skills",
+        "Employment support and adult learning in community buildings across the city.",
+        [
+            ("Design", date(2016, 9, 1), date(2017, 2, 28), True),
+            ("Pilot hubs", date(2017, 3, 1), date(2017, 12, 31), True),
+            ("City-wide roll-out", date(2018, 1, 1), date(2019, 12, 31), True),
+        ],
+    ),
+}
+
+
+def _weeks(start: date, values: list[float]) -> list[tuple[date, float]]:
+    return [(start + timedelta(weeks=i), round(v, 1)) for i, v in enumerate(values)]
+
+
+def _months(start: date, values: list[float]) -> list[tuple[date, float]]:
+    out = []
+    year, month = start.year, start.month
+    for value in values:
+        out.append((date(year, month, 1), round(value, 1)))
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return out
+
+
+def _series() -> dict[str, list[tuple[date, float]]]:
+    rng = random.Random(2017)  # noqa: S311 - made-up demo figures, not security
+    return {
+        # falls after the first PDSA cycle (special cause improvement), re-baselined in June
+        "days-to-help": _weeks(
+            date(2016, 10, 3),
+            [rng.gauss(24, 2.5) for _ in range(16)]
+            + [rng.gauss(16, 2) for _ in range(22)]
+            + [rng.gauss(15, 1.5) for _ in range(14)],
+        ),
+        # only common-cause variation
+        "rent-arrears": _months(
+            date(2016, 4, 1),
+            [
+                32 + d
+                for d in (2, -1, 3, -2, 1, -3, 2, 0.5, -1, 3, -2, 1, -1, 2, -3, 1, 0.5, -2, 2, -1)
+            ],
+        ),
+        # a rising trend towards the target
+        "into-work": _months(
+            date(2017, 3, 1), [22 + 2.1 * i + rng.gauss(0, 1.5) for i in range(12)]
+        ),
+        # drops when online booking starts
+        "abandoned-calls": _weeks(
+            date(2017, 1, 2),
+            [rng.gauss(18, 1.5) for _ in range(14)] + [rng.gauss(11, 1.2) for _ in range(14)],
+        ),
+        # one month far above the others (special cause concern)
+        "repeat-damp": _months(
+            date(2016, 9, 1),
+            [rng.gauss(40, 4) for _ in range(9)] + [68] + [rng.gauss(40, 4) for _ in range(6)],
+        ),
+        # steady but well above the target: the process will not meet it as it is
+        "assessment-wait": _weeks(date(2017, 2, 6), [rng.gauss(28, 2) for _ in range(20)]),
+    }
+
+
+# title: details
+INITIATIVES = [
+    {
+        "title": "Family Front Door: one conversation for families",
+        "problem": "Families with several workers tell their story again and again, and wait weeks between the first contact and any help starting.",
+        "summary": "One front door for families who need early help, so they tell their story once and help starts sooner. Piloted in Sparkbrook in 2017.",
+        "scale": "redesign",
+        "strand": "innovation_lab",
+        "method": "double_diamond",
+        "stage": "embed",
+        "starts_on": date(2016, 10, 3),
+        "ends_on": date(2018, 3, 30),
+        "programme": "early-help-redesign",
+        "priorities": ["children"],
+        "services": ["early-help", "childrens-social-care", "school-admissions"],
+        "organisations": ["impact-hub-cic"],
+        "idea": "One contact for families with several workers",
+        "challenge": "children-in-temporary-accommodation",
+        "published": True,
+        "team": [("leadership@demo.example", "sponsor"), ("hubteam@demo.example", "lead")],
+        "pilot": (
+            "Sparkbrook Family Front Door",
+            "Sparkbrook early help locality",
+            "early-help",
+            date(2017, 1, 9),
+            date(2017, 6, 16),
+            "Help starts within 15 working days for 8 in 10 families; families tell their story once.",
+            "go",
+        ),
+        "measure": (
+            "Days from first contact to help starting",
+            "outcome",
+            "days",
+            "decrease",
+            15.0,
+            "days-to-help",
+            date(2017, 1, 23),
+        ),
+        "pdsa": [
+            ("Triage by a joint team at the front door", date(2017, 1, 23), "adopt"),
+            ("One shared family plan", date(2017, 3, 20), "adapt"),
+        ],
+        "rags": [
+            (
+                date(2017, 3, 31),
+                "amber",
+                "Pilot running; data sharing agreement with schools still unsigned.",
+            ),
+            (date(2017, 6, 30), "green", "Waits down from 24 to 16 days. Leadership agreed to go."),
+        ],
+    },
+    {
+        "title": "Care leavers' first home",
+        "problem": "Young care leavers get a flat but no help to furnish it or find work, and many fall into rent arrears within months.",
+        "summary": "Working with care leavers, Jobcentre Plus and housing to make a first home last, with furniture, a work taster and a named contact.",
+        "scale": "transformation",
+        "strand": "innovation_lab",
+        "method": "double_diamond",
+        "stage": "develop",
+        "starts_on": date(2016, 11, 1),
+        "ends_on": None,
+        "programme": "housing-options-redesign",
+        "priorities": ["housing", "jobs-and-skills", "children"],
+        "services": ["housing-options", "employment-and-skills", "childrens-social-care"],
+        "organisations": ["jobcentre-plus"],
+        "idea": "Work tasters for care leavers in council teams",
+        "challenge": "care-leavers-first-home",
+        "published": True,
+        "team": [("hubteam@demo.example", "lead"), ("partner@demo.example", "partner")],
+        "pilot": (
+            "Setting-up-home package, Ladywood",
+            "Ladywood care leavers team",
+            "housing-options",
+            date(2017, 4, 3),
+            date(2017, 10, 27),
+            "Fewer than 1 in 5 care leavers in arrears six months after moving in.",
+            "",
+        ),
+        "measure": (
+            "Care leavers in rent arrears at six months",
+            "outcome",
+            "%",
+            "decrease",
+            20.0,
+            "rent-arrears",
+            None,
+        ),
+        "pdsa": [],
+        "rags": [
+            (date(2017, 5, 31), "amber", "Pilot started; furniture supplier delayed."),
+            (
+                date(2017, 9, 29),
+                "red",
+                "Pilot overlaps the procurement freeze: needs a decision on extending it.",
+            ),
+        ],
+    },
+    {
+        "title": "Jobs and skills hub at the Library of Birmingham",
+        "problem": "People looking for work are sent between the Jobcentre, adult education and the council's employment team.",
+        "summary": "Employment support and courses in one place at the Central Library, piloted from March 2017.",
+        "scale": "redesign",
+        "strand": "improvement_team",
+        "method": "model_for_improvement",
+        "stage": "spread",
+        "starts_on": date(2017, 1, 9),
+        "ends_on": date(2018, 6, 29),
+        "programme": "jobs-and-skills-hubs",
+        "priorities": ["jobs-and-skills"],
+        "services": ["employment-and-skills", "adult-education"],
+        "organisations": ["jobcentre-plus"],
+        "idea": "",
+        "challenge": "",
+        "published": True,
+        "team": [("hubteam@demo.example", "lead")],
+        "pilot": (
+            "Jobs hub at the Central Library",
+            "Library of Birmingham",
+            "employment-and-skills",
+            date(2017, 3, 1),
+            date(2017, 8, 31),
+            "40 people a month into work by the end of the pilot.",
+            "go",
+        ),
+        "measure": (
+            "People into work each month",
+            "outcome",
+            "people",
+            "increase",
+            40.0,
+            "into-work",
+            None,
+        ),
+        "pdsa": [("Drop-in CV clinic on Saturdays", date(2017, 5, 1), "adopt")],
+        "rags": [
+            (date(2017, 8, 31), "green", "On the way to the target; roll-out planned for 2018.")
+        ],
+    },
+    {
+        "title": "Book repairs online with a time slot",
+        "problem": "Tenants wait in a phone queue to report a repair, then wait in all day.",
+        "summary": "Tenants can report a repair online and choose a two-hour slot.",
+        "scale": "tweak",
+        "strand": "improvement_team",
+        "method": "model_for_improvement",
+        "stage": "implement",
+        "starts_on": date(2017, 1, 2),
+        "ends_on": date(2017, 9, 29),
+        "programme": "",
+        "priorities": ["housing"],
+        "services": ["council-housing-repairs"],
+        "organisations": [],
+        "idea": "Let tenants book repairs online with a time slot",
+        "challenge": "",
+        "published": True,
+        "team": [("staff@demo.example", "lead"), ("hubteam@demo.example", "member")],
+        "pilot": None,
+        "measure": (
+            "Repair calls abandoned",
+            "process",
+            "%",
+            "decrease",
+            12.0,
+            "abandoned-calls",
+            None,
+        ),
+        "pdsa": [("Online booking for one area", date(2017, 4, 3), "adopt")],
+        "rags": [
+            (date(2017, 6, 30), "green", "Abandoned calls down since online booking started.")
+        ],
+    },
+    {
+        "title": "Damp and mould: fixed first time",
+        "problem": "Damp and mould keeps coming back after repairs, and children in the homes have asthma.",
+        "summary": "Repairs and public health working together so damp is fixed at its cause.",
+        "scale": "improvement",
+        "strand": "improvement_team",
+        "method": "model_for_improvement",
+        "stage": "test",
+        "starts_on": date(2016, 9, 1),
+        "ends_on": None,
+        "programme": "",
+        "priorities": ["housing", "health"],
+        "services": ["council-housing-repairs", "public-health"],
+        "organisations": ["ladywood-tenants-forum"],
+        "idea": "",
+        "challenge": "",
+        "published": False,
+        "team": [("hubteam@demo.example", "lead")],
+        "pilot": None,
+        "measure": (
+            "Repeat damp visits within 90 days",
+            "balancing",
+            "visits",
+            "decrease",
+            None,
+            "repeat-damp",
+            None,
+        ),
+        "pdsa": [("Ventilation survey on the first visit", date(2017, 3, 1), "")],
+        "rags": [
+            (
+                date(2017, 7, 1),
+                "amber",
+                "A spike of repeat visits in June after the wet spring; looking into it.",
+            )
+        ],
+    },
+    {
+        "title": "Shorter waits for adult social care assessments",
+        "problem": "People wait around four weeks for an assessment, and some go into hospital while they wait.",
+        "summary": "",
+        "scale": "improvement",
+        "strand": "improvement_team",
+        "method": "model_for_improvement",
+        "stage": "aim",
+        "starts_on": date(2017, 2, 6),
+        "ends_on": None,
+        "programme": "",
+        "priorities": ["health"],
+        "services": ["adult-social-care"],
+        "organisations": ["nhs-integrated-care-board"],
+        "idea": "",
+        "challenge": "",
+        "published": False,
+        "team": [("hubteam@demo.example", "lead")],
+        "pilot": None,
+        "measure": (
+            "Days waiting for an assessment",
+            "outcome",
+            "days",
+            "decrease",
+            21.0,
+            "assessment-wait",
+            None,
+        ),
+        "pdsa": [],
+        "rags": [
+            (
+                date(2017, 6, 30),
+                "red",
+                "The process cannot reach 21 days as it is: a redesign is needed.",
+            )
+        ],
+    },
+]
+
+
+def _user(email: str) -> User | None:
+    return User.objects.filter(email=email).first()
+
+
+def _programmes() -> dict[str, RedesignProgramme]:
+    directorates = {d.slug: d for d in Directorate.objects.all()}
+    programmes = {}
+    for slug, (title, directorate, description, phases) in PROGRAMMES.items():
+        if directorate not in directorates:
+            continue
+        programme, _ = RedesignProgramme.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "directorate": directorates[directorate],
+                "description": description,
+            },
+        )
+        for name, starts, ends, accepts in phases:
+            RedesignPhase.objects.update_or_create(
+                programme=programme,
+                name=name,
+                defaults={"starts_on": starts, "ends_on": ends, "accepts_pilots": accepts},
+            )
+        programmes[slug] = programme
+    return programmes
+
+
+def _observations(measure: Measure, series: list[tuple[date, float]]) -> None:
+    have = set(measure.observations.values_list("on", flat=True))
+    Observation.objects.bulk_create(
+        Observation(measure=measure, on=on, value=value) for on, value in series if on not in have
+    )
+
+
+def _aware(day: date):  # type: ignore[no-untyped-def]
+    return timezone.make_aware(datetime.combine(day, time(10)))
+
+
+def _load_one(spec: dict, hub: User, programmes, series) -> Initiative:  # type: ignore[no-untyped-def, type-arg]
+    priorities = list(Priority.objects.filter(slug__in=spec["priorities"]))
+    service_list = list(
+        Service.objects.filter(slug__in=spec["services"]).select_related("directorate")
+    )
+    initiative = Initiative.objects.filter(title=spec["title"]).first()
+    data = services.InitiativeData(
+        title=spec["title"],
+        problem=spec["problem"],
+        scale=spec["scale"],
+        strand=spec["strand"],
+        method=spec["method"],
+        stage=spec["stage"],
+        starts_on=spec["starts_on"],
+        ends_on=spec["ends_on"],
+        redesign_programme=programmes.get(spec["programme"]),
+        is_published=spec["published"],
+        public_summary=spec["summary"],
+        priorities=priorities,
+        directorates=list({s.directorate for s in service_list}),
+        services=service_list,
+        organisations=list(Organisation.objects.filter(slug__in=spec["organisations"])),
+    )
+    if initiative is None:
+        initiative = services.initiative_create(actor=hub, data=data)
+    else:
+        services.initiative_update(actor=hub, initiative=initiative, data=data)
+    idea = Idea.objects.public().filter(title=spec["idea"]).first() if spec["idea"] else None
+    challenge = (
+        Challenge.objects.filter(slug=spec["challenge"]).first() if spec["challenge"] else None
+    )
+    services.initiative_add_sources(
+        actor=hub,
+        initiative=initiative,
+        ideas=[idea] if idea else [],
+        challenges=[challenge] if challenge else [],
+    )
+    for email, role in spec["team"]:
+        if person := _user(email):
+            TeamMember.objects.update_or_create(
+                initiative=initiative, user=person, defaults={"role": role}
+            )
+    TeamMember.objects.get_or_create(
+        initiative=initiative, name="Service-user representative", defaults={"role": "service_user"}
+    )
+    name, kind, unit, direction, target, key, rebase_on = spec["measure"]
+    measure, _ = Measure.objects.update_or_create(
+        initiative=initiative,
+        name=name,
+        defaults={"kind": kind, "unit": unit, "improvement_direction": direction, "target": target},
+    )
+    _observations(measure, series[key])
+    if rebase_on:
+        MeasureRebase.objects.get_or_create(
+            measure=measure,
+            on=rebase_on,
+            defaults={"reason": "The joint triage team was adopted for good"},
+        )
+    for title, starts, act in spec["pdsa"]:
+        cycle, _ = PdsaCycle.objects.update_or_create(
+            initiative=initiative,
+            title=title,
+            defaults={
+                "question": f"Will ‘{title.lower()}’ improve {name.lower()}?",
+                "prediction": "We predict a clear change within six weeks.",
+                "starts_on": starts,
+                "do_notes": "Run for six weeks in one team." if act else "",
+                "study_notes": "The chart shows the change we predicted." if act == "adopt" else "",
+                "act": act,
+            },
+        )
+        cycle.measures.add(measure)
+    for on, rag, text in spec["rags"]:
+        StatusUpdate.objects.update_or_create(
+            initiative=initiative, on=on, defaults={"rag": rag, "summary": text, "author": hub}
+        )
+    if spec["pilot"]:
+        title, site, service_slug, starts, ends, criteria, decision = spec["pilot"]
+        pilot, _ = Pilot.objects.update_or_create(
+            initiative=initiative,
+            title=title,
+            defaults={
+                "site": site,
+                "service": Service.objects.filter(slug=service_slug).first(),
+                "starts_on": starts,
+                "ends_on": ends,
+                "success_criteria": criteria,
+                "evaluation": "Evaluated against the success criteria with the team and families."
+                if decision
+                else "",
+            },
+        )
+        pilot.measures.add(measure)
+        if decision and not pilot.decision:
+            leader = _user("leadership@demo.example")
+            Pilot.objects.filter(pk=pilot.pk).update(
+                decision=decision,
+                decision_reason="The pilot met its success criteria; roll it out with the redesign.",
+                decided_by=leader,
+                decided_at=_aware(ends + timedelta(days=14)),
+            )
+        TrainingNeed.objects.get_or_create(
+            initiative=initiative,
+            pilot=pilot,
+            need="Service design basics for the pilot team",
+            defaults={"who": "Everyone in the pilot team"},
+        )
+    TrainingNeed.objects.get_or_create(
+        initiative=initiative,
+        pilot=None,
+        need="Reading SPC charts (Making Data Count)",
+        defaults={"who": "Team lead"},
+    )
+    Milestone.objects.update_or_create(
+        initiative=initiative,
+        title="Baseline data agreed",
+        defaults={
+            "due_on": spec["starts_on"] + timedelta(weeks=6),
+            "done_on": spec["starts_on"] + timedelta(weeks=5),
+        },
+    )
+    Milestone.objects.update_or_create(
+        initiative=initiative,
+        title="Decision on spreading the change",
+        defaults={"due_on": (spec["ends_on"] or date(2018, 3, 30))},
+    )
+    Risk.objects.update_or_create(
+        initiative=initiative,
+        description="Staff time for the team is taken by day-to-day pressures.",
+        defaults={
+            "likelihood": 3,
+            "impact": 4,
+            "mitigation": "Time agreed with the sponsor each quarter.",
+            "owner": "Sponsor",
+        },
+    )
+    Benefit.objects.update_or_create(
+        initiative=initiative,
+        kind="hours",
+        description="Staff time released by doing the work once",
+        defaults={
+            "planned": Decimal("1200"),
+            "forecast": Decimal("1000"),
+            "realised": Decimal("450")
+            if spec["stage"] in ("embed", "spread", "implement")
+            else None,
+        },
+    )
+    if spec["scale"] in ("redesign", "transformation"):
+        Benefit.objects.update_or_create(
+            initiative=initiative,
+            kind="cashable",
+            description="Fewer placements and emergency responses",
+            defaults={"planned": Decimal("250000"), "forecast": Decimal("180000")},
+        )
+        Prototype.objects.update_or_create(
+            initiative=initiative,
+            title="Paper prototype of the first conversation",
+            defaults={
+                "hypothesis": "If the first conversation covers every service, people will not be passed on.",
+                "tested_with": "Eight residents and five frontline staff, in role play.",
+                "fidelity": "low",
+                "tested_on": spec["starts_on"] + timedelta(weeks=8),
+                "findings": "People wanted one named person more than one form.",
+                "decision": "iterate",
+            },
+        )
+    return initiative
+
+
+def load(log) -> None:  # type: ignore[no-untyped-def]
+    hub = _user("hubteam@demo.example")
+    if hub is None:
+        return
+    programmes = _programmes()
+    ProgrammeGoal.objects.update_or_create(
+        title="3 pilots before June 2017",
+        defaults={"pilots_target": 3, "deadline": date(2017, 6, 1)},
+    )
+    series = _series()
+    for spec in INITIATIVES:
+        _load_one(spec, hub, programmes, series)
+    log(
+        f"Initiatives: {Initiative.objects.count()} initiatives, {Pilot.objects.count()} pilots, "
+        f"{len(programmes)} redesign programmes, {Measure.objects.count()} measures"
+    )

@@ -1,0 +1,389 @@
+"""Every read the portfolio pages and the API need, scoped to the person asking."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from improvement_hub import spc
+from improvement_hub.council.models import ChangeScale, Directorate, Priority
+from improvement_hub.initiatives import permissions
+from improvement_hub.initiatives.models import (
+    METHOD_STAGES,
+    Initiative,
+    Measure,
+    Method,
+    Pilot,
+    ProgrammeGoal,
+    RedesignProgramme,
+    Stage,
+    StatusUpdate,
+    TeamMember,
+)
+
+TIMELINE_START = date(2016, 1, 1)
+TIMELINE_END = date(2020, 12, 31)
+
+
+def _latest_rag() -> Subquery:
+    return Subquery(
+        StatusUpdate.objects.filter(initiative=OuterRef("pk"))
+        .order_by("-on", "-id")
+        .values("rag")[:1]
+    )
+
+
+def _visible(user) -> QuerySet[Initiative]:  # type: ignore[no-untyped-def]
+    initiatives = Initiative.objects.all()
+    if permissions.can_view_all_initiatives(user):
+        return initiatives
+    if getattr(user, "is_authenticated", False):
+        return initiatives.filter(Q(is_published=True) | Q(team__user=user)).distinct()
+    return initiatives.filter(is_published=True)
+
+
+@dataclass(frozen=True)
+class PortfolioFilters:
+    q: str = ""
+    strand: str = ""
+    scale: str = ""
+    stage: str = ""
+    priority: str = ""
+    directorate: str = ""
+    rag: str = ""
+
+    def apply(self, initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
+        if self.q:
+            initiatives = initiatives.filter(
+                Q(title__icontains=self.q) | Q(problem__icontains=self.q)
+            )
+        for name in ("strand", "scale", "stage"):
+            if value := getattr(self, name):
+                initiatives = initiatives.filter(**{name: value})
+        if self.priority:
+            initiatives = initiatives.filter(priorities__slug=self.priority)
+        if self.directorate:
+            initiatives = initiatives.filter(
+                Q(directorates__slug=self.directorate)
+                | Q(services__directorate__slug=self.directorate)
+            )
+        if self.rag:
+            initiatives = initiatives.filter(latest_rag=self.rag)
+        return initiatives.distinct() if (self.priority or self.directorate) else initiatives
+
+
+def initiative_list_for_user(
+    *, user, filters: PortfolioFilters | None = None
+) -> QuerySet[Initiative]:  # type: ignore[no-untyped-def]
+    """The initiatives this person may see, filtered, with what the portfolio lists show."""
+    initiatives = _visible(user).annotate(latest_rag=_latest_rag())
+    if filters:
+        initiatives = filters.apply(initiatives)
+    return initiatives.select_related("redesign_programme").prefetch_related(
+        "priorities", "directorates", "services"
+    )
+
+
+def initiative_get_for_user(*, user, pk: int) -> Initiative:  # type: ignore[no-untyped-def]
+    """One initiative with everything its page shows; 404 for missing and forbidden alike."""
+    initiative = (
+        Initiative.objects.annotate(latest_rag=_latest_rag())
+        .select_related("redesign_programme__directorate")
+        .prefetch_related(
+            "priorities",
+            "directorates",
+            "services__directorate",
+            "organisations",
+            "source_ideas__status",
+            "source_challenges",
+            Prefetch("team", queryset=TeamMember.objects.select_related("user", "organisation")),
+            "milestones",
+            "risks",
+            "benefits",
+            Prefetch("status_updates", queryset=StatusUpdate.objects.select_related("author")),
+            "prototypes",
+            "pdsa_cycles__measures",
+            Prefetch("pilots", queryset=Pilot.objects.select_related("service", "decided_by")),
+            "pilots__measures",
+            "measures",
+            "training_needs__pilot",
+            "redesign_programme__phases",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if initiative is None or not permissions.can_view_initiative(user, initiative):
+        raise Http404
+    return initiative
+
+
+def initiative_get_for_editor(*, user, pk: int) -> Initiative:  # type: ignore[no-untyped-def]
+    """An initiative this person may edit; 404 if they may not even see it."""
+    initiative = Initiative.objects.prefetch_related("team").filter(pk=pk).first()
+    if initiative is None or not permissions.can_view_initiative(user, initiative):
+        raise Http404
+    if not permissions.can_edit_initiative(user, initiative):
+        raise Http404
+    return initiative
+
+
+def cross_system(initiative: Initiative) -> bool:
+    """Two or more directorates, or services in two or more directorates, or a partner."""
+    directorates = {d.pk for d in initiative.directorates.all()} | {
+        s.directorate_id for s in initiative.services.all()
+    }
+    return len(directorates) >= 2 or len(initiative.services.all()) >= 2
+
+
+# --- measures -----------------------------------------------------------------------------
+
+
+def measure_get_for_user(*, user, initiative_pk: int, pk: int) -> Measure:  # type: ignore[no-untyped-def]
+    """A measure of an initiative whose workings the person may see; 404 otherwise."""
+    initiative = initiative_get_for_user(user=user, pk=initiative_pk)
+    if not permissions.can_view_initiative_workings(user, initiative):
+        raise Http404
+    measure = (
+        Measure.objects.select_related("initiative")
+        .prefetch_related("rebases", "pdsa_cycles", "observations")
+        .filter(initiative=initiative, pk=pk)
+        .first()
+    )
+    if measure is None:
+        raise Http404
+    measure.initiative = initiative
+    return measure
+
+
+def measure_get_by_id(*, user, pk: int) -> Measure:  # type: ignore[no-untyped-def]
+    """A measure by its own id (for the API); 404 for missing and forbidden alike."""
+    initiative_pk = Measure.objects.filter(pk=pk).values_list("initiative_id", flat=True).first()
+    if initiative_pk is None:
+        raise Http404
+    return measure_get_for_user(user=user, initiative_pk=initiative_pk, pk=pk)
+
+
+def measure_spc(measure: Measure) -> spc.SpcResult | None:
+    """The measure's XmR chart, or None when it has no observations yet."""
+    observations = [(o.on, o.value) for o in measure.observations.all()]
+    if not observations:
+        return None
+    baseline = measure.baseline_points
+    return spc.xmr(
+        observations,
+        direction=spc.Direction(measure.improvement_direction),
+        target=measure.target,
+        rebase_dates=[r.on for r in measure.rebases.all()],
+        screen_outliers=measure.screen_outliers,
+        baseline_points=baseline if baseline and baseline <= len(observations) else None,
+    )
+
+
+# --- the portfolio views ------------------------------------------------------------------
+
+
+@dataclass
+class BoardLane:
+    method: str
+    label: str
+    columns: list[tuple[str, str, list[Initiative]]] = field(default_factory=list)
+
+
+def portfolio_board(initiatives) -> list[BoardLane]:  # type: ignore[no-untyped-def]
+    """Initiatives by method (one lane each) and stage (one column each)."""
+    by_place: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
+    for initiative in initiatives:
+        by_place[(initiative.method, initiative.stage)].append(initiative)
+    lanes = []
+    for method in Method:
+        lane = BoardLane(method=method.value, label=method.label)
+        for stage in [*METHOD_STAGES[method], Stage.CLOSED]:
+            lane.columns.append(
+                (stage.value, Stage(stage).label, by_place.get((method.value, stage.value), []))
+            )
+        lanes.append(lane)
+    return lanes
+
+
+def portfolio_spectrum(initiatives) -> list[tuple[str, str, str, list[Initiative]]]:  # type: ignore[no-untyped-def]
+    """Initiatives along the spectrum of change, tweaks first."""
+    by_scale: dict[str, list[Initiative]] = defaultdict(list)
+    for initiative in initiatives:
+        by_scale[initiative.scale].append(initiative)
+    return [(s.value, s.label, s.help_text, by_scale.get(s.value, [])) for s in ChangeScale]
+
+
+@dataclass
+class SummaryRow:
+    name: str
+    slug: str
+    initiatives: int = 0
+    cross_system: int = 0
+    red: int = 0
+    pilots: int = 0
+    by_scale: Counter = field(default_factory=Counter)  # type: ignore[type-arg]
+
+
+def portfolio_summary(initiatives) -> dict[str, list[SummaryRow]]:  # type: ignore[no-untyped-def]
+    """Counts by council priority and by directorate (an initiative counts once in each)."""
+    initiatives = list(initiatives.annotate(pilot_count=Count("pilots", distinct=True)))
+    priorities = {p.pk: SummaryRow(p.name, p.slug) for p in Priority.objects.all()}
+    directorates = {d.pk: SummaryRow(d.name, d.slug) for d in Directorate.objects.all()}
+    for initiative in initiatives:
+        touched = {d.pk for d in initiative.directorates.all()} | {
+            s.directorate_id for s in initiative.services.all()
+        }
+        rows = [priorities[p.pk] for p in initiative.priorities.all() if p.pk in priorities]
+        rows += [directorates[d] for d in touched if d in directorates]
+        for row in rows:
+            row.initiatives += 1
+            row.cross_system += cross_system(initiative)
+            row.red += initiative.latest_rag == "red"
+            row.pilots += initiative.pilot_count
+            row.by_scale[initiative.scale] += 1
+    return {
+        "priorities": list(priorities.values()),
+        "directorates": [row for row in directorates.values() if row.initiatives],
+    }
+
+
+@dataclass
+class TimelineBar:
+    label: str
+    kind: str  # "initiative" | "pilot" | "phase"
+    starts_on: date
+    ends_on: date
+    url: str = ""
+    note: str = ""
+    clash: bool = False
+
+
+@dataclass
+class TimelineGroup:
+    title: str
+    bars: list[TimelineBar] = field(default_factory=list)
+
+
+def _clash(pilot: Pilot, programme: RedesignProgramme | None) -> str:
+    if programme is None:
+        return ""
+    phases = list(programme.phases.all())
+    if not phases:
+        return ""
+    blocking = [
+        p
+        for p in phases
+        if not p.accepts_pilots and p.starts_on <= pilot.ends_on and pilot.starts_on <= p.ends_on
+    ]
+    if blocking:
+        phase = blocking[0]
+        return (
+            f"Clashes with ‘{phase.name}’ "
+            f"({phase.starts_on:%-d %b %Y} to {phase.ends_on:%-d %b %Y})"
+        )
+    if pilot.starts_on < phases[0].starts_on or pilot.ends_on > max(p.ends_on for p in phases):
+        return "Runs outside the redesign programme's timescale"
+    fitting = [p for p in phases if p.starts_on <= pilot.starts_on <= p.ends_on]
+    return f"Fits ‘{fitting[0].name}’" if fitting else ""
+
+
+def pilot_fit(pilot: Pilot) -> tuple[str, bool]:
+    """How a pilot sits in its initiative's redesign programme: (plain words, clashes?)."""
+    note = _clash(pilot, pilot.initiative.redesign_programme)
+    return note, note.startswith(("Clashes", "Runs outside"))
+
+
+def portfolio_timeline(initiatives, *, until: date = TIMELINE_END) -> list[TimelineGroup]:  # type: ignore[no-untyped-def]
+    """Redesign programmes with their phases, and the initiatives and pilots placed in them."""
+    initiatives = list(
+        initiatives.prefetch_related(
+            Prefetch("pilots", queryset=Pilot.objects.order_by("starts_on")),
+            "redesign_programme__phases",
+        )
+    )
+    groups: dict[int | None, TimelineGroup] = {}
+    programmes = RedesignProgramme.objects.select_related("directorate").prefetch_related("phases")
+    for programme in programmes:
+        group = TimelineGroup(f"{programme.title} ({programme.directorate.name})")
+        for phase in programme.phases.all():
+            group.bars.append(
+                TimelineBar(
+                    phase.name,
+                    "phase",
+                    phase.starts_on,
+                    phase.ends_on,
+                    note="" if phase.accepts_pilots else "No pilots in this phase",
+                )
+            )
+        groups[programme.pk] = group
+    loose = TimelineGroup("Not part of a redesign programme")
+    for initiative in initiatives:
+        group = groups.get(initiative.redesign_programme_id, loose)
+        starts = initiative.starts_on or min(
+            (p.starts_on for p in initiative.pilots.all()), default=None
+        )
+        if starts is None:
+            continue
+        ends = initiative.ends_on or max(
+            (p.ends_on for p in initiative.pilots.all()), default=until
+        )
+        group.bars.append(
+            TimelineBar(initiative.title, "initiative", starts, ends, initiative.get_absolute_url())
+        )
+        for pilot in initiative.pilots.all():
+            note, clash = pilot_fit(pilot)
+            group.bars.append(
+                TimelineBar(
+                    f"Pilot: {pilot.title}",
+                    "pilot",
+                    pilot.starts_on,
+                    pilot.ends_on,
+                    initiative.get_absolute_url() + f"#pilot-{pilot.pk}",
+                    note,
+                    clash,
+                )
+            )
+    result = [g for g in groups.values() if g.bars]
+    if loose.bars:
+        result.append(loose)
+    for group in result:
+        group.bars = [b for b in group.bars if b.starts_on <= until]
+    return [g for g in result if g.bars]
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    goal: ProgrammeGoal
+    started: list[Pilot]
+    planned: list[Pilot]
+
+    @property
+    def met(self) -> bool:
+        return len(self.started) >= self.goal.pilots_target
+
+    @property
+    def overdue(self) -> bool:
+        return not self.met and timezone.localdate() >= self.goal.deadline
+
+
+def goal_progress_list(*, user) -> list[GoalProgress]:  # type: ignore[no-untyped-def]
+    """Each programme goal with the pilots (of initiatives this person sees) that count."""
+    goals = list(ProgrammeGoal.objects.all())
+    if not goals:
+        return []
+    today = timezone.localdate()
+    pilots = list(Pilot.objects.filter(initiative__in=_visible(user)).select_related("initiative"))
+    progress = []
+    for goal in goals:
+        before = [p for p in pilots if p.starts_on < goal.deadline]
+        progress.append(
+            GoalProgress(
+                goal,
+                [p for p in before if p.starts_on <= today],
+                [p for p in before if p.starts_on > today],
+            )
+        )
+    return progress

@@ -1,0 +1,363 @@
+"""Every write to initiatives: permission-checked, validated, atomic."""
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from improvement_hub.council.models import Directorate, Organisation, Priority, Service
+from improvement_hub.ideas import services as idea_services
+from improvement_hub.ideas.models import Idea, IdeaStatus
+from improvement_hub.initiatives import permissions
+from improvement_hub.initiatives.models import (
+    Initiative,
+    Measure,
+    MeasureRebase,
+    Observation,
+    Pilot,
+    RedesignProgramme,
+    StatusUpdate,
+    TeamMember,
+)
+from improvement_hub.lab.models import Challenge
+from improvement_hub.notifications.services import notify
+
+MAX_OBSERVATIONS_AT_ONCE = 5000
+EARLIEST_OBSERVATION = date(2000, 1, 1)
+
+
+@dataclass
+class InitiativeData:
+    title: str
+    problem: str
+    scale: str
+    strand: str = "improvement_team"
+    method: str = "model_for_improvement"
+    stage: str = ""
+    starts_on: date | None = None
+    ends_on: date | None = None
+    redesign_programme: RedesignProgramme | None = None
+    is_published: bool = False
+    public_summary: str = ""
+    priorities: Sequence[Priority] = field(default_factory=list)
+    directorates: Sequence[Directorate] = field(default_factory=list)
+    services: Sequence[Service] = field(default_factory=list)
+    organisations: Sequence[Organisation] = field(default_factory=list)
+
+
+FIELDS = [
+    "title",
+    "problem",
+    "scale",
+    "strand",
+    "method",
+    "stage",
+    "starts_on",
+    "ends_on",
+    "redesign_programme",
+    "is_published",
+    "public_summary",
+]
+RELATIONS = ["priorities", "directorates", "services", "organisations"]
+
+
+def _validate(initiative: Initiative) -> None:
+    errors: dict[str, str] = {}
+    if initiative.stage not in initiative.stages:
+        errors["stage"] = "Select a stage of the initiative's method"
+    if initiative.is_published and not initiative.public_summary.strip():
+        errors["public_summary"] = "Enter a public summary before publishing the initiative"
+    if initiative.starts_on and initiative.ends_on and initiative.ends_on < initiative.starts_on:
+        errors["ends_on"] = "The end date must be the same as or after the start date"
+    try:
+        initiative.full_clean(exclude=["created_by"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, messages[0])
+    if errors:
+        raise ValidationError(errors)
+
+
+def _apply(initiative: Initiative, data: InitiativeData) -> None:
+    for name in FIELDS:
+        setattr(initiative, name, getattr(data, name))
+    initiative.title = initiative.title.strip()
+    initiative.problem = initiative.problem.strip()
+    initiative.public_summary = initiative.public_summary.strip()
+    if not initiative.stage:
+        initiative.stage = initiative.stages[0]
+
+
+def _answerable(ideas: Iterable[Idea]) -> list[Idea]:
+    usable = [i for i in ideas if i.submitted_at and not i.merged_into_id and not i.hidden_at]
+    if len(usable) != len(list(ideas)):
+        raise ValidationError(
+            {"source_ideas": "Choose ideas that have been submitted and are shown"}
+        )
+    return usable
+
+
+def initiative_create(
+    *,
+    actor,  # type: ignore[no-untyped-def]
+    data: InitiativeData,
+    source_ideas: Iterable[Idea] = (),
+    source_challenges: Iterable[Challenge] = (),
+) -> Initiative:
+    """Starts an initiative (Hub Team only). Each source idea gets its public answer."""
+    if not permissions.can_create_initiative(actor):
+        raise PermissionDenied("Only the Improvement Hub Team can start an initiative")
+    initiative = Initiative(created_by=actor)
+    _apply(initiative, data)
+    _validate(initiative)
+    ideas = _answerable(list(source_ideas))
+    challenges = list(source_challenges)
+    with transaction.atomic():
+        initiative.save()
+        for name in RELATIONS:
+            getattr(initiative, name).set(getattr(data, name))
+        initiative.source_challenges.set(challenges)
+        _link_ideas(actor, initiative, ideas)
+    return initiative
+
+
+def _link_ideas(actor, initiative: Initiative, ideas: list[Idea]) -> None:  # type: ignore[no-untyped-def]
+    """Records where the initiative came from and answers each idea in public."""
+    if not ideas:
+        return
+    initiative.source_ideas.add(*ideas)
+    taken_forward = IdeaStatus.objects.get(slug=IdeaStatus.TAKEN_FORWARD)
+    answer = (
+        f"This idea is being taken forward by the Improvement Hub as the initiative "
+        f"‘{initiative.title}’. You can follow it at {initiative.get_absolute_url()}"
+    )
+    if not initiative.is_published:
+        answer = (
+            f"This idea is being taken forward by the Improvement Hub as the initiative "
+            f"‘{initiative.title}’. Staff can follow it at {initiative.get_absolute_url()}"
+        )
+    for idea in ideas:
+        idea_services.idea_respond(actor=actor, idea=idea, status=taken_forward, answer=answer)
+
+
+def initiative_update(*, actor, initiative: Initiative, data: InitiativeData) -> Initiative:  # type: ignore[no-untyped-def]
+    """Changes an initiative's details (its team or the Hub Team)."""
+    if not permissions.can_edit_initiative(actor, initiative):
+        raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
+    _apply(initiative, data)
+    _validate(initiative)
+    with transaction.atomic():
+        initiative.save()
+        for name in RELATIONS:
+            getattr(initiative, name).set(getattr(data, name))
+    return initiative
+
+
+def initiative_add_sources(
+    *,
+    actor,  # type: ignore[no-untyped-def]
+    initiative: Initiative,
+    ideas: Iterable[Idea] = (),
+    challenges: Iterable[Challenge] = (),
+) -> Initiative:
+    """Links more ideas or challenges (Hub Team); each newly linked idea gets its answer."""
+    if not permissions.can_create_initiative(actor):
+        raise PermissionDenied("Only the Improvement Hub Team can link ideas and challenges")
+    already = set(initiative.source_ideas.values_list("pk", flat=True))
+    new_ideas = _answerable([i for i in ideas if i.pk not in already])
+    with transaction.atomic():
+        initiative.source_challenges.add(*challenges)
+        _link_ideas(actor, initiative, new_ideas)
+    return initiative
+
+
+# --- the parts of an initiative -----------------------------------------------------------
+
+
+def part_save(
+    *,
+    actor,  # type: ignore[no-untyped-def]
+    initiative: Initiative,
+    part: models.Model,
+    relations: dict[str, Iterable[models.Model]] | None = None,
+) -> models.Model:
+    """Adds or changes a milestone, risk, benefit, update, prototype, cycle, pilot, measure,
+    team member or training need of an initiative its team (or the Hub Team) may edit."""
+    if not permissions.can_edit_initiative(actor, initiative):
+        raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
+    if part.pk and part.initiative_id != initiative.pk:  # type: ignore[attr-defined]
+        raise PermissionDenied("That belongs to another initiative")
+    part.initiative = initiative  # type: ignore[attr-defined]
+    if isinstance(part, StatusUpdate) and part.author_id is None:
+        part.author = actor
+    if isinstance(part, Pilot) and part.pk:
+        # the go/no-go decision is Leadership's, recorded only by pilot_decide
+        saved = Pilot.objects.get(pk=part.pk)
+        part.decision, part.decision_reason = saved.decision, saved.decision_reason
+        part.decided_by_id, part.decided_at = saved.decided_by_id, saved.decided_at
+    for related in (relations or {}).values():
+        for item in related:
+            if getattr(item, "initiative_id", initiative.pk) != initiative.pk:
+                raise ValidationError("Choose measures of this initiative")
+    part.full_clean()
+    try:
+        with transaction.atomic():
+            part.save()
+            for name, related in (relations or {}).items():
+                getattr(part, name).set(list(related))
+            initiative.save(update_fields=["updated_at"])
+    except IntegrityError as error:
+        if isinstance(part, TeamMember):
+            raise ValidationError({"user": "This person is already on the team"}) from error
+        if isinstance(part, Measure):
+            raise ValidationError(
+                {"name": "This initiative already has a measure with this name"}
+            ) from error
+        raise
+    return part
+
+
+def part_delete(*, actor, initiative: Initiative, part: models.Model) -> None:  # type: ignore[no-untyped-def]
+    """Removes a part of an initiative (its team or the Hub Team)."""
+    if not permissions.can_edit_initiative(actor, initiative):
+        raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
+    if part.initiative_id != initiative.pk:  # type: ignore[attr-defined]
+        raise PermissionDenied("That belongs to another initiative")
+    if isinstance(part, Pilot) and part.decision:
+        raise ValidationError("A pilot with a go or no-go decision cannot be removed")
+    with transaction.atomic():
+        part.delete()
+        initiative.save(update_fields=["updated_at"])
+
+
+def pilot_decide(*, actor, pilot: Pilot, decision: str, reason: str) -> Pilot:  # type: ignore[no-untyped-def]
+    """Records Leadership's go or no-go on a pilot that has started; tells the team."""
+    if not permissions.can_decide_pilot(actor):
+        raise PermissionDenied("Only Leadership can make the go or no-go decision")
+    reason = reason.strip()
+    errors = {}
+    if decision not in Pilot.Decision.values:
+        errors["decision"] = "Select go or no go"
+    if len(reason) < 20:
+        errors["reason"] = "Explain the decision in a full sentence (at least 20 characters)"
+    if pilot.starts_on > timezone.localdate():
+        errors["decision"] = "You can decide once the pilot has started"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Pilot.objects.select_for_update().select_related("initiative").get(pk=pilot.pk)
+        if locked.decision:
+            raise ValidationError(
+                {"decision": f"{locked.decided_by} has already recorded a decision on this pilot"}
+            )
+        locked.decision, locked.decision_reason = decision, reason
+        locked.decided_by, locked.decided_at = actor, timezone.now()
+        locked.full_clean()
+        locked.save()
+        initiative = locked.initiative
+        verdict = "go" if decision == Pilot.Decision.GO else "no go"
+        recipients = [m.user for m in initiative.team.select_related("user") if m.user_id]
+        transaction.on_commit(
+            lambda: notify(
+                recipients=recipients,
+                subject=f"Pilot decision, {verdict}: {locked.title}"[:200],
+                body=reason,
+                url=initiative.get_absolute_url() + f"#pilot-{locked.pk}",
+                exclude=actor,
+            )
+        )
+    return locked
+
+
+# --- measures -----------------------------------------------------------------------------
+
+
+def _measure_editor(actor, measure: Measure) -> None:  # type: ignore[no-untyped-def]
+    if not permissions.can_edit_initiative(actor, measure.initiative):
+        raise PermissionDenied("Only the initiative's team or the Hub Team can add data")
+
+
+def observations_check(
+    *, measure: Measure, rows: Sequence[tuple[int, date | None, float | None]]
+) -> list[tuple[date, float]]:
+    """Checks (row number, date, value) rows; raises every row's problem at once."""
+    errors: list[str] = []
+    if not rows:
+        raise ValidationError("There are no values to add")
+    if len(rows) > MAX_OBSERVATIONS_AT_ONCE:
+        raise ValidationError(f"Add at most {MAX_OBSERVATIONS_AT_ONCE:,} values at a time")
+    existing = set(measure.observations.values_list("on", flat=True))
+    seen: dict[date, int] = {}
+    today = timezone.localdate()
+    clean: list[tuple[date, float]] = []
+    for number, when, value in rows:
+        if when is None:
+            errors.append(f"Row {number}: enter a real date, like 2017-03-31")
+            continue
+        if value is None or not math.isfinite(value):
+            errors.append(f"Row {number}: enter the value as a number, like 12 or 4.5")
+            continue
+        if when > today:
+            errors.append(f"Row {number}: the date must be today or in the past")
+        elif when < EARLIEST_OBSERVATION:
+            errors.append(f"Row {number}: the date must be in {EARLIEST_OBSERVATION.year} or later")
+        elif when in seen:
+            errors.append(f"Row {number}: {when:%-d %B %Y} is also in row {seen[when]}")
+        elif when in existing:
+            errors.append(f"Row {number}: there is already a value for {when:%-d %B %Y}")
+        elif abs(value) > 1e12:
+            errors.append(f"Row {number}: the value is too large")
+        else:
+            clean.append((when, value))
+        seen.setdefault(when, number)
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def observations_add(
+    *, actor, measure: Measure, rows: Sequence[tuple[int, date | None, float | None]]
+) -> int:  # type: ignore[no-untyped-def]
+    """Adds values to a measure: all of them, or none with each row's problem."""
+    _measure_editor(actor, measure)
+    clean = observations_check(measure=measure, rows=rows)
+    try:
+        with transaction.atomic():
+            Observation.objects.bulk_create(
+                Observation(measure=measure, on=when, value=value) for when, value in clean
+            )
+            Measure.objects.filter(pk=measure.pk).update(updated_at=timezone.now())
+    except IntegrityError as error:
+        # someone else added a value for one of these dates a moment ago
+        raise ValidationError(
+            "Someone added values for some of these dates at the same time. Nothing was added: "
+            "check the chart and try again"
+        ) from error
+    return len(clean)
+
+
+def observation_delete(*, actor, measure: Measure, observation_id: int) -> None:  # type: ignore[no-untyped-def]
+    _measure_editor(actor, measure)
+    Observation.objects.filter(measure=measure, pk=observation_id).delete()
+
+
+def rebase_add(*, actor, measure: Measure, on: date, reason: str) -> MeasureRebase:  # type: ignore[no-untyped-def]
+    """Starts a new segment of the chart from a date, with the reason (e.g. a new process)."""
+    _measure_editor(actor, measure)
+    rebase = MeasureRebase(measure=measure, on=on, reason=reason.strip())
+    rebase.full_clean()
+    try:
+        with transaction.atomic():
+            rebase.save()
+    except IntegrityError as error:
+        raise ValidationError({"on": "The chart is already re-baselined on that date"}) from error
+    return rebase
+
+
+def rebase_delete(*, actor, measure: Measure, rebase_id: int) -> None:  # type: ignore[no-untyped-def]
+    _measure_editor(actor, measure)
+    MeasureRebase.objects.filter(measure=measure, pk=rebase_id).delete()
