@@ -17,7 +17,7 @@ def test_home_page_introduces_the_four_strands_with_links(client, demo):
     for strand, href in [
         ("Ideas Forum", "/ideas/"),
         ("Innovation Lab", "/lab/"),
-        ("Improvement Team", "/improvement-team/"),
+        ("Improvement Team", "/initiatives/"),
         ("Change Academy", "/change-academy/"),
     ]:
         assert f'href="{href}">{strand}</a>' in html

@@ -126,7 +126,11 @@ HOME_INTRO = (
 
 
 # Strands with their own app pages: the menu and the home page link there.
-MENU_URLS = {"ideas-forum": "/ideas/", "innovation-lab": "/lab/"}
+MENU_URLS = {
+    "ideas-forum": "/ideas/",
+    "innovation-lab": "/lab/",
+    "improvement-team": "/initiatives/",
+}
 
 
 def _child_page(
