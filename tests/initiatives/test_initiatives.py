@@ -283,3 +283,32 @@ def test_a_measure_is_changed_from_its_change_link_not_its_chart(hub):
     assert response.status_code == 302
     measure.refresh_from_db()
     assert (measure.name, measure.kind) == ("New name", "process")
+
+
+def test_the_idea_and_the_challenge_show_the_initiative_they_led_to(hub, client):
+    from improvement_hub.lab.models import Challenge
+
+    idea = IdeaFactory()
+    challenge = Challenge.objects.create(
+        title="Passed from pillar to post", slug="pillar-to-post", statement="People are passed on."
+    )
+    data = services.InitiativeData(
+        title="Joined-up help",
+        problem="People are passed between services.",
+        scale="redesign",
+        is_published=True,
+        public_summary="One conversation for families.",
+    )
+    initiative = services.initiative_create(
+        actor=hub, data=data, source_ideas=[idea], source_challenges=[challenge]
+    )
+    for page in (
+        client.get(idea.get_absolute_url(), follow=True),
+        client.get(challenge.get_absolute_url()),
+    ):
+        assert f'href="{initiative.get_absolute_url()}">Joined-up help</a>' in page.text
+    initiative.is_published = False
+    initiative.save()
+    hidden = client.get(challenge.get_absolute_url())
+    assert "Joined-up help" not in hidden.text
+    assert "An initiative has started" in hidden.text
