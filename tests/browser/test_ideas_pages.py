@@ -12,7 +12,7 @@ from playwright.sync_api import Error as PlaywrightError
 from improvement_hub.accounts.demo import DEMO_PASSWORD
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.roles import Role
-from improvement_hub.ideas import services, similarity
+from improvement_hub.ideas import selectors, services, similarity
 from improvement_hub.ideas.models import Comment, Follow, Idea, IdeaResponse, Support
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.browser.conftest import assert_accessible, assert_fits_width
@@ -119,7 +119,10 @@ def _go(path: Callable[[], str] | str) -> Visit:
 
 
 def _filtered(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/ideas/?priority=housing&status=new&scale=improvement&sort=supported")
+    # the demo takes this idea forward as an initiative, so it is ‘Taken forward’
+    page.goto(
+        base_url + "/ideas/?priority=housing&status=taken-forward&scale=improvement&sort=supported"
+    )
     expect(page.get_by_role("link", name=BOOK_REPAIRS)).to_be_visible()
     expect(page.get_by_role("link", name=TEXTS)).to_have_count(0)
 
@@ -132,6 +135,8 @@ def _search(page: Page, base_url: str) -> None:
 
 def _list_page_2(page: Page, base_url: str) -> None:
     IdeaFactory.create_batch(12)  # 12 public demo ideas + 12 more: two pages of 20
+    # the factory skips the services, which reset the lists' cached counts
+    selectors.idea_list_counts_reset()
     page.goto(base_url + "/ideas/?page=2")
     pagination = page.get_by_role("navigation", name="Pagination")
     expect(pagination.get_by_role("link", name="Page 2")).to_have_attribute("aria-current", "page")

@@ -280,6 +280,25 @@ class IdeaFilterForm(forms.Form):
             (c.slug, c.title) for c in Campaign.objects.order_by("-opens_at")
         ]
 
+    @property
+    def render_key(self) -> str:
+        """A digest of everything the rendered form shows (values, choices, errors), for
+        the list template to cache the rendering: any change gives a new key, so a cached
+        form is never stale. Rendering seven GOV.UK fields is a large part of a list page."""
+        import hashlib
+        import json
+
+        shown = [
+            (
+                bound.name,
+                str(bound.value()),
+                [list(map(str, choice)) for choice in getattr(bound.field, "choices", [])],
+                bound.errors.get_json_data() if self.is_bound else [],
+            )
+            for bound in self
+        ]
+        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
+
     def cleaned(self) -> dict[str, str]:
         """The valid values; anything unknown becomes empty rather than an error."""
         self.is_valid()

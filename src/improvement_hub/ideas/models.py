@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -187,6 +188,21 @@ class Idea(index.Indexed, TimeStampedModel):
             models.Index(fields=["-comment_count", "-id"], name="ideas_idea_comments_idx"),
             models.Index(fields=["status", "submitted_at"], name="ideas_idea_queue_idx"),
             models.Index(fields=["updated_at"], name="ideas_idea_updated_idx"),
+            # The search backend joins its index entries on ``id::varchar(50) = object_id``;
+            # without this the whole ideas table is read for every search.
+            models.Index(
+                Cast("id", output_field=models.CharField(max_length=50)),
+                name="ideas_idea_id_text_idx",
+            ),
+            # Public ideas only (IdeaQuerySet.public): the lists' counts read this small
+            # index instead of the table.
+            models.Index(
+                fields=["id"],
+                condition=Q(
+                    submitted_at__isnull=False, hidden_at__isnull=True, merged_into__isnull=True
+                ),
+                name="ideas_idea_public_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

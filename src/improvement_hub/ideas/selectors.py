@@ -1,7 +1,10 @@
 """Every read the Ideas Forum's pages and API need, with a fixed number of queries."""
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass, replace
 
+from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -26,6 +29,13 @@ SORTS = {
     "random": "Random order",
 }
 RANDOM_PRIME = 2_147_483_647
+# The lists' "N ideas" is cached this long (and dropped when a service changes an idea);
+# counting every public idea on each page view costs more than the rest of the page.
+LIST_COUNT_SECONDS = 60
+LIST_COUNT_VERSION_KEY = "ideas:list-count-version"
+# A search counts at most this many matches; a broader one says "more than 1,000" and
+# shows the newest first, since ranking tens of thousands of rows is the slow part.
+SEARCH_COUNT_CAP = 1000
 
 
 @dataclass
@@ -86,15 +96,61 @@ def idea_list(*, filters: IdeaFilters, include_answered: bool = True) -> QuerySe
     return queryset
 
 
+@dataclass
+class CountedIdeas:
+    """A list's ideas with their count, worked out cheaply; ``capped`` when more than
+    ``count`` match (broad searches)."""
+
+    items: object  # a QuerySet, or search results when there are words to search for
+    count: int
+    capped: bool = False
+
+
+def _list_count_key(filters: IdeaFilters) -> str:
+    """Filters that change which ideas match (not the order), with the current version."""
+    wanted = {k: v for k, v in asdict(filters).items() if k not in {"q", "sort", "seed"}}
+    digest = hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()[:32]
+    version = cache.get(LIST_COUNT_VERSION_KEY, 0)
+    return f"ideas:list-count:{version}:{digest}"
+
+
+def idea_list_counts_reset() -> None:
+    """Forget the cached list counts (services call this after an idea changes)."""
+    try:
+        cache.incr(LIST_COUNT_VERSION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(LIST_COUNT_VERSION_KEY, 1, None)
+
+
+def idea_list_counted(*, filters: IdeaFilters) -> CountedIdeas:
+    """``idea_list`` with its count: cached briefly for filters, capped for searches."""
+    query = filters.q.strip()[:200]
+    if not query:
+        queryset = idea_list(filters=filters)
+        count = cache.get_or_set(
+            _list_count_key(filters),
+            queryset.count,  # type: ignore[union-attr]
+            LIST_COUNT_SECONDS,
+        )
+        return CountedIdeas(items=queryset, count=count)
+    base = idea_list(filters=replace(filters, q=""))
+    if filters.sort == "random":
+        base = base.order_by("-submitted_at", "-id")  # type: ignore[union-attr]
+    in_list_order = base.search(query, order_by_relevance=False)  # type: ignore[union-attr]
+    matches = in_list_order[: SEARCH_COUNT_CAP + 1].count()
+    if matches > SEARCH_COUNT_CAP:
+        return CountedIdeas(items=in_list_order, count=SEARCH_COUNT_CAP, capped=True)
+    if filters.sort == "newest":
+        # "Newest" with words to search for means best match first, as in idea_list.
+        return CountedIdeas(items=base.search(query, order_by_relevance=True), count=matches)  # type: ignore[union-attr]
+    return CountedIdeas(items=in_list_order, count=matches)
+
+
 def idea_get_for_user(*, user, idea_id: int) -> Idea:  # type: ignore[no-untyped-def]
     """The idea if this person may see it; 404 for missing and forbidden alike."""
-    idea = (
-        _list_queryset()
-        .select_related("merged_into", "assignee")
-        .prefetch_related("priorities")
-        .filter(pk=idea_id)
-        .first()
-    )
+    # Only what every page of an idea shows: each joined table costs planning time on
+    # every request, and ``merged_into`` is loaded when an idea has one (rare).
+    idea = _list_queryset().prefetch_related("priorities").filter(pk=idea_id).first()
     if idea is None or not permissions.can_view_idea(user, idea):
         raise Http404("No such idea")
     return idea

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.council.models import ChangeScale, Directorate, Priority, Service
-from improvement_hub.ideas import permissions, similarity
+from improvement_hub.ideas import permissions, selectors, similarity
 from improvement_hub.ideas.models import (
     Campaign,
     Comment,
@@ -125,6 +125,7 @@ def idea_submit(*, author, idea: Idea) -> Idea:  # type: ignore[no-untyped-def]
             )
             Follow.objects.get_or_create(idea=idea, user=author)
             transaction.on_commit(similarity.mark_changed)
+            transaction.on_commit(selectors.idea_list_counts_reset)
     return idea
 
 
@@ -325,6 +326,7 @@ def idea_respond(*, actor, idea: Idea, status: IdeaStatus, answer: str) -> IdeaR
         idea.status = status
         idea.answered_at = response.created_at
         idea.save(update_fields=["status", "answered_at", "updated_at"])
+        transaction.on_commit(selectors.idea_list_counts_reset)  # counts by status
         _tell(idea, f"Your idea is now ‘{status.name}’: {idea.title}"[:200], answer, actor)
     return response
 
@@ -336,6 +338,7 @@ def idea_assign(*, actor, idea: Idea, assignee) -> Idea:  # type: ignore[no-unty
         raise ValidationError({"assignee": "Select a member of the Hub Team"})
     idea.assignee = assignee
     idea.save(update_fields=["assignee", "updated_at"])
+    transaction.on_commit(selectors.idea_list_counts_reset)  # counts by assignee
     return idea
 
 
@@ -430,6 +433,7 @@ def idea_merge(*, actor, source: Idea, target: Idea, answer: str = "") -> Idea: 
             )
         )
         transaction.on_commit(similarity.mark_changed)
+        transaction.on_commit(selectors.idea_list_counts_reset)
     return target
 
 
@@ -444,6 +448,7 @@ def idea_hide(*, actor, idea: Idea, reason: str) -> Idea:  # type: ignore[no-unt
     idea.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     _resolve_reports(actor, Report.objects.filter(idea=idea))
     transaction.on_commit(similarity.mark_changed)
+    transaction.on_commit(selectors.idea_list_counts_reset)
     transaction.on_commit(
         lambda: notify(
             recipients=[idea.author],
@@ -461,6 +466,7 @@ def idea_unhide(*, actor, idea: Idea) -> Idea:  # type: ignore[no-untyped-def]
     idea.hidden_at, idea.hidden_reason = None, ""
     idea.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     transaction.on_commit(similarity.mark_changed)
+    transaction.on_commit(selectors.idea_list_counts_reset)
     return idea
 
 

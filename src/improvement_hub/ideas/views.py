@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 
 from improvement_hub.core.ratelimit import RateLimited
@@ -65,6 +66,23 @@ def _page(request: HttpRequest, items):  # type: ignore[no-untyped-def]
     return paginator.get_page(request.GET.get("page"))
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its count by the selector (cached or capped), so it never
+    counts the rows itself."""
+
+    def __init__(self, counted: selectors.CountedIdeas, per_page: int) -> None:
+        super().__init__(counted.items, per_page)
+        self._known_count = counted.count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def _counted_page(request: HttpRequest, counted: selectors.CountedIdeas):  # type: ignore[no-untyped-def]
+    return _CountedPaginator(counted, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
 def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
@@ -73,7 +91,8 @@ def _query_without_page(request: HttpRequest) -> str:
 
 def idea_list(request: HttpRequest) -> HttpResponse:
     form, filters = _filters_from(request)
-    page = _page(request, selectors.idea_list(filters=filters))
+    counted = selectors.idea_list_counted(filters=filters)
+    page = _counted_page(request, counted)
     return render(
         request,
         "ideas/idea_list.html",
@@ -81,6 +100,7 @@ def idea_list(request: HttpRequest) -> HttpResponse:
             "filter_form": form,
             "filters": filters,
             "page": page,
+            "count_capped": counted.capped,
             "querystring": _query_without_page(request),
             "supported_ids": selectors.idea_supported_ids(
                 user=request.user, ideas=page.object_list
@@ -432,7 +452,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_get(slug=slug)
     filters = selectors.IdeaFilters(campaign=campaign.slug, sort=request.GET.get("sort", "newest"))
-    page = _page(request, selectors.idea_list(filters=filters))
+    page = _counted_page(request, selectors.idea_list_counted(filters=filters))
     return render(
         request,
         "ideas/campaign_detail.html",
