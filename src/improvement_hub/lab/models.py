@@ -166,6 +166,8 @@ class Referral(TimeStampedModel):
         ordering = ["-received_at", "-id"]
         indexes = [
             models.Index(fields=["status", "decide_by"], name="lab_referral_inbox_idx"),
+            # The triage inbox's order has two more, PostgreSQL-only indexes (SQLite
+            # cannot index NULLS FIRST): see migrations/0003_triage_inbox_indexes.py.
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,7 +4,7 @@ each read of it is logged."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,6 +27,10 @@ from improvement_hub.lab.models import (
 from improvement_hub.workdays import DEFAULT_CALENDAR
 
 HISTORY_NEEDED = 20  # decided referrals before suggestions are more than a guess
+# Past decisions are counted up to this many ("more than 1,000"): an exact count of every
+# decided referral on each referral page grows with the data.
+HISTORY_COUNT_CAP = 1000
+INBOX_ORDER = (F("acknowledged_at").asc(nulls_first=True), "decide_by", "received_at", "id")
 
 
 @dataclass
@@ -40,11 +44,13 @@ class InboxFilters:
 
 def referral_inbox(*, filters: InboxFilters) -> QuerySet[Referral]:
     """Confirmed referrals, those most at risk of missing their targets first."""
+    # No Count("services") annotation: grouping by referral made PostgreSQL join and
+    # aggregate every matching referral before sorting; the page's rows count their
+    # prefetched services instead.
     queryset = (
         Referral.objects.exclude(status=ReferralStatus.UNCONFIRMED)
         .select_related("assignee")
-        .prefetch_related("services")
-        .annotate(service_count=Count("services", distinct=True))
+        .prefetch_related(Prefetch("services", to_attr="service_list"))
     )
     if filters.status == "open":
         queryset = queryset.filter(status__in=OPEN_STATUSES)
@@ -73,7 +79,9 @@ def referral_inbox(*, filters: InboxFilters) -> QuerySet[Referral]:
             status__in=OPEN_STATUSES,
         )
     # Risk: the unacknowledged first by their acknowledgement date, then by decision date.
-    return queryset.order_by("acknowledged_at", "decide_by", "received_at", "id")
+    # NULLS FIRST said explicitly: PostgreSQL puts nulls last when ascending (SQLite
+    # first). Served by the partial indexes lab_referral_triage_idx / _open_triage_idx.
+    return queryset.order_by(*INBOX_ORDER)
 
 
 def referral_get_for_hub(*, user, reference: str) -> Referral:  # type: ignore[no-untyped-def]
@@ -148,14 +156,16 @@ def referral_suggestions(*, referral: Referral) -> dict[str, object]:
     services' priorities, and says so.
     """
     decided = Referral.objects.filter(decided_at__isnull=False).exclude(pk=referral.pk)
-    history = decided.count()
+    history = decided.order_by().values("pk")[: HISTORY_COUNT_CAP + 1].count()
+    counted = f"more than {HISTORY_COUNT_CAP:,}" if history > HISTORY_COUNT_CAP else str(history)
     text = f"{referral.problem}\n{referral.affected_who}"
     if history >= HISTORY_NEEDED:
         matches = similarity.similar(text, limit=15, exclude=(referral.pk,))
         neighbours = {
             r.pk: r
             for r in decided.filter(pk__in=[m.id for m in matches]).prefetch_related(
-                "services", "priorities"
+                Prefetch("services", to_attr="service_list"),
+                Prefetch("priorities", to_attr="priority_list"),
             )
         }
         service_votes: dict[object, float] = defaultdict(float)
@@ -166,13 +176,14 @@ def referral_suggestions(*, referral: Referral) -> dict[str, object]:
             if neighbour is None:
                 continue
             total += match.score
-            for service in neighbour.services.all():
+            # Lists, not .all(): a related manager's .all() clones a query each time.
+            for service in neighbour.service_list:
                 service_votes[service] += match.score
-            for priority in neighbour.priorities.all():
+            for priority in neighbour.priority_list:
                 priority_votes[priority] += match.score
         if total > 0:
             return {
-                "basis": f"Learned from {history} past triage decisions",
+                "basis": f"Learned from {counted} past triage decisions",
                 "services": _ranked(service_votes, total),
                 "priorities": _ranked(priority_votes, total),
                 "low_confidence": False,
@@ -183,7 +194,7 @@ def referral_suggestions(*, referral: Referral) -> dict[str, object]:
         for priority in service.priorities.all():
             priorities[priority] += 1
     return {
-        "basis": f"Only {history} past decisions: based on the services the referrer named",
+        "basis": f"Only {counted} past decisions: based on the services the referrer named",
         "services": [(s, None) for s in services],
         "priorities": _ranked(priorities, max(len(services), 1)),
         "low_confidence": True,
@@ -215,14 +226,31 @@ def referral_similar(*, referral: Referral) -> dict[str, list[object]]:
     }
 
 
+# This process's index of challenges, with the (count, latest change) it was built from.
+_challenge_index: tuple[object, object, dict[int, Challenge]] | None = None
+
+
 def challenge_similar(*, text: str) -> list[Challenge]:
-    """Challenges like ``text``: few enough to compare in memory with the text engine."""
+    """Challenges like ``text``: few enough to compare in memory with the text engine.
+
+    The index is rebuilt only when a challenge is added, changed or removed (one small
+    query tells): building it on every referral page cost more than the rest of the page.
+    """
+    from django.db.models import Max
+
     from improvement_hub.text import SimilarityIndex
 
-    challenges = list(Challenge.objects.all().only("id", "title", "slug", "statement", "stage"))
-    index = SimilarityIndex([(c.pk, f"{c.title}\n{c.statement}") for c in challenges])
-    by_id = {c.pk: c for c in challenges}
-    return [by_id[m.id] for m in index.query(text, limit=3)]
+    global _challenge_index
+    state = Challenge.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
+    version = (state["n"], state["changed"])
+    if _challenge_index is None or _challenge_index[0] != version:
+        challenges = list(
+            Challenge.objects.all().only("id", "title", "slug", "statement", "stage", "updated_at")
+        )
+        index = SimilarityIndex([(c.pk, f"{c.title}\n{c.statement}") for c in challenges])
+        _challenge_index = (version, index, {c.pk: c for c in challenges})
+    _, index, by_id = _challenge_index
+    return [by_id[m.id] for m in index.query(text, limit=3)]  # type: ignore[attr-defined]
 
 
 def referral_public_history(*, referral: Referral) -> list[ReferralEvent]:

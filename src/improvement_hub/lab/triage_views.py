@@ -57,7 +57,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 "referral": referral,
                 "days": days,
                 "overdue_by": -days if days is not None and days < 0 else None,
-                "cross_system": referral.service_count + len(referral.agencies) >= 2,
+                "cross_system": len(referral.service_list) + len(referral.agencies) >= 2,
             }
         )
     query = request.GET.copy()
