@@ -39,6 +39,12 @@ def post_worker_init(worker):  # type: ignore[no-untyped-def]
     connection.close()  # do not share the warm-up connection's state with requests
     with open(log_path, "a", encoding="utf-8") as log:
         log.write(
-            json.dumps({"pid": os.getpid(), "seconds": round(seconds, 2), "ideas": len(synced) if synced is not None else None})
+            json.dumps(
+                {
+                    "pid": os.getpid(),
+                    "seconds": round(seconds, 2),
+                    "ideas": len(synced) if synced is not None else None,
+                }
+            )
             + "\n"
         )

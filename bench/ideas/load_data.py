@@ -260,12 +260,12 @@ def reset_sequence(table: str) -> None:
 def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # type: ignore[no-untyped-def]
     import random
 
-    from bench.similarity import corpus
     from django.contrib.auth.models import Group
     from django.db import connection
     from django.db.models import Count
     from django.utils.text import slugify
 
+    from bench.similarity import corpus
     from improvement_hub.council.models import Directorate, Priority, Service
     from improvement_hub.ideas.models import Campaign, Idea, IdeaStatus
 

@@ -270,6 +270,7 @@ def wait_ready(server, args, workdir: Path, deadline: float) -> list[dict]:  # t
 
 def code_version(args: argparse.Namespace) -> str:
     """The commit measured; with --code worktree, how many files under src/ differ from it."""
+
     def git(*argv: str) -> str:
         return subprocess.run(
             ["git", *argv], cwd=ROOT, capture_output=True, text=True, check=False
@@ -311,7 +312,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--target-ms", type=float, default=100.0)
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument(
-        "--code", choices=["head", "worktree"], default="head",
+        "--code",
+        choices=["head", "worktree"],
+        default="head",
         help="measure the last commit (a snapshot of its src/) or the work tree as it is",
     )
     parser.add_argument(
@@ -326,7 +329,9 @@ def main(argv: list[str] | None = None) -> None:
     # Bring the database up to the measured code's migrations (nothing to do, usually).
     subprocess.run(
         [sys.executable, "-m", "improvement_hub.cli", "migrate", "--noinput", "-v0"],
-        cwd=ROOT, env=server_environment(args), check=True,
+        cwd=ROOT,
+        env=server_environment(args),
+        check=True,
     )
     database_parts(args.database_url)  # refuses a database that is not on this machine
     started = time.monotonic()
@@ -434,8 +439,10 @@ def main(argv: list[str] | None = None) -> None:
             f"{s.get('p50')} / {s.get('p95')} / {s.get('p99')} | {row['throughput_rps']} | {verdict} |"
         )
     print(f"\nworkers' memory (RSS, MiB): {rss}; elapsed {results['elapsed_seconds']} s")
-    print(f"code: {results['code']}; load average before/after: "
-          f"{results['load_average_before_after']}")
+    print(
+        f"code: {results['code']}; load average before/after: "
+        f"{results['load_average_before_after']}"
+    )
     if args.out:
         args.out.write_text(json.dumps(results, indent=2))
         print(f"results written to {args.out}")

@@ -15,7 +15,12 @@ from urllib.parse import urlparse
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/improvement_hub_labbench"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # Databases this benchmark must never touch (another benchmark's, CI's).
-FORBIDDEN = {"improvement_hub_bench", "improvement_hub_bench_small", "improvement_hub_ci", "postgres"}
+FORBIDDEN = {
+    "improvement_hub_bench",
+    "improvement_hub_bench_small",
+    "improvement_hub_ci",
+    "postgres",
+}
 
 
 def configure_environment() -> str:

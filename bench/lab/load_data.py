@@ -175,13 +175,19 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
                 ["resident", "community_group", "partner", "staff"], [0.55, 0.25, 0.15, 0.05]
             )[0]
             organisation = (
-                rng.choice(texts.ORGANISATIONS) if raised_as in {"community_group", "partner"} else ""
+                rng.choice(texts.ORGANISATIONS)
+                if raised_as in {"community_group", "partner"}
+                else ""
             )
             # The services the referrer named (1-3), mostly those the topic touches.
             pool = texts.TOPIC_SERVICES.get(topic)
             chosen: list[int] = []
             for _ in range(rng.choices([1, 2, 3], [0.5, 0.35, 0.15])[0]):
-                sid = services[rng.choice(pool)] if pool and rng.random() < 0.85 else rng.choice(all_services)
+                sid = (
+                    services[rng.choice(pool)]
+                    if pool and rng.random() < 0.85
+                    else rng.choice(all_services)
+                )
                 if sid not in chosen:
                     chosen.append(sid)
             service_rows.extend((rid, sid) for sid in chosen)
@@ -235,7 +241,9 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
                         (closed - received) * 0.5 if closed else room,
                     )
                     actor = assignee or rng.choice(hub_ids)
-                    events.append(("acknowledged", acknowledged, MESSAGES["acknowledged"], "", actor))
+                    events.append(
+                        ("acknowledged", acknowledged, MESSAGES["acknowledged"], "", actor)
+                    )
                 elif status in DECIDED:
                     acknowledged = decided
                 if status in OPEN and (status != "new" or rng.random() < 0.3):
@@ -269,7 +277,15 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
                     ))  # fmt: skip
                 elif status == "merged" and decided_so_far:
                     merged_into = rng.choice(decided_so_far[-2000:])
-                    events.append(("merged", closed, MESSAGES["merged"], f"Merged into {merged_into}.", assignee))
+                    events.append(
+                        (
+                            "merged",
+                            closed,
+                            MESSAGES["merged"],
+                            f"Merged into {merged_into}.",
+                            assignee,
+                        )
+                    )
                 elif status == "merged":
                     status = "declined"
                 if status == "declined":
@@ -316,12 +332,36 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
         copy_rows(
             "lab_referral",
             [
-                "id", "created_at", "updated_at", "reference", "status", "raised_as",
-                "organisation_name", "affected_who", "affected_count", "problem", "agencies",
-                "agencies_other", "tried", "contact_name", "email", "phone", "consent_at",
-                "email_confirmed_at", "tracking_token_hash", "personal_data_erased_at",
-                "received_at", "acknowledge_by", "decide_by", "acknowledged_at", "decided_at",
-                "closed_at", "assignee_id", "challenge_id", "referred_to_id", "merged_into_id",
+                "id",
+                "created_at",
+                "updated_at",
+                "reference",
+                "status",
+                "raised_as",
+                "organisation_name",
+                "affected_who",
+                "affected_count",
+                "problem",
+                "agencies",
+                "agencies_other",
+                "tried",
+                "contact_name",
+                "email",
+                "phone",
+                "consent_at",
+                "email_confirmed_at",
+                "tracking_token_hash",
+                "personal_data_erased_at",
+                "received_at",
+                "acknowledge_by",
+                "decide_by",
+                "acknowledged_at",
+                "decided_at",
+                "closed_at",
+                "assignee_id",
+                "challenge_id",
+                "referred_to_id",
+                "merged_into_id",
             ],  # fmt: skip
             referral_rows,
         )
@@ -376,7 +416,8 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
             " WHERE g.name = 'Hub Team'"
         )[0],
         "received_at range": tuple(
-            str(d) for d in one("SELECT MIN(received_at)::date, MAX(received_at)::date FROM lab_referral")
+            str(d)
+            for d in one("SELECT MIN(received_at)::date, MAX(received_at)::date FROM lab_referral")
         ),
         "database size": one("SELECT pg_size_pretty(pg_database_size(current_database()))")[0],
     }
@@ -393,7 +434,9 @@ def _rows(sql: str) -> list[tuple]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--referrals", type=int, default=50_000)
-    parser.add_argument("--hub-team", type=int, default=8, help="Hub Team users besides the bench's")
+    parser.add_argument(
+        "--hub-team", type=int, default=8, help="Hub Team users besides the bench's"
+    )
     parser.add_argument("--challenges", type=int, default=40)
     parser.add_argument("--seed", type=int, default=2016)
     parser.add_argument("--reset", action="store_true", help="drop and recreate the database")
@@ -414,7 +457,9 @@ def main(argv: list[str] | None = None) -> None:
     with timings.step("migrate"):
         call_command("migrate", verbosity=0, interactive=False)
     if Referral.objects.exists():
-        raise SystemExit("The database already holds referrals: run again with --reset to reload it.")
+        raise SystemExit(
+            "The database already holds referrals: run again with --reset to reload it."
+        )
     summary = load(args, timings)
     timings.report()
     print()

@@ -60,7 +60,9 @@ def resolve(path: str, seed: int) -> str:
         return path
     statuses = OPEN_STATUSES if path.endswith(":open") else CLOSED_STATUSES
     refs = list(
-        Referral.objects.filter(status__in=statuses).order_by("id").values_list("reference", flat=True)
+        Referral.objects.filter(status__in=statuses)
+        .order_by("id")
+        .values_list("reference", flat=True)
     )
     return f"/lab/triage/{random.Random(seed).choice(refs)}/"
 

@@ -448,7 +448,9 @@ def main(argv: list[str] | None = None) -> None:
             if time.monotonic() > deadline:
                 print("time is up: stopping early")
                 break
-            warm_paths = paths[: args.warmup] if name.startswith("referral") else paths[:1] * args.warmup
+            warm_paths = (
+                paths[: args.warmup] if name.startswith("referral") else paths[:1] * args.warmup
+            )
             drive("warm-up", warm_paths, args.clients, deadline, base, cookie)
             latencies, errors, seconds, _ = drive(name, paths, args.clients, deadline, base, cookie)
             rows[name] = {

@@ -72,8 +72,7 @@ PROBLEMS = [
     "{consequence}.",
     "Letters about {subject} from {agency} and from the council give different dates.",
     "There is nobody to call about {subject} in the evening or at weekends, so {consequence}.",
-    "We were told to apply online for {subject}, but many of the people we help have no "
-    "internet.",
+    "We were told to apply online for {subject}, but many of the people we help have no internet.",
     "After {event}, it took {times} months to sort out {subject} because every service wanted "
     "a different form.",
     "{Agency} cannot share information about {subject} with the council, so people tell their "
