@@ -8,6 +8,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from improvement_hub.core.spreadsheets import safe_cell as _safe
 from improvement_hub.ideas.models import Idea
 
 HEADERS = [
@@ -27,13 +28,6 @@ HEADERS = [
     "Web address",
 ]
 MAX_ROWS = 100_000
-
-
-def _safe(value: object) -> object:
-    """Stops a spreadsheet treating text as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _rows(ideas) -> Iterable[list[object]]:  # type: ignore[no-untyped-def]

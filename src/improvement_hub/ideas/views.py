@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 
+from improvement_hub.core.forms import add_service_errors
 from improvement_hub.core.ratelimit import RateLimited
 from improvement_hub.council.models import CHANGE_SCALE_HELP
 from improvement_hub.ideas import permissions, selectors, services
@@ -43,12 +44,7 @@ def sign_in_returns_to_idea(view):  # type: ignore[no-untyped-def]
     return wrapped
 
 
-def _add_errors(form, error: ValidationError) -> None:  # type: ignore[no-untyped-def]
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+_add_errors = add_service_errors  # the site-wide route for service errors
 
 
 def _filters_from(request: HttpRequest) -> tuple[IdeaFilterForm, selectors.IdeaFilters]:
