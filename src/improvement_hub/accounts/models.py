@@ -4,6 +4,9 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+# What people see in place of the name of someone who closed their account.
+FORMER_MEMBER = "A former member"
+
 
 class HubUserManager(UserManager):
     """Creates users by email address; there is no username."""
@@ -37,6 +40,12 @@ class User(AbstractUser):
 
     username = None  # type: ignore[assignment]
     email = models.EmailField("email address", max_length=254, unique=True)
+    closed_at = models.DateTimeField(
+        "account closed",
+        null=True,
+        blank=True,
+        help_text="When the person closed their account; their name and email are gone.",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -53,7 +62,16 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
+        if self.closed_at is not None:
+            return FORMER_MEMBER
         return self.get_full_name() or self.email
+
+    @property
+    def public_name(self) -> str:
+        """The name shown beside what they wrote: "A former member" once the account is closed."""
+        if self.closed_at is not None:
+            return FORMER_MEMBER
+        return self.get_full_name()
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self.email = (self.email or "").strip().lower()
