@@ -5,3 +5,8 @@ class AccountsConfig(AppConfig):
     name = "improvement_hub.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self) -> None:
+        from improvement_hub.accounts import personal_data
+
+        personal_data.register()  # what this app holds about a person (core.personal_data)

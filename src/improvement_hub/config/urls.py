@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("improvement_hub.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("improvement_hub.notifications.urls")),
     path("ideas/", include("improvement_hub.ideas.urls")),

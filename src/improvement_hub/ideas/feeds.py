@@ -33,7 +33,7 @@ class NewIdeasFeed(Feed):
         return (
             "A member of staff"
             if item.name_hidden
-            else item.author.get_full_name() or "A member of staff"
+            else item.author.public_name or "A member of staff"
         )
 
 

@@ -5,3 +5,8 @@ class LabConfig(AppConfig):
     name = "improvement_hub.lab"
     label = "lab"
     verbose_name = "Innovation Lab"
+
+    def ready(self) -> None:
+        from improvement_hub.lab import personal_data
+
+        personal_data.register()  # what this app holds about a person (core.personal_data)

@@ -1,0 +1,111 @@
+"""The Ideas Forum's part of "download your data" and "close your account".
+
+A closed account's submitted ideas and comments stay (they belong to the discussion) and
+show "A former member"; its drafts, follows and assignments go.
+"""
+
+from typing import Any
+
+from django.db import transaction
+
+from improvement_hub.core.personal_data import personal_data_register
+from improvement_hub.ideas import selectors, similarity
+from improvement_hub.ideas.models import Comment, Follow, Idea, Report, Support
+
+
+def _when(moment) -> str | None:  # type: ignore[no-untyped-def]
+    return moment.isoformat() if moment else None
+
+
+def ideas_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The person's ideas (drafts too), comments, supports, follows and reports."""
+    ideas = (
+        Idea.objects.filter(author=user)
+        .select_related("status", "campaign", "directorate", "service")
+        .prefetch_related("priorities")
+        .order_by("created_at", "pk")
+    )
+    return {
+        "ideas": [
+            {
+                "number": idea.pk,
+                "title": idea.title,
+                "problem": idea.problem,
+                "proposal": idea.proposal,
+                "who_would_benefit": idea.beneficiaries,
+                "priorities": [priority.name for priority in idea.priorities.all()],
+                "directorate": idea.directorate.name if idea.directorate else None,
+                "service": idea.service.name if idea.service else None,
+                "scale": idea.get_scale_display() if idea.scale else None,
+                "campaign": idea.campaign.title if idea.campaign else None,
+                "name_shown_to_hub_team_only": idea.name_hidden,
+                "status": idea.status.name,
+                "draft": idea.is_draft,
+                "created": _when(idea.created_at),
+                "submitted": _when(idea.submitted_at),
+                "hidden": _when(idea.hidden_at),
+                "hidden_reason": idea.hidden_reason,
+                "web_address": None if idea.is_draft else idea.get_absolute_url(),
+            }
+            for idea in ideas
+        ],
+        "comments": [
+            {
+                "idea": comment.idea_id,
+                "reply": comment.parent_id is not None,
+                "text": comment.body,
+                "posted": _when(comment.created_at),
+                "edited": _when(comment.edited_at),
+                "hidden": _when(comment.hidden_at),
+                "hidden_reason": comment.hidden_reason,
+            }
+            for comment in Comment.objects.filter(author=user).order_by("created_at", "pk")
+        ],
+        "supports": [
+            {
+                "idea": support.idea_id,
+                "idea_title": support.idea.title,
+                "when": _when(support.created_at),
+            }
+            for support in Support.objects.filter(user=user)
+            .select_related("idea")
+            .order_by("created_at", "pk")
+        ],
+        "follows": [
+            {
+                "idea": follow.idea_id,
+                "idea_title": follow.idea.title,
+                "since": _when(follow.created_at),
+            }
+            for follow in Follow.objects.filter(user=user)
+            .select_related("idea")
+            .order_by("created_at", "pk")
+        ],
+        "reports": [
+            {
+                "idea": report.idea_id,
+                "comment": report.comment_id,
+                "reason": report.reason,
+                "made": _when(report.created_at),
+                "resolved": _when(report.resolved_at),
+            }
+            for report in Report.objects.filter(reporter=user).order_by("created_at", "pk")
+        ],
+    }
+
+
+def ideas_close(user) -> None:  # type: ignore[no-untyped-def]
+    """Drops the person's drafts and follows and hands their assigned ideas back."""
+    deleted, _ = Idea.objects.filter(author=user, submitted_at__isnull=True).delete()
+    if deleted:
+        # The similar-ideas index counts every idea, drafts included, to notice deletions.
+        transaction.on_commit(similarity.mark_changed)
+    Follow.objects.filter(user=user).delete()
+    if Idea.objects.filter(assignee=user).update(assignee=None):
+        transaction.on_commit(selectors.idea_list_counts_reset)  # counts by assignee
+
+
+def register() -> None:
+    personal_data_register(
+        key="ideas_forum", title="Ideas Forum", export=ideas_export, close=ideas_close, order=30
+    )

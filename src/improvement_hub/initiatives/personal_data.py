@@ -1,0 +1,49 @@
+"""Initiatives' part of "download your data".
+
+Nothing to do on closure: the person's place on a team and the updates they wrote stay
+in the initiative's record and show "A former member".
+"""
+
+from typing import Any
+
+from improvement_hub.core.personal_data import personal_data_register
+from improvement_hub.initiatives.models import StatusUpdate, TeamMember
+
+
+def _when(moment) -> str | None:  # type: ignore[no-untyped-def]
+    return moment.isoformat() if moment else None
+
+
+def initiatives_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The initiative teams the person is on and the progress updates they wrote."""
+    return {
+        "team_memberships": [
+            {
+                "initiative": member.initiative_id,
+                "initiative_title": member.initiative.title,
+                "role": member.get_role_display(),
+                "organisation": member.organisation.name if member.organisation else None,
+            }
+            for member in TeamMember.objects.filter(user=user)
+            .select_related("initiative", "organisation")
+            .order_by("initiative_id", "pk")
+        ],
+        "progress_updates_written": [
+            {
+                "initiative": update.initiative_id,
+                "initiative_title": update.initiative.title,
+                "date": _when(update.on),
+                "rating": update.get_rag_display(),
+                "summary": update.summary,
+            }
+            for update in StatusUpdate.objects.filter(author=user)
+            .select_related("initiative")
+            .order_by("on", "pk")
+        ],
+    }
+
+
+def register() -> None:
+    personal_data_register(
+        key="initiatives", title="Initiatives", export=initiatives_export, order=50
+    )
