@@ -326,3 +326,55 @@ def test_download_has_no_secrets_when_the_account_has_a_password():
     text = _signed_in(me).get(DOWNLOAD).content.decode()
 
     assert not re.search(r"(md5|pbkdf2_sha256|argon2|bcrypt)\$", text)
+
+
+# --- erasure on request, by the Hub Team in the admin ----------------------------------
+
+ERASE = "/admin/erase-contributions/"
+
+
+def test_hub_team_erases_what_someone_wrote_when_they_ask_for_erasure(hub_team_client):
+    me = _person(email="ada@example.org")
+    idea = IdeaFactory(author=me, title="Text residents when lorries are late")
+    other_comment = CommentFactory(idea=idea, body="Someone else's reply stays")
+    mine = CommentFactory(idea=IdeaFactory(), author=me, body="My words about libraries")
+
+    found = hub_team_client.get(ERASE, {"account": "ada@example.org"})
+    assert found.status_code == 200
+    assert "1 idea and 1 comment" in found.content.decode()
+    response = hub_team_client.post(ERASE, {"user": me.pk})
+
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    mine.refresh_from_db()
+    assert "lorries" not in idea.title + idea.problem + idea.proposal
+    assert idea.is_hidden
+    assert mine.body == "Erased at its author's request."
+    assert Comment.objects.get(pk=other_comment.pk).body == "Someone else's reply stays"
+    assert not Idea.objects.search("lorries").count(), "the search index forgot the text"
+    me.refresh_from_db()
+    assert me.closed_at is not None, "erasure closes the account too"
+    page = Client().get(idea.get_absolute_url())
+    assert page.status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.STAFF, Role.RESIDENT])
+def test_erasure_page_is_refused_when_not_hub_team(role):
+    me = _person()
+    client = _signed_in(UserFactory(role=role))
+
+    client.post(ERASE, {"user": me.pk})
+
+    me.refresh_from_db()
+    assert me.is_active
+
+
+def test_erasure_page_finds_a_closed_account_by_number_when_the_email_is_gone(hub_team_client):
+    me = _person(email="ada@example.org")
+    IdeaFactory(author=me)
+    _close(_signed_in(me))
+
+    found = hub_team_client.get(ERASE, {"account": str(me.pk)})
+
+    assert "A former member" in found.content.decode()
+    assert "1 idea and 0 comments" in found.content.decode()

@@ -13,13 +13,18 @@ from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import APIToken
 
 from improvement_hub.accounts.models import User
-from improvement_hub.core.personal_data import personal_data_close, personal_data_export
+from improvement_hub.accounts.permissions import is_hub_team
+from improvement_hub.core.personal_data import (
+    personal_data_close,
+    personal_data_erase,
+    personal_data_export,
+)
 
 # .invalid never resolves (RFC 2606), so nobody can ever confirm or receive mail there.
 CLOSED_EMAIL_DOMAIN = "closed.invalid"
@@ -84,3 +89,23 @@ def account_close(*, user: User) -> User:
         user.save()
         _delete_sessions(user)
     return user
+
+
+def can_erase_contributions(user) -> bool:  # type: ignore[no-untyped-def]
+    """The Hub Team (and superusers) handle erasure requests."""
+    return is_hub_team(user)
+
+
+def account_erase(*, actor: User, user: User) -> int:
+    """On the person's request: erases what they wrote and closes their account if it is
+    still open; returns how many items were erased. Refuses anyone but the Hub Team, and
+    erasing one's own account this way."""
+    if not can_erase_contributions(actor):
+        raise PermissionDenied("Only the Improvement Hub Team can erase an account")
+    if actor.pk == user.pk:
+        raise ValidationError("You cannot erase your own account here: close it instead")
+    with transaction.atomic():
+        erased = personal_data_erase(user=user)
+        if user.closed_at is None:
+            account_close(user=user)
+    return erased

@@ -3,7 +3,8 @@
 Lower apps must not import higher ones, so ``accounts`` cannot ask ``ideas`` for a
 person's ideas. Instead each app registers, in its ``AppConfig.ready()``, a function that
 exports what it holds about a person and, if it needs one, a function that tidies up when
-that person closes their account. ``accounts`` walks the registry.
+that person closes their account, and one that erases what they wrote when they ask for
+erasure (done by the Hub Team in the admin). ``accounts`` walks the registry.
 
 An exporter returns plain JSON-ready data (dicts, lists, strings, numbers, ISO dates)
 about that person only: never another person's personal data, never secrets such as
@@ -16,6 +17,7 @@ from typing import Any
 
 Exporter = Callable[[Any], Any]
 Closer = Callable[[Any], None]
+Eraser = Callable[[Any], int]
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class PersonalDataSection:
     title: str
     export: Exporter
     close: Closer | None = None
+    erase: Eraser | None = None
     # Lower numbers come first in the download; closure runs highest first, so an app
     # tidies its rows before the apps below it blank the account.
     order: int = 100
@@ -40,11 +43,12 @@ def personal_data_register(
     title: str,
     export: Exporter,
     close: Closer | None = None,
+    erase: Eraser | None = None,
     order: int = 100,
 ) -> None:
     """Adds or replaces an app's section; registering the same key twice keeps the last."""
     _sections[key] = PersonalDataSection(
-        key=key, title=title, export=export, close=close, order=order
+        key=key, title=title, export=export, close=close, erase=erase, order=order
     )
 
 
@@ -63,3 +67,10 @@ def personal_data_close(*, user: Any) -> None:
     for section in reversed(personal_data_sections()):
         if section.close is not None:
             section.close(user)
+
+
+def personal_data_erase(*, user: Any) -> int:
+    """Erases what ``user`` wrote, app by app; returns how many items were erased."""
+    return sum(
+        section.erase(user) for section in reversed(personal_data_sections()) if section.erase
+    )

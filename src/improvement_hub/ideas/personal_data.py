@@ -7,6 +7,7 @@ show "A former member"; its drafts, follows and assignments go.
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from improvement_hub.core.personal_data import personal_data_register
 from improvement_hub.ideas import selectors, similarity
@@ -105,7 +106,43 @@ def ideas_close(user) -> None:  # type: ignore[no-untyped-def]
         transaction.on_commit(selectors.idea_list_counts_reset)  # counts by assignee
 
 
+ERASED_TITLE = "Erased idea"
+ERASED_TEXT = "Erased at its author's request."
+
+
+def ideas_erase(user) -> int:  # type: ignore[no-untyped-def]
+    """Replaces the text of everything the person wrote and hides it; returns the count.
+
+    Ideas and comments are emptied, not deleted, so other people's comments and supports
+    on them stay. Each is saved one by one so the search index forgets the old text.
+    """
+    now, erased = timezone.now(), 0
+    for idea in Idea.objects.select_for_update().filter(author=user):
+        idea.title, idea.problem, idea.proposal = ERASED_TITLE, ERASED_TEXT, ERASED_TEXT
+        idea.beneficiaries = ""
+        idea.hidden_at = idea.hidden_at or now
+        idea.hidden_reason = ERASED_TEXT
+        idea.save()
+        erased += 1
+    for comment in Comment.objects.select_for_update().filter(author=user):
+        comment.body = ERASED_TEXT
+        comment.hidden_at = comment.hidden_at or now
+        comment.hidden_reason = ERASED_TEXT
+        comment.save()
+        erased += 1
+    Report.objects.filter(reporter=user).update(reason=ERASED_TEXT)
+    if erased:
+        transaction.on_commit(similarity.mark_changed)
+        transaction.on_commit(selectors.idea_list_counts_reset)
+    return erased
+
+
 def register() -> None:
     personal_data_register(
-        key="ideas_forum", title="Ideas Forum", export=ideas_export, close=ideas_close, order=30
+        key="ideas_forum",
+        title="Ideas Forum",
+        export=ideas_export,
+        close=ideas_close,
+        erase=ideas_erase,
+        order=30,
     )
