@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from improvement_hub.accounts import personal_data
+        from improvement_hub.accounts import (
+            personal_data,
+            receivers,  # noqa: F401  (connects the receivers)
+        )
 
         personal_data.register()  # what this app holds about a person (core.personal_data)

@@ -1,6 +1,7 @@
 """allauth's forms in GOV.UK wording."""
 
 from allauth.account import forms as allauth_forms
+from django.contrib.auth.hashers import make_password
 
 from improvement_hub.core.forms import GovUKFormMixin
 
@@ -33,6 +34,16 @@ class SignupForm(GovUKFormMixin, allauth_forms.SignupForm):
         self.fields["password1"].error_messages["required"] = "Enter a password"
         self.fields["password2"].label = "Confirm password"
         self.fields["password2"].error_messages["required"] = "Enter your password again"
+
+    def try_save(self, request):  # type: ignore[no-untyped-def]
+        """Takes as long for an address that already has an account as for a new one.
+
+        A new account's password is hashed (slow by design); for an existing one allauth only
+        sends an email, so the time taken would tell who has an account. Hash it anyway.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
 
 
 class ResetPasswordForm(GovUKFormMixin, allauth_forms.ResetPasswordForm):

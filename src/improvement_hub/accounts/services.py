@@ -17,18 +17,45 @@ def user_add_role(*, user: User, role: Role) -> None:
         user.groups.add(group)
 
 
+def _is_staff_email(email: str) -> bool:
+    domain = email.rsplit("@", 1)[-1].lower()
+    return domain in {d.lower().lstrip("@") for d in settings.STAFF_EMAIL_DOMAINS}
+
+
+def _has_verified_email(user: User, email: str) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
 def user_assign_initial_role(*, user: User, via_staff_sso: bool) -> Role:
     """Gives a newly joined person their first role.
 
-    People who sign in through the council's staff single sign-on, or whose email
-    address is on one of ``STAFF_EMAIL_DOMAINS``, are Staff; everyone else is a Resident.
-    Other roles are given by the Hub Team in the admin.
+    People who sign in through the council's staff single sign-on, or whose *verified*
+    email address is on one of ``STAFF_EMAIL_DOMAINS``, are Staff; everyone else is a
+    Resident. Anyone can type a council address, so an address not yet confirmed grants
+    nothing: ``user_email_verified`` gives Staff when it is confirmed. Other roles are
+    given by the Hub Team in the admin.
     """
-    domain = user.email.rsplit("@", 1)[-1].lower()
-    staff_domains = {d.lower().lstrip("@") for d in settings.STAFF_EMAIL_DOMAINS}
-    role = Role.STAFF if via_staff_sso or domain in staff_domains else Role.RESIDENT
+    staff = via_staff_sso or (_is_staff_email(user.email) and _has_verified_email(user, user.email))
+    role = Role.STAFF if staff else Role.RESIDENT
     user_add_role(user=user, role=role)
     return role
+
+
+def user_email_verified(*, user: User, email: str) -> Role | None:
+    """Grants the role an email address's domain gives, once its owner has confirmed it.
+
+    A confirmed address on one of ``STAFF_EMAIL_DOMAINS`` makes the person Staff instead of
+    a Resident; other addresses change nothing. Refuses (returns None) an address that is
+    not verified for this user.
+    """
+    if not _is_staff_email(email) or not _has_verified_email(user, email):
+        return None
+    with transaction.atomic():
+        user_add_role(user=user, role=Role.STAFF)
+        user.groups.remove(*Group.objects.filter(name=str(Role.RESIDENT)))
+    return Role.STAFF
 
 
 def api_token_authenticate(*, secret: str) -> User | None:

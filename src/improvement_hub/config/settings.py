@@ -12,6 +12,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from improvement_hub.core.client_ip import parse_trusted_proxies
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path.cwd()
 
@@ -233,8 +235,11 @@ STAFF_EMAIL_DOMAINS = env.list("STAFF_EMAIL_DOMAINS", default=[])
 
 # --- Wagtail ------------------------------------------------------------------------------
 
-# One sign-in route for everyone, so allauth's rate limits cover the admin too.
+# One sign-in route for everyone, so allauth's rate limits, lockout and email verification
+# cover the admin and private pages too (the old Wagtail routes redirect there: config/urls.py).
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="Improvement Hub")
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
@@ -284,6 +289,11 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_HTTPS_PROXY", default=False) else None
 )
+# Which proxies' X-Forwarded-For to believe for the client's address (rate limits, allauth):
+# empty trusts none, a number trusts that many proxies in front of the hub, and
+# comma-separated networks trust proxies at those addresses (improvement_hub.core.client_ip).
+TRUSTED_PROXIES = env.str("TRUSTED_PROXIES", default="")
+parse_trusted_proxies(TRUSTED_PROXIES)  # a typo stops the server rather than trusting anyone
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)

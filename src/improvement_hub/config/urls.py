@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.urls import include, path
-from django.views.generic import RedirectView
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from improvement_hub.accounts import redirects
 from improvement_hub.config.api import api, api_docs_view
 
 handler400 = "improvement_hub.core.views.bad_request"
@@ -13,12 +13,13 @@ handler404 = "improvement_hub.core.views.page_not_found"
 handler500 = "improvement_hub.core.views.server_error"
 
 urlpatterns = [
-    # Wagtail's own sign-in form would bypass allauth's rate limits: send people to ours.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-        name="admin_login_redirect",
-    ),
+    # Wagtail's own sign-in, sign-out and password-reset forms would bypass allauth's rate
+    # limits, lockout and email verification: they lead to allauth's instead. These come
+    # before the Wagtail includes, which would otherwise answer first.
+    path("admin/login/", redirects.to_sign_in, name="admin_login_redirect"),
+    path("admin/logout/", redirects.to_sign_out, name="admin_logout_redirect"),
+    re_path(r"^admin/password_reset/", redirects.to_password_reset),
+    path("_util/login/", redirects.to_sign_in, name="wagtail_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("improvement_hub.accounts.urls")),

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
+from improvement_hub.core.client_ip import client_ip
 from improvement_hub.core.ratelimit import RateLimited
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.lab import permissions, selectors, services
@@ -122,9 +123,7 @@ def referral_create(request: HttpRequest, payload: ReferralIn):  # type: ignore[
         phone=payload.phone,
     )
     try:
-        referral, _token = services.referral_submit(
-            data=data, ip=request.META.get("REMOTE_ADDR", "")
-        )
+        referral, _token = services.referral_submit(data=data, ip=client_ip(request))
     except RateLimited as error:
         return Status(429, Problem(detail=error.message))
     except ValidationError as error:

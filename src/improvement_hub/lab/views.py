@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from improvement_hub.core.client_ip import client_ip
 from improvement_hub.core.ratelimit import RateLimited
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.lab import selectors, services
@@ -290,7 +291,7 @@ def refer_check(request: HttpRequest) -> HttpResponse:
 
 
 def _ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
 
 
 def refer_done(request: HttpRequest) -> HttpResponse:
