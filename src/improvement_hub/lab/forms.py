@@ -126,7 +126,8 @@ class PrioritiesForm(_Step):
 class EvidenceForm(GovUKFormMixin, forms.Form):
     file = forms.FileField(
         label="Upload a file",
-        help_text=f"Optional. Up to 5 files, each {ALLOWED_TEXT}, smaller than 10MB.",
+        help_text=f"Optional. Up to 5 files, each {ALLOWED_TEXT}, smaller than 10MB, "
+        "and 20MB in total.",
     )
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]

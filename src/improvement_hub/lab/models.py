@@ -141,6 +141,9 @@ class Referral(TimeStampedModel):
     consent_at = models.DateTimeField(null=True, blank=True)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
     tracking_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # With the SECRET_KEY this remakes the tracking token when the email task runs, so
+    # that the token itself is never stored, not even in a queued task.
+    tracking_nonce = models.CharField(max_length=64, blank=True)
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
     # Triage
     received_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -194,7 +197,8 @@ class Referral(TimeStampedModel):
 
 class ReferralDraft(models.Model):
     """Answers to the referral questions so far, kept against a cookie so nothing typed is
-    lost by the back button, an error or a browser restart."""
+    lost by the back button, an error or a browser restart. A draft that holds contact
+    details lasts only a short while without use (see ``services.draft_is_expired``)."""
 
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     answers = models.JSONField(default=dict)

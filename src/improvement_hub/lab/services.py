@@ -1,6 +1,7 @@
 """Every write in the Innovation Lab: the referral journey, triage decisions, the
 referrer's own actions and the retention of personal data."""
 
+import base64
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -10,17 +11,24 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 
 from improvement_hub.accounts.permissions import is_hub_team
 from improvement_hub.core.ratelimit import rate_limit_consume
-from improvement_hub.core.tasks import send_email
+from improvement_hub.core.tasks import task_results_erase
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.lab import similarity
-from improvement_hub.lab.evidence import MAX_FILES, evidence_check
+from improvement_hub.lab.evidence import (
+    MAX_DRAFT_BYTES,
+    MAX_FILES,
+    MAX_UPLOADS_PER_IP_PER_HOUR,
+    evidence_check,
+)
 from improvement_hub.lab.models import (
     OPEN_STATUSES,
     Challenge,
@@ -35,6 +43,12 @@ from improvement_hub.workdays import DEFAULT_CALENDAR
 
 CONFIRM_SALT = "lab.referral.confirm-email"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
+TRACKING_SALT = "lab.referral.tracking"
+# A draft that holds contact details is erased after this long without a change (and its
+# cookie lasts no longer); a draft without them after DRAFT_IDLE.
+DRAFT_IDLE_WITH_CONTACT = timedelta(hours=2)
+DRAFT_IDLE = timedelta(days=30)
+CONTACT_ANSWERS = ("contact_name", "email", "phone")
 
 
 def token_hash(token: str) -> str:
@@ -51,16 +65,66 @@ def draft_save(*, draft: ReferralDraft, answers: dict) -> ReferralDraft:  # type
     return draft
 
 
-def evidence_add(*, draft: ReferralDraft, upload: UploadedFile) -> Evidence:
-    """Stores one evidence file after checking its real type, size and the file count."""
-    if draft.evidence.count() >= MAX_FILES:
-        raise ValidationError(f"You can only send {MAX_FILES} files")
+def draft_has_contact_details(draft: ReferralDraft) -> bool:
+    return any(draft.answers.get(name) for name in CONTACT_ANSWERS)
+
+
+def draft_idle_limit(draft: ReferralDraft) -> timedelta:
+    """How long the draft is kept without a change: hours once it holds contact details."""
+    return DRAFT_IDLE_WITH_CONTACT if draft_has_contact_details(draft) else DRAFT_IDLE
+
+
+def draft_is_expired(draft: ReferralDraft, *, now=None) -> bool:  # type: ignore[no-untyped-def]
+    return draft.updated_at < (now or timezone.now()) - draft_idle_limit(draft)
+
+
+def draft_clear(*, draft: ReferralDraft) -> None:
+    """Deletes the draft, every answer in it and its evidence files ("Clear my answers")."""
+    for evidence in draft.evidence.all():
+        evidence.file.delete(save=False)
+    draft.delete()
+
+
+def drafts_erase_expired(*, now=None) -> int:  # type: ignore[no-untyped-def]
+    """Deletes drafts not changed for their idle limit; returns how many."""
+    now = now or timezone.now()
+    stale = ReferralDraft.objects.filter(updated_at__lt=now - DRAFT_IDLE_WITH_CONTACT)
+    erased = 0
+    for draft in stale.iterator():
+        if draft_is_expired(draft, now=now):
+            draft_clear(draft=draft)
+            erased += 1
+    return erased
+
+
+def evidence_add(*, draft: ReferralDraft, upload: UploadedFile, ip: str = "") -> Evidence:
+    """Stores one evidence file after checking its real type, size and what it expands to,
+    the uploads from the address this hour, and the draft's file count and total size.
+    The draft's row is locked while counting, so parallel uploads cannot pass the limits."""
+    rate_limit_consume(
+        scope="lab:evidence-ip",
+        key=ip or "unknown",
+        limit=MAX_UPLOADS_PER_IP_PER_HOUR,
+        period=3600,
+        message="You have uploaded a lot of files in a short time. Your answers are saved: "
+        "try again in an hour, or send your referral without more files.",
+    )
     mime = evidence_check(upload)
     original = (upload.name or "file")[-200:]
-    upload.name = f"{secrets.token_hex(16)}{_extension(mime)}"  # never trust the given name
-    return Evidence.objects.create(
-        draft=draft, file=upload, original_name=original, content_type=mime, size=upload.size
-    )
+    with transaction.atomic():
+        locked = ReferralDraft.objects.select_for_update().get(pk=draft.pk)
+        stored = list(locked.evidence.values_list("size", flat=True))
+        if len(stored) >= MAX_FILES:
+            raise ValidationError(f"You can only send {MAX_FILES} files")
+        if sum(stored) + (upload.size or 0) > MAX_DRAFT_BYTES:
+            raise ValidationError(
+                f"Your files must be smaller than {MAX_DRAFT_BYTES // (1024 * 1024)}MB in total. "
+                "Remove a file or choose a smaller one"
+            )
+        upload.name = f"{secrets.token_hex(16)}{_extension(mime)}"  # never trust the given name
+        return Evidence.objects.create(
+            draft=locked, file=upload, original_name=original, content_type=mime, size=upload.size
+        )
 
 
 def _extension(mime: str) -> str:
@@ -132,7 +196,6 @@ def referral_submit(
     if not data.consent:
         raise ValidationError({"consent": "Confirm that you agree to us using your information"})
     _limit(ip, data.email)
-    tracking = secrets.token_urlsafe(24)
     now = timezone.now()
     with transaction.atomic():
         referral = Referral(
@@ -148,12 +211,14 @@ def referral_submit(
             email=data.email.strip().lower(),
             phone=data.phone.strip(),
             consent_at=now,
-            tracking_token_hash=token_hash(tracking),
+            tracking_nonce=secrets.token_urlsafe(24),
         )
         referral.full_clean(exclude=["reference"])
         referral.save()
         referral.reference = f"IL-{now.year}-{referral.pk:06d}"
-        referral.save(update_fields=["reference"])
+        tracking = tracking_token_make(referral)
+        referral.tracking_token_hash = token_hash(tracking)
+        referral.save(update_fields=["reference", "tracking_token_hash"])
         referral.services.set(data.services)
         referral.priorities.set(data.priorities)
         if draft is not None:
@@ -166,8 +231,19 @@ def referral_submit(
             message="Thank you. We have your referral. Please confirm your email address so "
             "that we can start looking at it.",
         )
-        transaction.on_commit(lambda: _email_confirmation(referral, tracking))
+        transaction.on_commit(lambda: _email_queue(referral.pk))
     return referral, tracking
+
+
+def tracking_token_make(referral: Referral) -> str:
+    """The referrer's secret tracking token, remade from the referral's nonce and the
+    SECRET_KEY; only its hash is kept to check it. Empty once the nonce is erased."""
+    if not referral.tracking_nonce:
+        return ""
+    digest = salted_hmac(
+        TRACKING_SALT, f"{referral.pk}:{referral.tracking_nonce}", algorithm="sha256"
+    ).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def confirm_token_make(referral: Referral) -> str:
@@ -198,21 +274,45 @@ def tracking_url(referral: Referral, tracking: str) -> str:
     )
 
 
-def _email_confirmation(referral: Referral, tracking: str) -> None:
+def _email_queue(referral_id: int, event_id: int | None = None) -> None:
+    """Queues an email to the referrer. The task gets ids only: the address, links and
+    message are read when it runs, so no queued or finished task row holds personal data."""
+    from improvement_hub.lab.tasks import send_referral_email
+
+    send_referral_email.enqueue(referral_id=referral_id, event_id=event_id)
+
+
+def referral_email_send(*, referral_id: int, event_id: int | None = None) -> bool:
+    """Sends the confirmation email (no event) or a decision's message to the referrer, as
+    they are now; nothing once their contact details are erased."""
     from django.urls import reverse
 
-    context = {
-        "referral": referral,
-        "confirm_url": _site(
-            reverse("lab:confirm_email", kwargs={"token": confirm_token_make(referral)})
-        ),
-        "tracking_url": tracking_url(referral, tracking),
-    }
-    send_email.enqueue(
-        subject=f"Confirm your email address – referral {referral.reference}",
-        body=render_to_string("lab/emails/confirm.txt", context),
-        to=[referral.email],
-    )
+    referral = Referral.objects.filter(pk=referral_id).first()
+    if referral is None or not referral.email or referral.personal_data_erased_at:
+        return False
+    if event_id is None:
+        tracking = tracking_token_make(referral)
+        if not tracking:
+            return False
+        subject = f"Confirm your email address – referral {referral.reference}"
+        context = {
+            "referral": referral,
+            "confirm_url": _site(
+                reverse("lab:confirm_email", kwargs={"token": confirm_token_make(referral)})
+            ),
+            "tracking_url": tracking_url(referral, tracking),
+        }
+        body = render_to_string("lab/emails/confirm.txt", context)
+    else:
+        event = referral.events.filter(pk=event_id).first()
+        if event is None or not event.message or not referral.email_confirmed_at:
+            return False
+        referral.status = DECISIONS.get(event.kind, referral.status)  # as at the decision
+        subject = f"Update on your referral {referral.reference}"
+        body = render_to_string(
+            "lab/emails/update.txt", {"referral": referral, "message": event.message}
+        )
+    return bool(EmailMultiAlternatives(subject=subject, body=body, to=[referral.email]).send())
 
 
 def referral_confirm_email(*, referral: Referral) -> Referral:
@@ -406,18 +506,8 @@ def referral_decide(*, actor, referral: Referral, decision: Decision) -> Referra
             actor=actor,
             created_at=now,
         )
-        subject = f"Update on your referral {referral.reference}"
-        email = referral.email
-        if email and referral.email_confirmed_at:
-            transaction.on_commit(
-                lambda: send_email.enqueue(
-                    subject=subject,
-                    body=render_to_string(
-                        "lab/emails/update.txt", {"referral": referral, "message": message}
-                    ),
-                    to=[email],
-                )
-            )
+        if referral.email and referral.email_confirmed_at:
+            transaction.on_commit(lambda: _email_queue(referral.pk, event.pk))
         transaction.on_commit(similarity.mark_changed)
     return event
 
@@ -441,9 +531,21 @@ def _challenge_create(title: str, referral: Referral) -> Challenge:
 # --- retention ---------------------------------------------------------------------------------
 
 
+# The referrer's own words around the problem: erased with their contact details, as they
+# may name people. The problem statement itself stays (the Lab's record of what was raised;
+# the form asks for no personal details in it), but leaves the similarity index.
+FREE_TEXT_FIELDS = ("organisation_name", "affected_who", "agencies_other", "tried")
+
+
 def retention_erase(*, now=None) -> int:  # type: ignore[no-untyped-def]
-    """Erases referrers' contact details and evidence a set number of months after
-    closure, unconfirmed referrals after 30 days, and abandoned drafts after 30 days."""
+    """Erases referrers' personal data a set number of months after closure, and that of
+    unconfirmed referrals after 30 days; deletes drafts once idle (see drafts_erase_expired).
+
+    Every copy goes: contact details, tracking secrets, the referrer's own words (free text
+    and replies), the kept copies of messages to them, evidence files, task rows that still
+    mention their address (rows queued before tasks took ids only), and the referral's entry
+    in the similarity index. What stays: the problem statement, dates, status, services,
+    priorities, the Hub Team's internal notes and the kinds and dates of decisions."""
     now = now or timezone.now()
     months = settings.LAB_RETENTION_MONTHS
     cutoff = now - timedelta(days=round(months * 30.44))
@@ -461,22 +563,27 @@ def retention_erase(*, now=None) -> int:  # type: ignore[no-untyped-def]
             for evidence in referral.evidence.all():
                 evidence.file.delete(save=False)
             referral.evidence.all().delete()
+            task_results_erase(mentioning=[referral.email])
             Referral.objects.filter(pk=referral.pk).update(
                 contact_name="",
                 email="",
                 phone="",
                 tracking_token_hash="",
+                tracking_nonce="",
                 personal_data_erased_at=now,
+                updated_at=now,
+                **dict.fromkeys(FREE_TEXT_FIELDS, ""),
             )
+            referral.events.exclude(message="").update(message="")
             ReferralEvent.objects.create(
                 referral=referral,
                 kind=ReferralEvent.Kind.ERASED,
                 created_at=now,
-                note=f"Contact details and evidence erased under the {months}-month retention rule",
+                note="Contact details, the referrer's details of who is affected and what was "
+                f"tried, replies, messages and evidence erased under the {months}-month "
+                "retention rule",
             )
+            transaction.on_commit(similarity.mark_changed)
         erased += 1
-    for draft in ReferralDraft.objects.filter(updated_at__lt=stale):
-        for evidence in draft.evidence.all():
-            evidence.file.delete(save=False)
-        draft.delete()
+    drafts_erase_expired(now=now)
     return erased

@@ -1,6 +1,7 @@
 """The similar-referrals index (see core.similarity): confirmed referrals' problem text.
 
-Only the problem and who it affects are indexed, never contact details.
+Only the problem and who it affects are indexed, never contact details; a referral
+whose personal data is erased leaves the index.
 """
 
 from collections.abc import Iterator
@@ -16,9 +17,14 @@ def _rows(since: datetime | None) -> Iterator[tuple[int, str | None]]:
     queryset = Referral.objects.all()
     if since is not None:
         queryset = queryset.filter(updated_at__gte=since)
-    rows = queryset.values_list("id", "problem", "affected_who", "status").iterator(chunk_size=5000)
-    for pk, problem, affected, status in rows:
-        searchable = status not in (ReferralStatus.UNCONFIRMED, ReferralStatus.WITHDRAWN)
+    rows = queryset.values_list(
+        "id", "problem", "affected_who", "status", "personal_data_erased_at"
+    ).iterator(chunk_size=5000)
+    for pk, problem, affected, status, erased_at in rows:
+        searchable = (
+            status not in (ReferralStatus.UNCONFIRMED, ReferralStatus.WITHDRAWN)
+            and erased_at is None
+        )
         yield pk, (f"{problem}\n{affected}" if searchable else None)
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("refer/", views.refer_start, name="refer_start"),
     path("refer/check/", views.refer_check, name="refer_check"),
     path("refer/sent/", views.refer_done, name="refer_done"),
+    path("refer/clear/", views.refer_clear, name="refer_clear"),
     path("refer/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("refer/<slug:step>/", views.refer_step, name="refer_step"),
     path("track/<str:reference>/", views.track, name="track"),

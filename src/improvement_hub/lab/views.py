@@ -28,7 +28,9 @@ from improvement_hub.lab.models import (
 
 DRAFT_COOKIE = "lab_referral_draft"
 DRAFT_SALT = "lab.referral.draft"
-DRAFT_AGE = 60 * 60 * 24 * 30
+# The longest a draft's cookie lasts; once the draft holds contact details, its cookie
+# lasts only as long as the draft does without a change (services.DRAFT_IDLE_WITH_CONTACT).
+DRAFT_AGE = int(services.DRAFT_IDLE.total_seconds())
 ORDER = [
     "who",
     "affected",
@@ -56,9 +58,13 @@ def _draft(request: HttpRequest) -> ReferralDraft | None:
     if not token:
         return None
     try:
-        return ReferralDraft.objects.filter(token=token).first()
+        draft = ReferralDraft.objects.filter(token=token).first()
     except ValidationError:
         return None
+    if draft is not None and services.draft_is_expired(draft):
+        services.draft_clear(draft=draft)
+        return None
+    return draft
 
 
 def _keep(response: HttpResponse, draft: ReferralDraft) -> HttpResponse:
@@ -66,7 +72,7 @@ def _keep(response: HttpResponse, draft: ReferralDraft) -> HttpResponse:
         DRAFT_COOKIE,
         str(draft.token),
         salt=DRAFT_SALT,
-        max_age=DRAFT_AGE,
+        max_age=int(services.draft_idle_limit(draft).total_seconds()),
         httponly=True,
         secure=settings.SESSION_COOKIE_SECURE,
         samesite="Lax",
@@ -96,7 +102,26 @@ def _back(step: str) -> str:
 
 def refer_start(request: HttpRequest) -> HttpResponse:
     draft = _draft(request)
-    return render(request, "lab/refer/start.html", {"has_draft": bool(draft and draft.answers)})
+    return render(
+        request,
+        "lab/refer/start.html",
+        {
+            "has_draft": bool(draft and (draft.answers or draft.evidence.exists())),
+            "contact_hours": int(services.DRAFT_IDLE_WITH_CONTACT.total_seconds() // 3600),
+        },
+    )
+
+
+@require_POST
+def refer_clear(request: HttpRequest) -> HttpResponse:
+    """Clear my answers: deletes the draft, its files and the cookie that points to it."""
+    draft = _draft(request)
+    if draft is not None:
+        services.draft_clear(draft=draft)
+    messages.success(request, "Your answers have been cleared")
+    response = redirect("lab:refer_start")
+    response.delete_cookie(DRAFT_COOKIE, samesite="Lax")
+    return response
 
 
 @never_cache
@@ -137,6 +162,7 @@ def refer_evidence(request: HttpRequest) -> HttpResponse:
     form = EvidenceForm()
     if request.method == "POST":
         draft = draft or ReferralDraft.objects.create()
+        status = 400
         if request.POST.get("remove"):
             services.evidence_remove(
                 draft=draft,
@@ -146,14 +172,22 @@ def refer_evidence(request: HttpRequest) -> HttpResponse:
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.evidence_add(draft=draft, upload=form.cleaned_data["file"])
+                services.evidence_add(
+                    draft=draft, upload=form.cleaned_data["file"], ip=_ip(request)
+                )
             except ValidationError as error:
                 form.add_error("file", error.messages)
+            except RateLimited as limited:
+                form.add_error("file", limited.message)
+                status = 429
             else:
                 messages.success(request, "Your file has been uploaded")
                 return _keep(redirect("lab:refer_step", step="evidence"), draft)
         response = render(
-            request, "lab/refer/evidence.html", _evidence_context(request, draft, form), status=400
+            request,
+            "lab/refer/evidence.html",
+            _evidence_context(request, draft, form),
+            status=status,
         )
         return _keep(response, draft)
     return render(request, "lab/refer/evidence.html", _evidence_context(request, draft, form))
