@@ -10,22 +10,28 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import SessionAuth
 
+from improvement_hub.accounts import selectors as people
 from improvement_hub.accounts.api_auth import ApiTokenAuth
-from improvement_hub.council.models import ChangeScale, Directorate, Priority, Service
+from improvement_hub.council.models import ChangeScale, Directorate, Organisation, Priority, Service
 from improvement_hub.ideas.models import Idea
 from improvement_hub.initiatives import permissions, selectors, services
 from improvement_hub.initiatives.models import (
     TEXT_MAX,
     TITLE_MAX,
+    VALUE_LIMIT,
     Initiative,
     Measure,
     Method,
     Stage,
     Strand,
+    TeamMember,
 )
 from improvement_hub.lab.models import Challenge
 
 router = Router(tags=["initiatives"])
+
+# The largest id a database column holds (SQLite refuses larger numbers with a 500).
+MAX_ID = 2**63 - 1
 
 
 def _anyone(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -82,7 +88,10 @@ class PilotOut(Schema):
     title: str
     starts_on: date
     ends_on: date
-    decision: str | None
+    decision: str | None = Field(
+        description='Leadership\'s "go" or "no_go"; null until decided, and always null for '
+        "those who may not see the initiative's workings (the public, residents)"
+    )
 
 
 class InitiativeOut(Schema):
@@ -111,6 +120,7 @@ class InitiativeOut(Schema):
 
 def _out(initiative: Initiative, user) -> InitiativeOut:  # type: ignore[no-untyped-def]
     workings = permissions.can_view_initiative_workings(user, initiative)
+    sees_decision = permissions.can_view_pilot_decision(user, initiative)
     return InitiativeOut(
         id=initiative.pk,
         title=initiative.title,
@@ -150,7 +160,7 @@ def _out(initiative: Initiative, user) -> InitiativeOut:  # type: ignore[no-unty
                 title=p.title,
                 starts_on=p.starts_on,
                 ends_on=p.ends_on,
-                decision=p.decision or None,
+                decision=(p.decision or None) if sees_decision else None,
             )
             for p in initiative.pilots.all()
         ],
@@ -252,7 +262,7 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn):  # type: ign
     challenges = _lookup(
         Challenge, payload.challenges, "challenges", errors, "Use the slugs of Lab challenges"
     )
-    ideas = list(Idea.objects.public().filter(pk__in=payload.ideas))
+    ideas = list(Idea.objects.public().filter(pk__in=[n for n in payload.ideas if 0 < n <= MAX_ID]))
     if len(ideas) != len(set(payload.ideas)):
         errors["ideas"] = ["Use the numbers of submitted ideas"]
     if errors:
@@ -291,7 +301,13 @@ class MeasureIn(Schema):
     unit: str = Field(min_length=1, max_length=60)
     improvement_direction: str = Field(description="increase, decrease or neutral")
     kind: str = Field(default=Measure.Kind.OUTCOME, description="outcome, process or balancing")
-    target: float | None = None
+    target: float | None = Field(
+        default=None,
+        allow_inf_nan=False,
+        ge=-VALUE_LIMIT,
+        le=VALUE_LIMIT,
+        description="A finite number between -1e12 and 1e12",
+    )
     screen_outliers: bool = True
     baseline_points: int | None = Field(default=None, ge=12, le=1000)
     definition: str = Field(default="", max_length=1000)
@@ -372,11 +388,14 @@ def _measure_out(measure: Measure) -> MeasureOut:
         kind=measure.kind,
         unit=measure.unit,
         improvement_direction=measure.improvement_direction,
-        target=measure.target,
+        target=selectors.measure_target(measure),
         screen_outliers=measure.screen_outliers,
         baseline_points=measure.baseline_points,
         rebase_dates=[r.on for r in measure.rebases.all()],
-        observations=[ObservationOut(date=o.on, value=o.value) for o in measure.observations.all()],
+        observations=[
+            ObservationOut(date=o.on, value=o.value)
+            for o in selectors.measure_charted_observations(measure)
+        ],
         spc=spc_out,
         url=measure.get_absolute_url(),
     )
@@ -415,7 +434,12 @@ def measure_detail(request: HttpRequest, measure_id: int):  # type: ignore[no-un
 
 class ObservationIn(Schema):
     date: date
-    value: float
+    value: float = Field(
+        allow_inf_nan=False,
+        ge=-VALUE_LIMIT,
+        le=VALUE_LIMIT,
+        description="A finite number between -1e12 and 1e12",
+    )
 
 
 class Added(Schema):
@@ -444,3 +468,64 @@ def observations_create(
             400, Problem(detail="Nothing was added", errors={"observations": error.messages})
         )
     return Status(201, Added(added=added))
+
+
+# --- the team -----------------------------------------------------------------------------
+
+
+class TeamMemberIn(Schema):
+    role: str = Field(description="sponsor, lead, member, partner or service_user")
+    user: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_ID,
+        description="The id of a member of council staff or of a partner organisation "
+        "with an account (never a resident: the team reads the whole internal record)",
+    )
+    name: str = Field(default="", max_length=150, description="For people without an account")
+    organisation: str = Field(default="", max_length=200, description="An organisation's slug")
+
+
+class TeamMemberOut(Schema):
+    id: int
+    role: str
+    name: str
+
+
+@router.post(
+    "/initiatives/{initiative_id}/team",
+    response={201: TeamMemberOut, 400: Problem, 403: Problem, 404: Problem},
+)
+def team_member_create(request: HttpRequest, initiative_id: int, payload: TeamMemberIn):  # type: ignore[no-untyped-def]
+    """Add someone to an initiative's team (its team or the Hub Team): a person with an
+    account (`user`: council staff or partners, never residents) or a name."""
+    user = request.auth  # type: ignore[attr-defined]
+    initiative = selectors.initiative_get_for_user(user=user, pk=initiative_id)
+    errors: dict[str, list[str]] = {}
+    if payload.role not in TeamMember.Role.values:
+        errors["role"] = [f"Use one of: {', '.join(TeamMember.Role.values)}"]
+    if payload.user is None and not payload.name.strip():
+        errors["user"] = ["Choose a person with an account or enter their name"]
+    organisation = None
+    if payload.organisation:
+        organisation = Organisation.objects.filter(slug=payload.organisation).first()
+        if organisation is None:
+            errors["organisation"] = ["Use the slug of an organisation"]
+    if errors:
+        return Status(400, Problem(detail="Some answers need correcting", errors=errors))
+    member = TeamMember(
+        user_id=payload.user,
+        name=payload.name.strip(),
+        organisation=organisation,
+        role=payload.role,
+    )
+    try:
+        services.part_save(actor=user, initiative=initiative, part=member)
+    except PermissionDenied as error:
+        return Status(403, Problem(detail=str(error)))
+    except ValidationError as error:
+        return Status(400, Problem(detail="Some answers need correcting", errors=_errors(error)))
+    name = member.name
+    if member.user is not None:
+        name = people.person_label(actor=user, person=member.user) or name
+    return Status(201, TeamMemberOut(id=member.pk, role=member.role, name=name))

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from improvement_hub.accounts import selectors as people
 from improvement_hub.accounts.models import User
 from improvement_hub.core.forms import GovUKFormMixin
 from improvement_hub.council.models import (
@@ -154,9 +155,10 @@ class PartForm(GovUKFormMixin, forms.ModelForm):
 
     relations: tuple[str, ...] = ()
 
-    def __init__(self, *args, initiative: m.Initiative, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, initiative: m.Initiative, actor=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.initiative = initiative
+        self.actor = actor
         for name, field in self.fields.items():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
@@ -348,9 +350,20 @@ class TeamMemberForm(PartForm):
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by(
-            "first_name", "last_name"
+        # only people the actor may put on a team (staff and partners), named as the actor
+        # may see them; a person already on the team stays choosable for their own row
+        field = self.fields["user"]
+        choosable = people.people_for_team_list(actor=self.actor)
+        if self.instance.user_id:
+            choosable = choosable | User.objects.filter(pk=self.instance.user_id)
+        field.queryset = choosable
+        field.label_from_instance = lambda person: (
+            people.person_label(actor=self.actor, person=person) or "Name not given"
         )
+        field.error_messages["invalid_choice"] = (
+            "Choose a member of council staff or of a partner organisation"
+        )
+        field.help_text = "Council staff and partners with an account on the hub."
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()
@@ -387,7 +400,7 @@ PARTS: dict[str, tuple[type[PartForm], str, str]] = {
 
 class ObservationForm(GovUKFormMixin, forms.Form):
     on = _date("Date")
-    value = forms.FloatField(label="Value")
+    value = forms.FloatField(label="Value", validators=[m.validate_value])
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

@@ -1,7 +1,11 @@
 """Initiatives along the spectrum of change, the redesign programmes they sit in, and
 what an initiative learns and delivers: prototypes, PDSA cycles, pilots and measures."""
 
+import math
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -21,6 +25,38 @@ from improvement_hub.lab.models import Challenge
 TITLE_MAX = 160
 TEXT_MAX = 4000
 SHORT_MAX = 1000
+
+# Sane bounds for numbers people type: anything past them is a slip or an attack, and
+# non-finite floats (NaN, Infinity) break the charts and the JSON of the API for good.
+VALUE_LIMIT = 1e12
+MONEY_LIMIT = Decimal(1_000_000_000)
+
+
+def validate_value(value: float) -> None:
+    """A measure's value or target: a finite number no bigger than a trillion either way."""
+    if value is None:
+        return
+    if not math.isfinite(value) or abs(value) > VALUE_LIMIT:
+        raise ValidationError(
+            "Enter a number between -1,000,000,000,000 and 1,000,000,000,000", code="range"
+        )
+
+
+def value_is_usable(value: float | None) -> bool:
+    """True for a value the charts can draw (stored before the limits existed, or not)."""
+    return value is not None and math.isfinite(value) and abs(value) <= VALUE_LIMIT
+
+
+def _score(label: str) -> list[MinValueValidator | MaxValueValidator]:
+    message = f"{label} must be a number from 1 to 5"
+    return [MinValueValidator(1, message=message), MaxValueValidator(5, message=message)]
+
+
+def _amount() -> list[MinValueValidator | MaxValueValidator]:
+    return [
+        MinValueValidator(Decimal(0), message="Enter an amount of 0 or more"),
+        MaxValueValidator(MONEY_LIMIT, message="Enter an amount of 1,000,000,000 or less"),
+    ]
 
 
 class Strand(models.TextChoices):
@@ -116,7 +152,12 @@ class ProgrammeGoal(TimeStampedModel):
     """A goal for the number of pilots started by a date, e.g. ‘3 pilots before June 2017’."""
 
     title = models.CharField(max_length=TITLE_MAX)
-    pilots_target = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    pilots_target = models.PositiveSmallIntegerField(
+        validators=[
+            MinValueValidator(1, message="Enter a number of pilots from 1 to 1,000"),
+            MaxValueValidator(1000, message="Enter a number of pilots from 1 to 1,000"),
+        ]
+    )
     deadline = models.DateField(help_text="Pilots must start before this date.")
 
     class Meta:
@@ -255,11 +296,11 @@ class Risk(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="risks")
     description = models.TextField(max_length=SHORT_MAX)
     likelihood = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        validators=_score("Likelihood"),
         help_text="1 (rare) to 5 (almost certain)",
     )
     impact = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(5)], help_text="1 (minor) to 5 (severe)"
+        validators=_score("Impact"), help_text="1 (minor) to 5 (severe)"
     )
     mitigation = models.TextField(max_length=SHORT_MAX, blank=True)
     owner = models.CharField(max_length=150, blank=True)
@@ -293,9 +334,13 @@ class Benefit(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="benefits")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.CharField(max_length=300)
-    planned = models.DecimalField(max_digits=12, decimal_places=2)
-    forecast = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    realised = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    planned = models.DecimalField(max_digits=12, decimal_places=2, validators=_amount())
+    forecast = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, validators=_amount()
+    )
+    realised = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, validators=_amount()
+    )
 
     class Meta:
         ordering = ["kind", "id"]
@@ -381,11 +426,14 @@ class Measure(TimeStampedModel):
     unit = models.CharField(max_length=60, help_text="For example ‘days’, ‘%’ or ‘calls a week’.")
     definition = models.TextField(max_length=SHORT_MAX, blank=True)
     improvement_direction = models.CharField(max_length=10, choices=Direction.choices)
-    target = models.FloatField(null=True, blank=True)
+    target = models.FloatField(null=True, blank=True, validators=[validate_value])
     baseline_points = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MinValueValidator(12)],
+        validators=[
+            MinValueValidator(12, message="Enter a number of points from 12 to 1,000"),
+            MaxValueValidator(1000, message="Enter a number of points from 12 to 1,000"),
+        ],
         help_text="Fix the mean and limits from the first points (12 or more); blank uses all.",
     )
     screen_outliers = models.BooleanField(
@@ -441,7 +489,7 @@ class MeasureRebase(models.Model):
 class Observation(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
     on = models.DateField("date")
-    value = models.FloatField()
+    value = models.FloatField(validators=[validate_value])
 
     class Meta:
         ordering = ["measure", "on"]

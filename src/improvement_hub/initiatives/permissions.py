@@ -42,3 +42,9 @@ def can_edit_initiative(user, initiative) -> bool:  # type: ignore[no-untyped-de
 def can_decide_pilot(user) -> bool:  # type: ignore[no-untyped-def]
     """Go or no-go on a pilot is Leadership's call."""
     return has_role(user, Role.LEADERSHIP)
+
+
+def can_view_pilot_decision(user, initiative) -> bool:  # type: ignore[no-untyped-def]
+    """Leadership's go or no-go on a pilot is internal: those who see the workings (staff and
+    the team) see it, on the page and in the API alike; the public and residents do not."""
+    return can_view_initiative_workings(user, initiative)

@@ -16,12 +16,14 @@ from improvement_hub.initiatives.models import (
     Initiative,
     Measure,
     Method,
+    Observation,
     Pilot,
     ProgrammeGoal,
     RedesignProgramme,
     Stage,
     StatusUpdate,
     TeamMember,
+    value_is_usable,
 )
 
 TIMELINE_START = date(2016, 1, 1)
@@ -166,16 +168,28 @@ def measure_get_by_id(*, user, pk: int) -> Measure:  # type: ignore[no-untyped-d
     return measure_get_for_user(user=user, initiative_pk=initiative_pk, pk=pk)
 
 
+def measure_target(measure: Measure) -> float | None:
+    """The measure's target, or None if what is stored cannot be drawn (NaN, Infinity or
+    out of range, stored before the limits were checked)."""
+    return measure.target if value_is_usable(measure.target) else None
+
+
+def measure_charted_observations(measure: Measure) -> list[Observation]:
+    """The measure's values that can be charted: a value that is not a finite number in
+    range (written before the limits were checked) is left out rather than break the chart."""
+    return [o for o in measure.observations.all() if value_is_usable(o.value)]
+
+
 def measure_spc(measure: Measure) -> spc.SpcResult | None:
     """The measure's XmR chart, or None when it has no observations yet."""
-    observations = [(o.on, o.value) for o in measure.observations.all()]
+    observations = [(o.on, o.value) for o in measure_charted_observations(measure)]
     if not observations:
         return None
     baseline = measure.baseline_points
     return spc.xmr(
         observations,
         direction=spc.Direction(measure.improvement_direction),
-        target=measure.target,
+        target=measure_target(measure),
         rebase_dates=[r.on for r in measure.rebases.all()],
         screen_outliers=measure.screen_outliers,
         baseline_points=baseline if baseline and baseline <= len(observations) else None,

@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from improvement_hub.accounts import selectors as people
 from improvement_hub.council.models import Directorate, Organisation, Priority, Service
 from improvement_hub.ideas import services as idea_services
 from improvement_hub.ideas.models import Idea, IdeaStatus
 from improvement_hub.initiatives import permissions
 from improvement_hub.initiatives.models import (
+    VALUE_LIMIT,
     Initiative,
     Measure,
     MeasureRebase,
@@ -199,6 +201,8 @@ def part_save(
         saved = Pilot.objects.get(pk=part.pk)
         part.decision, part.decision_reason = saved.decision, saved.decision_reason
         part.decided_by_id, part.decided_at = saved.decided_by_id, saved.decided_at
+    if isinstance(part, TeamMember):
+        _check_team_member(actor, part)
     for related in (relations or {}).values():
         for item in related:
             if getattr(item, "initiative_id", initiative.pk) != initiative.pk:
@@ -219,6 +223,21 @@ def part_save(
             ) from error
         raise
     return part
+
+
+def _check_team_member(actor, member: TeamMember) -> None:  # type: ignore[no-untyped-def]
+    """Refuses a person the actor may not pick (a resident, say): a team member reads the
+    initiative's whole internal record. A member whose person is unchanged stays."""
+    if not member.user_id:
+        return
+    if member.pk:
+        saved = TeamMember.objects.filter(pk=member.pk).values_list("user_id", flat=True).first()
+        if saved == member.user_id:
+            return
+    if not people.people_for_team_list(actor=actor).filter(pk=member.user_id).exists():
+        raise ValidationError(
+            {"user": "Choose a member of council staff or of a partner organisation"}
+        )
 
 
 def part_delete(*, actor, initiative: Initiative, part: models.Model) -> None:  # type: ignore[no-untyped-def]
@@ -309,8 +328,10 @@ def observations_check(
             errors.append(f"Row {number}: {when:%-d %B %Y} is also in row {seen[when]}")
         elif when in existing:
             errors.append(f"Row {number}: there is already a value for {when:%-d %B %Y}")
-        elif abs(value) > 1e12:
-            errors.append(f"Row {number}: the value is too large")
+        elif abs(value) > VALUE_LIMIT:
+            errors.append(
+                f"Row {number}: enter a number between -1,000,000,000,000 and 1,000,000,000,000"
+            )
         else:
             clean.append((when, value))
         seen.setdefault(when, number)

@@ -180,6 +180,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "initiative": initiative,
             "can_edit": permissions.can_edit_initiative(request.user, initiative),
             "can_decide": permissions.can_decide_pilot(request.user),
+            "can_view_decision": permissions.can_view_pilot_decision(request.user, initiative),
             "can_link": permissions.can_create_initiative(request.user),
             "cross_system": selectors.cross_system(initiative),
             "pilots": pilots,
@@ -266,7 +267,9 @@ def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = No
     initiative = selectors.initiative_get_for_editor(user=request.user, pk=pk)
     form_class, part = _part(initiative, kind, part_pk)
     _, singular, anchor = PARTS[kind]
-    form = form_class(request.POST or None, instance=part, initiative=initiative)
+    form = form_class(
+        request.POST or None, instance=part, initiative=initiative, actor=request.user
+    )
     if request.method == "POST" and form.is_valid():
         relations = {name: form.cleaned_data[name] for name in form_class.relations}
         try:
@@ -346,19 +349,25 @@ def _measure_context(request: HttpRequest, measure, **forms) -> dict[str, object
     result = selectors.measure_spc(measure)
     observations = list(measure.observations.all())
     rows = []
-    if result:
-        for observation, point in zip(observations, result.points, strict=True):
-            label = ""
-            if point.special_cause:
-                label = f"{SPECIAL_CAUSE_LABELS[point.special_cause]}: {RULE_LABELS[point.rule]}"
-            rows.append(
-                {
-                    "observation": observation,
-                    "point": point,
-                    "segment": result.segments[point.segment],
-                    "special_cause_label": label,
-                }
-            )
+    points = iter(result.points if result else [])
+    charted = {o.pk for o in selectors.measure_charted_observations(measure)}
+    for observation in observations:
+        if observation.pk not in charted:
+            # stored before the limits were checked: listed (so it can be removed), not drawn
+            rows.append({"observation": observation, "special_cause_label": "Not charted"})
+            continue
+        point = next(points)
+        label = ""
+        if point.special_cause:
+            label = f"{SPECIAL_CAUSE_LABELS[point.special_cause]}: {RULE_LABELS[point.rule]}"
+        rows.append(
+            {
+                "observation": observation,
+                "point": point,
+                "segment": result.segments[point.segment],  # type: ignore[union-attr]
+                "special_cause_label": label,
+            }
+        )
     markers = [
         (c.starts_on, "pdsa", f"PDSA {n}: {c.title}")
         for n, c in enumerate(measure.pdsa_cycles.all(), start=1)
@@ -366,6 +375,7 @@ def _measure_context(request: HttpRequest, measure, **forms) -> dict[str, object
     can_edit = permissions.can_edit_initiative(request.user, measure.initiative)
     return {
         "measure": measure,
+        "target": selectors.measure_target(measure),
         "initiative": measure.initiative,
         "result": result,
         "summary": result.summary() if result else "",
