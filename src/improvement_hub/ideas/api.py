@@ -6,6 +6,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from improvement_hub.core.ratelimit import RateLimited
+from improvement_hub.core.schemas import InputSchema
 from improvement_hub.council.models import ChangeScale, Priority, Service
 from improvement_hub.ideas import permissions, selectors, services
 from improvement_hub.ideas.models import Campaign, Idea
@@ -15,7 +16,7 @@ from improvement_hub.ideas.selectors import SORTS
 router = Router(tags=["ideas"])
 
 
-class IdeaListParams(Schema):
+class IdeaListParams(InputSchema):
     q: str = ""
     priority: str = ""
     directorate: str = ""

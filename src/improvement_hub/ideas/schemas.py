@@ -2,6 +2,8 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from improvement_hub.core.schemas import InputSchema
+
 
 class IdeaOut(Schema):
     id: int
@@ -21,7 +23,7 @@ class IdeaOut(Schema):
     url: str
 
 
-class IdeaIn(Schema):
+class IdeaIn(InputSchema):
     title: str = Field(min_length=1, max_length=120)
     problem: str = Field(min_length=1, max_length=2000)
     proposal: str = Field(min_length=1, max_length=2000)

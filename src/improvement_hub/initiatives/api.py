@@ -12,6 +12,7 @@ from ninja.security import SessionAuth
 
 from improvement_hub.accounts import selectors as people
 from improvement_hub.accounts.api_auth import ApiTokenAuth
+from improvement_hub.core.schemas import InputSchema
 from improvement_hub.council.models import ChangeScale, Directorate, Organisation, Priority, Service
 from improvement_hub.ideas.models import Idea
 from improvement_hub.initiatives import permissions, selectors, services
@@ -47,7 +48,7 @@ class Problem(Schema):
     errors: dict[str, list[str]] | None = None
 
 
-class InitiativeIn(Schema):
+class InitiativeIn(InputSchema):
     title: str = Field(min_length=1, max_length=TITLE_MAX)
     problem: str = Field(min_length=1, max_length=TEXT_MAX)
     scale: str = Field(description="tweak, improvement, redesign or transformation")
@@ -296,7 +297,7 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn):  # type: ign
 # --- measures -----------------------------------------------------------------------------
 
 
-class MeasureIn(Schema):
+class MeasureIn(InputSchema):
     name: str = Field(min_length=1, max_length=TITLE_MAX)
     unit: str = Field(min_length=1, max_length=60)
     improvement_direction: str = Field(description="increase, decrease or neutral")
@@ -432,7 +433,7 @@ def measure_detail(request: HttpRequest, measure_id: int):  # type: ignore[no-un
     return _measure_out(selectors.measure_get_by_id(user=request.auth, pk=measure_id))  # type: ignore[attr-defined]
 
 
-class ObservationIn(Schema):
+class ObservationIn(InputSchema):
     date: date
     value: float = Field(
         allow_inf_nan=False,

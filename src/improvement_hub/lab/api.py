@@ -9,6 +9,7 @@ from ninja.security import django_auth
 
 from improvement_hub.core.client_ip import client_ip
 from improvement_hub.core.ratelimit import RateLimited
+from improvement_hub.core.schemas import InputSchema
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.lab import permissions, selectors, services
 from improvement_hub.lab.models import AffectedCount, Agency, RaisedAs, Referral
@@ -16,7 +17,7 @@ from improvement_hub.lab.models import AffectedCount, Agency, RaisedAs, Referral
 router = Router(tags=["lab"])
 
 
-class ReferralIn(Schema):
+class ReferralIn(InputSchema):
     problem: str = Field(min_length=1, max_length=5000)
     email: str = Field(min_length=3, max_length=254)
     consent: bool

@@ -1,0 +1,29 @@
+"""The base of every API input schema: the same boundary for text as the forms."""
+
+from typing import Any
+
+from ninja import Schema
+from pydantic import ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from improvement_hub.core.validators import control_characters_message, has_control_characters
+
+
+class InputSchema(Schema):
+    """A request body or query a client sends. Any text in it (also inside lists) with
+    an invisible control character is refused with a 422 that names the field, as the
+    forms refuse it, so the API cannot store what a page would turn away.
+
+    Response schemas stay plain ``ninja.Schema``: what is already stored is cleaned on
+    the way out by the feeds and exports, not refused.
+    """
+
+    # Before the type checks, so text pydantic would refuse for its own reasons (a lone
+    # surrogate) gets the same message.
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        if has_control_characters(value):
+            noun = (info.field_name or "this text").replace("_", " ")
+            raise PydanticCustomError("control_characters", control_characters_message(noun))
+        return value
