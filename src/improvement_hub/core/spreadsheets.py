@@ -6,12 +6,19 @@ from collections.abc import Iterable, Sequence
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
 
+from improvement_hub.core.validators import strip_control_characters
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def safe_cell(value: object) -> object:
-    """Stops a spreadsheet treating text as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Stops a spreadsheet treating text as a formula (CSV injection), and drops control
+    characters (stored before forms and the API refused them), which XLSX cannot hold
+    and which would break the whole file for one row."""
+    if not isinstance(value, str):
+        return value
+    value = strip_control_characters(value)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 

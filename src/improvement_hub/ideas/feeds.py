@@ -2,8 +2,8 @@
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
-from django.utils.feedgenerator import Atom1Feed
 
+from improvement_hub.core.feeds import PlainTextAtomFeed, PlainTextRssFeed
 from improvement_hub.ideas import selectors
 from improvement_hub.ideas.models import Campaign, Idea
 
@@ -11,6 +11,8 @@ FEED_SIZE = 30
 
 
 class NewIdeasFeed(Feed):
+    # Titles and text go out as plain text, never markup, and without control characters.
+    feed_type = PlainTextRssFeed
     title = "New ideas – Ideas Forum"
     link = "/ideas/"
     description = "Ideas staff have put forward to improve council services."
@@ -38,7 +40,7 @@ class NewIdeasFeed(Feed):
 
 
 class NewIdeasAtomFeed(NewIdeasFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     subtitle = NewIdeasFeed.description
 
 

@@ -1,13 +1,15 @@
 """RSS and Atom feeds of the Lab's public challenges."""
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
 
+from improvement_hub.core.feeds import PlainTextAtomFeed, PlainTextRssFeed
 from improvement_hub.lab import selectors
 from improvement_hub.lab.models import Challenge
 
 
 class ChallengeFeed(Feed):
+    # Titles and text go out as plain text, never markup, and without control characters.
+    feed_type = PlainTextRssFeed
     title = "Innovation Lab challenges"
     link = "/lab/challenges/"
     description = (
@@ -28,5 +30,5 @@ class ChallengeFeed(Feed):
 
 
 class ChallengeAtomFeed(ChallengeFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     subtitle = ChallengeFeed.description
