@@ -4,6 +4,7 @@ method cards and the directory of other labs."""
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from improvement_hub.core.models import TimeStampedModel
 from improvement_hub.council.models import Priority, Service
+from improvement_hub.lab.message_templates import template_error
 
 PROBLEM_MAX = 5000
 TEXT_MAX = 2000
@@ -274,6 +276,16 @@ class MessageTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    def clean(self) -> None:
+        # A typo here would otherwise reach every decision of this kind.
+        errors = {
+            name: error
+            for name in ("subject", "body")
+            if (error := template_error(getattr(self, name), what=name))
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class PersonalDataAccess(models.Model):

@@ -22,7 +22,7 @@ from improvement_hub.accounts.permissions import is_hub_team
 from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.core.tasks import task_results_erase
 from improvement_hub.council.models import Priority, Service
-from improvement_hub.lab import similarity
+from improvement_hub.lab import message_templates, similarity
 from improvement_hub.lab.evidence import (
     MAX_DRAFT_BYTES,
     MAX_FILES,
@@ -396,14 +396,14 @@ def _require_hub(actor) -> None:  # type: ignore[no-untyped-def]
 
 
 def template_text(kind: str, **values: str) -> tuple[str, str]:
-    """The subject and body of a decision's message, with the blanks filled in."""
+    """The subject and body of a decision's message, with the blanks filled in. Never
+    fails on a template: a placeholder it does not know stays as typed."""
     template = MessageTemplate.objects.filter(kind=kind).first()
     if template is None:
         return "", ""
-    safe = {k: v or "" for k, v in values.items()}
-    for key in ("reference", "service", "service_contact", "challenge", "reason"):
-        safe.setdefault(key, "")
-    return template.subject.format_map(safe), template.body.format_map(safe)
+    return message_templates.fill(template.subject, values), message_templates.fill(
+        template.body, values
+    )
 
 
 def service_contact(service: Service | None) -> str:
