@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import APIToken
+from wagtail.users.models import UserProfile
 
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.roles import Role
@@ -159,6 +160,7 @@ def test_closing_signs_me_out_everywhere_and_removes_who_i_am_when_password_is_c
     NotificationPreferenceFactory(user=me, email_frequency="daily")
     IdeaFactory(author=me, submitted_at=None, title="A draft nobody else saw")
     Follow.objects.create(idea=IdeaFactory(), user=me)
+    UserProfile.get_for_user(me)
     browser, phone = _signed_in(me), _signed_in(me)
 
     response = _close(browser)
@@ -175,7 +177,8 @@ def test_closing_signs_me_out_everywhere_and_removes_who_i_am_when_password_is_c
     assert not me.is_active
     assert not me.has_usable_password()
     assert (me.first_name, me.last_name) == ("", "")
-    assert "ada" not in me.email
+    assert me.email != "ada@example.org"
+    assert me.email.endswith("@closed.invalid")
     assert str(me) == "A former member"
     assert not me.groups.exists()
     assert not EmailAddress.objects.filter(user=me).exists()
@@ -184,6 +187,7 @@ def test_closing_signs_me_out_everywhere_and_removes_who_i_am_when_password_is_c
     assert not NotificationPreference.objects.filter(user=me).exists()
     assert not Follow.objects.filter(user=me).exists()
     assert not Idea.objects.filter(author=me, submitted_at__isnull=True).exists()
+    assert not UserProfile.objects.filter(user=me).exists()
 
 
 def test_closed_account_cannot_sign_in_again_when_old_password_is_used():
@@ -378,3 +382,13 @@ def test_erasure_page_finds_a_closed_account_by_number_when_the_email_is_gone(hu
 
     assert "A former member" in found.content.decode()
     assert "1 idea and 0 comments" in found.content.decode()
+
+
+def test_privacy_notice_tells_people_how_to_download_and_close_when_the_demo_is_loaded():
+    from improvement_hub.cms.demo import FOOTER_PAGES
+
+    body = next(page[3] for page in FOOTER_PAGES if page[0] == "privacy")
+
+    assert 'href="/accounts/your-data/"' in body
+    assert 'href="/accounts/close/"' in body
+    assert "a former member" in body

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import APIToken
+from wagtail.users.models import UserProfile
 
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.permissions import is_hub_team
@@ -60,6 +61,17 @@ def _delete_sessions(user: User) -> None:
     Session.objects.filter(pk__in=stale).delete()
 
 
+def _delete_admin_profile(user: User) -> None:
+    # The admin's own profile: avatar picture and notification choices.
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is None:
+        return
+    if profile.avatar:
+        avatar = profile.avatar
+        transaction.on_commit(lambda: avatar.delete(save=False))
+    profile.delete()
+
+
 def account_close(*, user: User) -> User:
     """Closes ``user``'s account, in one transaction; refuses one that is already closed.
 
@@ -76,6 +88,7 @@ def account_close(*, user: User) -> User:
         EmailAddress.objects.filter(user=user).delete()
         SocialAccount.objects.filter(user=user).delete()  # its tokens go with it
         APIToken.objects.filter(user=user).delete()
+        _delete_admin_profile(user)
         user.groups.clear()
         user.user_permissions.clear()
         user.first_name = ""

@@ -102,10 +102,15 @@ FOOTER_PAGES = [
         "A record of who in the Hub Team looked at personal details, and when.</li></ul><h2>Why"
         "</h2><p>To run the Improvement Hub, answer you and improve council services. The lawful "
         "basis is public task.</p><h2>How long we keep it</h2><p>Contact details given with a "
-        "referral are erased a set number of months after the referral closes. You can close "
-        "your account at any time.</p><h2>Your rights</h2><p>You can ask for a copy of your "
-        "data, ask us to correct or erase it, or complain to the Information Commissioner's "
-        "Office.</p>",
+        "referral are erased a set number of months after the referral closes.</p><h2>Your "
+        'account</h2><p>When you are signed in, go to <a href="/accounts/your-data/">'
+        "Download your data</a> for a copy of everything we hold about you, and to <a "
+        'href="/accounts/close/">Close your account</a> at any time. Closing your account '
+        "signs you out and deletes your name, email addresses and password straight away. "
+        "Ideas and comments you posted stay on the hub, shown as from ‘a former member’, "
+        "unless you ask the Improvement Hub Team to erase them too.</p><h2>Your rights"
+        "</h2><p>You can ask for a copy of your data, ask us to correct or erase it, or "
+        "complain to the Information Commissioner's Office.</p>",
     ),
     (
         "cookies",
