@@ -2,11 +2,12 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from improvement_hub.core.ratelimit import RateLimited
 from improvement_hub.core.schemas import InputSchema
+from improvement_hub.core.search import SEARCH_MAX_LENGTH
 from improvement_hub.council.models import ChangeScale, Priority, Service
 from improvement_hub.ideas import permissions, selectors, services
 from improvement_hub.ideas.models import Campaign, Idea
@@ -14,16 +15,33 @@ from improvement_hub.ideas.schemas import ErrorOut, IdeaIn, IdeaOut, SimilarOut,
 from improvement_hub.ideas.selectors import SORTS
 
 router = Router(tags=["ideas"])
+MAX_PAGE = 1_000_000
+
+
+SLUG = r"^[-a-zA-Z0-9_]*$"
+
+
+def _slug(description: str):  # type: ignore[no-untyped-def]
+    return Field("", max_length=100, pattern=SLUG, description=description)
 
 
 class IdeaListParams(InputSchema):
-    q: str = ""
-    priority: str = ""
-    directorate: str = ""
-    status: str = ""
-    campaign: str = ""
-    scale: str = ""
+    q: str = Field("", description="Words to find; punctuation and search syntax are ignored")
+    priority: str = _slug("Priority slug")
+    directorate: str = _slug("Directorate slug")
+    status: str = _slug("Status slug")
+    campaign: str = _slug("Campaign slug")
+    scale: str = _slug("tweak, improvement, redesign or transformation")
     sort: str = "newest"
+
+
+class IdeaPagination(PageNumberPagination):
+    """Page numbers the database can reach: a page past the last is empty, a number too
+    large for an offset is a 422 like any other invalid parameter."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=100)
 
 
 def _out(idea: Idea) -> IdeaOut:
@@ -47,13 +65,13 @@ def _out(idea: Idea) -> IdeaOut:
 
 
 @router.get("/ideas", response=list[IdeaOut], auth=None)
-@paginate(PageNumberPagination, page_size=20)
+@paginate(IdeaPagination, page_size=20)
 def idea_list(request: HttpRequest, params: Query[IdeaListParams]):  # type: ignore[no-untyped-def]
     """Public ideas: filters, full-text `q`, `sort` (newest, supported, trending, discussed,
     random)."""
     values = params.dict()
     values["sort"] = values["sort"] if values["sort"] in SORTS else "newest"
-    values["q"] = values["q"][:200]
+    values["q"] = values["q"][: SEARCH_MAX_LENGTH * 2]  # made plain words by the selector
     ideas = selectors.idea_list(filters=selectors.IdeaFilters(**values))
     return _PrefetchingList(ideas)
 

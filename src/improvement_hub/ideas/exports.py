@@ -3,7 +3,6 @@
 import csv
 from collections.abc import Iterable
 
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -30,18 +29,10 @@ HEADERS = [
 MAX_ROWS = 100_000
 
 
-def _rows(ideas) -> Iterable[list[object]]:  # type: ignore[no-untyped-def]
-    if not hasattr(ideas, "prefetch_related"):  # search results: keep their order
-        ids = [idea.pk for idea in ideas[:MAX_ROWS]]
-        found = Idea.objects.select_related("status", "directorate", "service", "campaign").in_bulk(
-            ids
-        )
-        ideas = [found[pk] for pk in ids if pk in found]
-        prefetch_related_objects(ideas, "priorities")
-        items = ideas
-    else:
-        items = ideas.prefetch_related("priorities")[:MAX_ROWS]
-    for idea in items:
+def _rows(ideas: Iterable[Idea]) -> Iterable[list[object]]:
+    """One row per idea; ``ideas`` come from ``selectors.idea_list_for_export``, with
+    status, directorate, service, campaign and priorities loaded."""
+    for idea in ideas:
         yield [
             idea.pk,
             _safe(idea.title),

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from improvement_hub.core.search import query_id
 from improvement_hub.ideas import exports, permissions, selectors, services
 from improvement_hub.ideas.forms import (
     AssignForm,
@@ -43,7 +44,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     form.fields.pop("sort")
     form.fields.pop("status")
     assign_form = AssignForm()
-    filters.assignee = request.GET.get("assignee", "")
+    # An assignee that is neither "none" nor a possible id is ignored ("Anyone" is shown).
+    assignee = request.GET.get("assignee", "")
+    assignee_id = query_id(assignee)
+    filters.assignee = "none" if assignee == "none" else str(assignee_id or "")
     queue = selectors.idea_review_queue(filters=filters)
     page = _page(request, queue)
     return render(
@@ -220,7 +224,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest, file_format: str) -> HttpResponse:
     """The filtered list as CSV or XLSX, for the Hub Team."""
     _form, filters = _filters_from(request)
-    ideas = selectors.idea_list(filters=filters)
+    ideas = selectors.idea_list_for_export(filters=filters, limit=exports.MAX_ROWS)
     if file_format == "xlsx":
         return exports.ideas_xlsx(ideas)
     return exports.ideas_csv(ideas)

@@ -5,10 +5,12 @@ import json
 from dataclasses import asdict, dataclass, replace
 
 from django.core.cache import cache
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
+from improvement_hub.core.search import query_id, search_words
+from improvement_hub.council.models import Directorate
 from improvement_hub.ideas import permissions, similarity
 from improvement_hub.ideas.models import (
     Campaign,
@@ -55,8 +57,14 @@ def _list_queryset() -> QuerySet[Idea]:
     return Idea.objects.select_related("status", "author", "campaign", "directorate", "service")
 
 
-def idea_list(*, filters: IdeaFilters, include_answered: bool = True) -> QuerySet[Idea] | object:
-    """Public ideas, filtered, searched and sorted. Search uses the modelsearch backend."""
+def _filtered(filters: IdeaFilters) -> QuerySet[Idea]:
+    """Public ideas narrowed by the filters.
+
+    Each filter is on a column of ``Idea`` that is indexed as a modelsearch ``FilterField``
+    (``status_id``, ``id``...), compared with a subquery on the slug: the search backends
+    refuse filters across relations (``status__slug``), and a subquery keeps the number of
+    queries the same with or without words to search for.
+    """
     queryset = _list_queryset().public()
     if filters.priority:
         queryset = queryset.filter(
@@ -65,17 +73,34 @@ def idea_list(*, filters: IdeaFilters, include_answered: bool = True) -> QuerySe
             )
         )
     if filters.directorate:
-        queryset = queryset.filter(directorate__slug=filters.directorate)
+        queryset = queryset.filter(
+            directorate_id__in=Directorate.objects.filter(slug=filters.directorate).values("id")
+        )
     if filters.status:
-        queryset = queryset.filter(status__slug=filters.status)
+        queryset = queryset.filter(
+            status_id__in=IdeaStatus.objects.filter(slug=filters.status).values("id")
+        )
     if filters.campaign:
-        queryset = queryset.filter(campaign__slug=filters.campaign)
+        queryset = queryset.filter(
+            campaign_id__in=Campaign.objects.filter(slug=filters.campaign).values("id")
+        )
     if filters.scale:
         queryset = queryset.filter(scale=filters.scale)
+    # Only the review queue filters by assignee, and it never searches.
     if filters.assignee == "none":
         queryset = queryset.filter(assignee__isnull=True)
-    elif filters.assignee.isdigit():
-        queryset = queryset.filter(assignee_id=int(filters.assignee))
+    elif (assignee_id := query_id(filters.assignee)) is not None:
+        queryset = queryset.filter(assignee_id=assignee_id)
+    return queryset
+
+
+def idea_list(*, filters: IdeaFilters, include_answered: bool = True) -> QuerySet[Idea] | object:
+    """Public ideas, filtered, searched and sorted. Search uses the modelsearch backend.
+
+    Search text is read as plain words (``core.search.search_words``); text with no words
+    in it (only punctuation, say) matches no idea.
+    """
+    queryset = _filtered(filters)
     order = {
         "newest": ("-submitted_at", "-id"),
         "supported": ("-support_count", "-id"),
@@ -90,9 +115,12 @@ def idea_list(*, filters: IdeaFilters, include_answered: bool = True) -> QuerySe
     else:
         queryset = queryset.order_by(*(order or ("-submitted_at", "-id")))
     if filters.q.strip():
+        words = search_words(filters.q)
+        if not words:
+            return queryset.none()
         if filters.sort == "random":
             queryset = queryset.order_by("-submitted_at", "-id")
-        return queryset.search(filters.q.strip()[:200], order_by_relevance=filters.sort == "newest")
+        return queryset.search(words, order_by_relevance=filters.sort == "newest")
     return queryset
 
 
@@ -124,8 +152,8 @@ def idea_list_counts_reset() -> None:
 
 def idea_list_counted(*, filters: IdeaFilters) -> CountedIdeas:
     """``idea_list`` with its count: cached briefly for filters, capped for searches."""
-    query = filters.q.strip()[:200]
-    if not query:
+    query = search_words(filters.q)
+    if not filters.q.strip():
         queryset = idea_list(filters=filters)
         count = cache.get_or_set(
             _list_count_key(filters),
@@ -133,6 +161,8 @@ def idea_list_counted(*, filters: IdeaFilters) -> CountedIdeas:
             LIST_COUNT_SECONDS,
         )
         return CountedIdeas(items=queryset, count=count)
+    if not query:  # search text without a word in it
+        return CountedIdeas(items=Idea.objects.none(), count=0)
     base = idea_list(filters=replace(filters, q=""))
     if filters.sort == "random":
         base = base.order_by("-submitted_at", "-id")  # type: ignore[union-attr]
@@ -144,6 +174,14 @@ def idea_list_counted(*, filters: IdeaFilters) -> CountedIdeas:
         # "Newest" with words to search for means best match first, as in idea_list.
         return CountedIdeas(items=base.search(query, order_by_relevance=True), count=matches)  # type: ignore[union-attr]
     return CountedIdeas(items=in_list_order, count=matches)
+
+
+def idea_list_for_export(*, filters: IdeaFilters, limit: int) -> list[Idea]:
+    """The ideas of the list page with these filters, in the page's order, up to ``limit``,
+    with their priorities: an export holds what the Hub Team saw on the page."""
+    ideas = list(idea_list_counted(filters=filters).items[:limit])  # type: ignore[index]
+    prefetch_related_objects(ideas, "priorities")
+    return ideas
 
 
 def idea_get_for_user(*, user, idea_id: int) -> Idea:  # type: ignore[no-untyped-def]
