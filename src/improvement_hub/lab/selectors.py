@@ -8,6 +8,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from improvement_hub.core.search import query_id
 from improvement_hub.ideas.selectors import idea_similar_list
 from improvement_hub.lab import permissions, similarity
 from improvement_hub.lab.models import (
@@ -70,8 +71,8 @@ def referral_inbox(*, filters: InboxFilters) -> QuerySet[Referral]:
         )
     if filters.assignee == "none":
         queryset = queryset.filter(assignee__isnull=True)
-    elif filters.assignee.isdigit():
-        queryset = queryset.filter(assignee_id=int(filters.assignee))
+    elif (assignee_id := query_id(filters.assignee)) is not None:
+        queryset = queryset.filter(assignee_id=assignee_id)
     if filters.age == "overdue":
         today = timezone.localdate()
         queryset = queryset.filter(

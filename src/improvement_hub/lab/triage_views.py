@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.roles import Role
+from improvement_hub.core.search import query_id
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.lab import permissions, selectors, services
 from improvement_hub.lab.forms import DecisionForm
@@ -38,11 +39,17 @@ def _hub_team():  # type: ignore[no-untyped-def]
 
 @hub_team_only
 def inbox(request: HttpRequest) -> HttpResponse:
+    # Values that name nothing the filters offer (an id too large for the database, an
+    # unknown or malformed slug) are ignored, and the filter shows "Any".
+    service_list = list(Service.objects.filter(is_active=True))
+    priority_list = list(Priority.objects.filter(is_active=True))
+    service, priority = request.GET.get("service", ""), request.GET.get("priority", "")
+    assignee = request.GET.get("assignee", "")
     filters = selectors.InboxFilters(
         status=request.GET.get("status", "open"),
-        service=request.GET.get("service", ""),
-        priority=request.GET.get("priority", ""),
-        assignee=request.GET.get("assignee", ""),
+        service=service if service in {s.slug for s in service_list} else "",
+        priority=priority if priority in {p.slug for p in priority_list} else "",
+        assignee="none" if assignee == "none" else str(query_id(assignee) or ""),
         age=request.GET.get("age", ""),
     )
     page = Paginator(selectors.referral_inbox(filters=filters), 25).get_page(
@@ -71,8 +78,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "querystring": query.urlencode(),
             "statuses": ReferralStatus.choices,
-            "services": Service.objects.filter(is_active=True),
-            "priorities": Priority.objects.filter(is_active=True),
+            "services": service_list,
+            "priorities": priority_list,
             "hub_team": _hub_team(),
         },
     )
