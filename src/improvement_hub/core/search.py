@@ -38,4 +38,3 @@ def query_id(value: object) -> int | None:
         return None
     number = int(value.strip())
     return number if 1 <= number <= ID_MAX else None
-
