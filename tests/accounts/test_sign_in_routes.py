@@ -91,3 +91,25 @@ def test_admin_sign_out_link_asks_allauth_to_confirm_when_followed_by_get(client
     assert response.redirect_chain[-1][0] == "/accounts/logout/"
     assert response.status_code == 200
     assert "_auth_user_id" in client.session, "a link or image cannot sign people out"
+
+
+def test_admin_account_page_changes_no_password_or_email_when_posted(client):
+    """The admin's own password and email forms would skip allauth's notices and checks."""
+    user = UserFactory(email="hub@example.org", role="Hub Team", is_superuser=True)
+    client.force_login(user)
+    page = client.get("/admin/account/")
+    assert page.status_code == 200
+    assert b"new_password1" not in page.content
+    assert b'name="email-email"' not in page.content
+    client.post(
+        "/admin/account/",
+        {
+            "password-old_password": PASSWORD,
+            "password-new_password1": "A-new-pass-phrase-991",
+            "password-new_password2": "A-new-pass-phrase-991",
+            "email-email": "changed@example.org",
+        },
+    )
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    assert user.email == "hub@example.org"
