@@ -138,3 +138,17 @@ def test_the_service_refuses_a_resident_when_the_hub_team_adds_them(everyone, in
         "Choose a member of council staff or of a partner organisation"
     ]
     assert not TeamMember.objects.filter(user=everyone[Role.RESIDENT]).exists()
+
+
+def test_the_team_list_names_a_person_without_showing_a_partner_their_address_when_unnamed(
+    everyone, initiative
+):
+    nameless = UserFactory(role=Role.STAFF, first_name="", last_name="", email="nameless@x.org")
+    TeamMemberFactory(initiative=initiative, user=nameless, role="member")
+    as_partner = signed_in(everyone[Role.PARTNER]).get(initiative.get_absolute_url())
+    assert as_partner.status_code == 200
+    assert "NamedPartner Person" in as_partner.text
+    assert nameless.email not in as_partner.text
+    assert "Name not given" in as_partner.text
+    as_hub_team = signed_in(everyone[Role.HUB_TEAM]).get(initiative.get_absolute_url())
+    assert nameless.email in as_hub_team.text

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from improvement_hub import spc
+from improvement_hub.accounts import selectors as people
 from improvement_hub.council.models import ChangeScale, Directorate, Priority
 from improvement_hub.initiatives import permissions
 from improvement_hub.initiatives.models import (
@@ -130,6 +131,21 @@ def initiative_get_for_editor(*, user, pk: int) -> Initiative:  # type: ignore[n
     if not permissions.can_edit_initiative(user, initiative):
         raise Http404
     return initiative
+
+
+def team_for_viewer(*, user, initiative: Initiative) -> list[tuple[TeamMember, str]]:  # type: ignore[no-untyped-def]
+    """The team with each member named as this person may see them: partners see names,
+    never email addresses."""
+    shows_email = people.shows_email_addresses(user)
+    team = []
+    for member in initiative.team.all():
+        name = member.name
+        if member.user_id:
+            name = member.user.get_full_name().strip() or (
+                member.user.email if shows_email else "Name not given"
+            )
+        team.append((member, name))
+    return team
 
 
 def cross_system(initiative: Initiative) -> bool:

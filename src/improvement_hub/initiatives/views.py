@@ -181,6 +181,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit_initiative(request.user, initiative),
             "can_decide": permissions.can_decide_pilot(request.user),
             "can_view_decision": permissions.can_view_pilot_decision(request.user, initiative),
+            "team": selectors.team_for_viewer(user=request.user, initiative=initiative),
             "can_link": permissions.can_create_initiative(request.user),
             "cross_system": selectors.cross_system(initiative),
             "pilots": pilots,
