@@ -474,7 +474,7 @@ def observations_create(
 # --- the team -----------------------------------------------------------------------------
 
 
-class TeamMemberIn(Schema):
+class TeamMemberIn(InputSchema):
     role: str = Field(description="sponsor, lead, member, partner or service_user")
     user: int | None = Field(
         default=None,
