@@ -312,3 +312,9 @@ def test_the_idea_and_the_challenge_show_the_initiative_they_led_to(hub, client)
     hidden = client.get(challenge.get_absolute_url())
     assert "Joined-up help" not in hidden.text
     assert "An initiative has started" in hidden.text
+
+
+@pytest.mark.parametrize("value", ["\u00b2", "\u0661", "-1", "99999999999999999999", "1e3", ""])
+def test_new_initiative_page_ignores_the_idea_when_its_number_is_not_an_id(hub, value):
+    response = signed_in(hub).get("/initiatives/new/", {"idea": value})
+    assert response.status_code == 200

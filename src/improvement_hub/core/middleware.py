@@ -1,10 +1,46 @@
-"""Security headers that Django's SecurityMiddleware does not set."""
+"""Security headers that Django's SecurityMiddleware does not set, and the first check on
+every request's query string."""
 
 from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
+
+from improvement_hub.core.validators import has_control_characters
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class ControlCharactersMiddleware:
+    """Answers 400 to a path or query string that holds control characters, and to a form
+    field that holds a NUL.
+
+    No person types these, and PostgreSQL cannot store or compare text with a NUL in it,
+    so a NUL that reached a query would be a server error. Text fields of our forms and API
+    refuse other control characters one by one, with a message (core.validators); this
+    covers every other route: query strings, Wagtail's pages and admin, allauth's forms.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if has_control_characters(request.path) or any(
+            has_control_characters(key) or has_control_characters(value)
+            for key, values in request.GET.lists()
+            for value in values
+        ):
+            raise SuspiciousOperation("Control characters in the path or query string")
+        if request.method == "POST" and request.content_type in _FORM_TYPES:
+            if any(
+                "\x00" in key or "\x00" in value
+                for key, values in request.POST.lists()
+                for value in values
+            ):
+                raise SuspiciousOperation("A NUL character in a form field")
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

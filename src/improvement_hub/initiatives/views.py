@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from improvement_hub.core.forms import add_service_errors
+from improvement_hub.core.search import query_id
 from improvement_hub.council.models import ChangeScale, Directorate, Priority
 from improvement_hub.ideas.models import Idea
 from improvement_hub.initiatives import charts, exports, imports, permissions, selectors, services
@@ -135,8 +136,8 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         "method": "model_for_improvement",
     }
     source_initial: dict[str, object] = {}
-    if (number := request.GET.get("idea", "")).isdigit():
-        idea = Idea.objects.public().filter(pk=int(number)).first()
+    if (number := query_id(request.GET.get("idea"))) is not None:
+        idea = Idea.objects.public().filter(pk=number).first()
         if idea:
             initial.update(title=idea.title, problem=idea.problem, scale=idea.scale or "")
             source_initial["ideas"] = str(idea.pk)
