@@ -1,0 +1,1473 @@
+# ruff: noqa: E501 - the table of expected statuses has one line per route
+"""Every route of the hub, as anonymous and as each of the five roles, with real objects.
+
+Every URL pattern is resolved from the URLconf (the hub's pages, Wagtail's pages and admin,
+allauth, the API with a session and with a token, Wagtail's ``/_util/`` routes). Routes with
+parameters are filled with objects of the demo data set: someone's own, another person's,
+hidden or unpublished, and missing ones. Each cell (route x object x role) must answer the
+status written in ``EXPECTED`` at the bottom of this file, so that a permission regression
+fails; no cell may ever answer 5xx.
+
+Codes in the table: a number is the status code; ``L`` is a redirect to a sign-in page;
+``R`` is a redirect somewhere else; ``-`` is not visited (Wagtail's admin turns away
+signed-in people without admin access before it looks up any object, so only one object
+per admin route is visited for them, to keep the sweep within its time). Columns:
+anonymous, resident, staff, hub team, partner, leadership. Cells marked by the issue 8 fixes are written as they must be, not as they are.
+
+Set ``SWEEP_RECORD=<a directory>`` to write the observed cells there instead of asserting
+(one file per role), to review a change and update the table.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.core.demo_world import MISSING, ROLE_COLUMNS, TRACKING_TOKEN, World
+
+# Wagtail's /admin/failwhale/ raises on purpose, so operators can test error reporting.
+DELIBERATE_ERRORS = {"admin/failwhale/"}
+SIGN_IN_PREFIXES = ("/accounts/login/", "/admin/login/", "/_util/login/")
+
+pytestmark = pytest.mark.django_db
+
+
+# --- the routes -----------------------------------------------------------------------
+
+
+def _walk(resolver=None, prefix: str = ""):  # type: ignore[no-untyped-def]
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern, prefix + route)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + route
+
+
+def all_routes() -> list[str]:
+    seen: list[str] = []
+    for route in _walk():
+        if route not in seen and route not in DELIBERATE_ERRORS:
+            seen.append(route)
+    return seen
+
+
+PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
+
+
+def _is_regex(route: str) -> bool:
+    return "^" in route or "(?P" in route or "$" in route
+
+
+def _fill(route: str, values: dict[str, object]) -> str:
+    return "/" + PARAM.sub(lambda m: str(values[m.group("name")]), route)
+
+
+# --- the cells ------------------------------------------------------------------------
+
+
+def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] | None:
+    """Explicit variants for the hub's own routes with parameters: None if not one of them."""
+    i = w.ids
+    idea = [
+        ("published", {"pk": i["idea_published"]}),
+        ("hidden", {"pk": i["idea_hidden"]}),
+        ("merged", {"pk": i["idea_merged"]}),
+        ("staff's draft", {"pk": i["idea_staff_draft"]}),
+        ("missing", {"pk": MISSING}),
+    ]
+    c_staff, c_other, c_hidden = i["comment_staff"], i["comment_other"], i["comment_hidden"]
+    comment = [
+        ("staff's", {"pk": c_staff.idea_id, "comment_id": c_staff.pk}),
+        ("another's", {"pk": c_other.idea_id, "comment_id": c_other.pk}),
+        ("hidden", {"pk": c_hidden.idea_id, "comment_id": c_hidden.pk}),
+        ("wrong idea", {"pk": i["idea_hidden"], "comment_id": c_other.pk}),
+        ("missing", {"pk": c_other.idea_id, "comment_id": MISSING}),
+    ]
+    initiative = [
+        ("staff-led", {"pk": i["initiative_staff_lead"]}),
+        ("partner's", {"pk": i["initiative_partner"]}),
+        ("unpublished", {"pk": i["initiative_unpublished"]}),
+        ("missing", {"pk": MISSING}),
+    ]
+    partner, measure = i["initiative_partner"], i["measure"]
+    measure_variants = [
+        ("partner's", {"pk": partner, "measure_pk": measure}),
+        ("other initiative's", {"pk": partner, "measure_pk": i["measure_elsewhere"]}),
+        ("missing", {"pk": partner, "measure_pk": MISSING}),
+    ]
+    reference = i["referral"]
+    tracked = [
+        ("right token", {"reference": reference, "?": f"?token={TRACKING_TOKEN}"}),
+        ("wrong token", {"reference": reference, "?": "?token=wrong"}),
+        ("missing", {"reference": "IL-2026-999999", "?": ""}),
+    ]
+    triage = [("open", {"reference": reference}), ("missing", {"reference": "IL-2026-999999"})]
+    table: dict[str, list[tuple[str, dict[str, object]]]] = {
+        "notifications/<int:pk>/": [
+            ("resident's", {"pk": i["notification_resident"]}),
+            ("staff's", {"pk": i["notification_staff"]}),
+            ("missing", {"pk": MISSING}),
+        ],
+        "ideas/campaigns/<slug:slug>/": [
+            ("open", {"slug": i["campaign"]}),
+            ("missing", {"slug": "no-such-campaign"}),
+        ],
+        "ideas/campaigns/<slug:slug>/feed/": [
+            ("open", {"slug": i["campaign"]}),
+            ("missing", {"slug": "no-such-campaign"}),
+        ],
+        "ideas/moderation/<int:report_id>/dismiss/": [
+            ("open", {"report_id": i["report_open"]}),
+            ("resolved", {"report_id": i["report_resolved"]}),
+            ("missing", {"report_id": MISSING}),
+        ],
+        "ideas/<int:pk>/<slug:slug>/": [
+            ("published", {"pk": i["idea_published"], "slug": "any-slug"}),
+            ("hidden", {"pk": i["idea_hidden"], "slug": "any-slug"}),
+            ("staff's draft", {"pk": i["idea_staff_draft"], "slug": "any-slug"}),
+            ("missing", {"pk": MISSING, "slug": "any-slug"}),
+        ],
+        "lab/refer/confirm/<str:token>/": [("bad token", {"token": "not-a-token"})],
+        "lab/refer/<slug:step>/": [
+            *((step, {"step": step}) for step in ("who", "problem", "contact", "evidence")),
+            ("missing", {"step": "no-such-step"}),
+        ],
+        "lab/track/<str:reference>/": tracked,
+        "lab/track/<str:reference>/withdraw/": tracked,
+        "lab/track/<str:reference>/my-data.json": tracked,
+        "lab/challenges/<slug:slug>/": [
+            ("published", {"slug": i["challenge_published"]}),
+            ("unpublished", {"slug": i["challenge_unpublished"]}),
+            ("missing", {"slug": "no-such-challenge"}),
+        ],
+        "lab/triage/<str:reference>/": triage,
+        "lab/triage/<str:reference>/contact/": triage,
+        "lab/triage/<str:reference>/decide/": triage,
+        "lab/triage/<str:reference>/assign/": triage,
+        "lab/triage/<str:reference>/tags/": triage,
+        "lab/triage/<str:reference>/evidence/<int:evidence_id>/": [
+            ("missing file", {"reference": reference, "evidence_id": MISSING}),
+        ],
+        "initiatives/export.<str:fmt>": [
+            (fmt, {"fmt": fmt}) for fmt in ("csv", "xlsx", "json", "exe")
+        ],
+        "initiatives/<int:pk>/measures/<int:measure_pk>/": measure_variants,
+        "initiatives/<int:pk>/measures/<int:measure_pk>/values/": measure_variants,
+        "initiatives/<int:pk>/measures/<int:measure_pk>/import/": measure_variants,
+        "initiatives/<int:pk>/measures/<int:measure_pk>/rebase/": measure_variants,
+        "initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/": [
+            (
+                "partner's",
+                {"pk": partner, "measure_pk": measure, "observation_pk": i["observation"]},
+            ),
+            ("missing", {"pk": partner, "measure_pk": measure, "observation_pk": MISSING}),
+        ],
+        "initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/": [
+            (
+                "existing",
+                {
+                    "pk": i["rebase_initiative"],
+                    "measure_pk": i["rebase_measure"],
+                    "rebase_pk": i["rebase"],
+                },
+            ),
+            ("missing", {"pk": partner, "measure_pk": measure, "rebase_pk": MISSING}),
+        ],
+        "initiatives/<int:pk>/pilots/<int:pilot_pk>/decision/": [
+            ("partner's", {"pk": partner, "pilot_pk": i["pilot"]}),
+            ("missing", {"pk": partner, "pilot_pk": MISSING}),
+        ],
+        "initiatives/<int:pk>/<slug:kind>/add/": [
+            ("partner's milestones", {"pk": partner, "kind": "milestones"}),
+            ("partner's team", {"pk": partner, "kind": "team"}),
+            ("unpublished risks", {"pk": i["initiative_unpublished"], "kind": "risks"}),
+            ("bad kind", {"pk": partner, "kind": "no-such-kind"}),
+            ("missing", {"pk": MISSING, "kind": "milestones"}),
+        ],
+        "initiatives/<int:pk>/<slug:kind>/<int:part_pk>/edit/": [
+            ("partner's", {"pk": partner, "kind": "milestones", "part_pk": i["milestone"]}),
+            ("missing", {"pk": partner, "kind": "milestones", "part_pk": MISSING}),
+        ],
+        "initiatives/<int:pk>/<slug:kind>/<int:part_pk>/delete/": [
+            ("partner's", {"pk": partner, "kind": "milestones", "part_pk": i["milestone"]}),
+            ("missing", {"pk": partner, "kind": "milestones", "part_pk": MISSING}),
+        ],
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": [
+            ("missing", {"page_view_restriction_id": MISSING, "page_id": i["page"]}),
+        ],
+        "documents/authenticate_with_password/<int:restriction_id>/": [
+            ("missing", {"restriction_id": MISSING}),
+        ],
+    }
+    if route in table:
+        return table[route]
+    if route.startswith("ideas/<int:pk>/comments/<int:comment_id>/"):
+        return comment
+    if route.startswith("ideas/<int:pk>/"):
+        return idea
+    if route.startswith("initiatives/<int:pk>/"):
+        return initiative
+    return None
+
+
+def _api_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] | None:
+    i = w.ids
+    table: dict[str, list[tuple[str, dict[str, object]]]] = {
+        "api/v1/ideas/<idea_id>": [
+            ("published", {"idea_id": i["idea_published"]}),
+            ("hidden", {"idea_id": i["idea_hidden"]}),
+            ("staff's draft", {"idea_id": i["idea_staff_draft"]}),
+            ("missing", {"idea_id": MISSING}),
+            ("not a number", {"idea_id": "abc"}),
+        ],
+        "api/v1/referrals/<reference>": [
+            ("open", {"reference": i["referral"]}),
+            ("missing", {"reference": "IL-2026-999999"}),
+        ],
+        "api/v1/initiatives/<initiative_id>": [
+            ("staff-led", {"initiative_id": i["initiative_staff_lead"]}),
+            ("unpublished", {"initiative_id": i["initiative_unpublished"]}),
+            ("missing", {"initiative_id": MISSING}),
+        ],
+        "api/v1/measures/<measure_id>": [
+            ("partner's", {"measure_id": i["measure"]}),
+            ("missing", {"measure_id": MISSING}),
+        ],
+    }
+    if route in table:
+        return table[route]
+    if route.startswith("api/v1/ideas/<idea_id>/"):
+        return [("published", {"idea_id": i["idea_published"]})]
+    if route.startswith("api/v1/initiatives/<initiative_id>/"):
+        return [("partner's", {"initiative_id": i["initiative_partner"]})]
+    if route.startswith("api/v1/measures/<measure_id>/"):
+        return [("partner's", {"measure_id": i["measure"]})]
+    return None
+
+
+def _model_pk(app_label: str, model_name: str) -> object:
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return MISSING
+    obj = model._default_manager.order_by("pk").first()
+    return obj.pk if obj else MISSING
+
+
+def _admin_values(route: str, w: World) -> dict[str, object]:
+    """Existing objects for Wagtail's admin routes, by parameter name and route prefix."""
+    i = w.ids
+    values: dict[str, object] = {
+        "page_id": i["page"],
+        "parent_page_id": i["page_parent"],
+        "page_to_move_id": i["page"],
+        "destination_id": i["page_parent"],
+        "page_pk": i["page"],
+        "revision_id": i["revision"],
+        "task_state_id": MISSING,
+        "workflow_state_id": MISSING,
+        "session_id": MISSING,
+        "uploaded_file_id": MISSING,
+        "image_id": MISSING,
+        "document_id": MISSING,
+        "doc_id": MISSING,
+        "redirect_id": MISSING,
+        "collection_id": i["collection"],
+        "task_id": i["task"],
+        "workflow_pk": i["workflow"],
+        "object_id": i["page"],
+        "content_type_app_name": "cms",
+        "content_type_model_name": "standardpage",
+        "app_label": "cms",
+        "model_name": "standardpage",
+        "app_name": "cms",
+        "action": "delete",
+        "action_name": "approve",
+        "filter_spec": "original",
+        "uidb64": "MQ",
+        "token": "not-a-token",
+        "pk": MISSING,
+    }
+    snippet = re.match(r"admin/snippets/(?:choose/)?(\w+)/(\w+)/", route)
+    if snippet:
+        values["pk"] = _model_pk(snippet.group(1), snippet.group(2))
+    for prefix, key in (
+        ("admin/users/", None),
+        ("admin/groups/", "group"),
+        ("admin/api-tokens/", "api_token"),
+        ("admin/sites/", "site"),
+        ("admin/collections/", "collection"),
+        ("admin/workflows/tasks/", "task"),
+        ("admin/workflows/", "workflow"),
+        ("admin/settings/", "site"),
+        ("admin/api/main/^pages/", "page"),
+        ("admin/pages/<int:pk>", "page"),
+    ):
+        if route.startswith(prefix):
+            values["pk"] = w.users["resident"].pk if key is None else i[key]
+            break
+    if route.startswith("admin/settings/"):
+        values.update(app_name="cms", model_name="brandingsettings")
+    if route.startswith("admin/bulk/"):
+        values.update(app_label="wagtailcore", model_name="page")
+    if route.startswith("admin/workflows/tasks/add/"):
+        values.update(app_label="wagtailcore", model_name="groupapprovaltask")
+    if route.startswith("admin/editing-sessions/"):
+        values.update(app_label="wagtailcore", model_name="page")
+    if route.startswith("admin/api/main/^pages/<int:pk>/action/"):
+        values["action_name"] = "copy"
+    return values
+
+
+def _regex_paths(route: str, w: World) -> list[tuple[str, str]]:
+    """Paths for the routes written as regular expressions (Wagtail, allauth)."""
+    i = w.ids
+    explicit: dict[str, list[tuple[str, str]]] = {
+        "admin/^.*/$": [("unknown", "/admin/no-such-screen/")],
+        "documents/^(\\d+)/(.*)$": [("missing", f"/documents/{MISSING}/file.pdf")],
+        "accounts/^confirm-email/(?P<key>[-:\\w]+)/$": [
+            ("bad key", "/accounts/confirm-email/not-a-key/")
+        ],
+        "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": [
+            ("bad key", "/accounts/password/reset/key/1-set-password/")
+        ],
+        "accounts/oidc/^(?P<provider_id>[^/]+)/login/": [
+            ("unknown provider", "/accounts/oidc/no-such-provider/login/")
+        ],
+        "accounts/oidc/^(?P<provider_id>[^/]+)/login/callback/": [
+            ("unknown provider", "/accounts/oidc/no-such-provider/login/callback/")
+        ],
+        "admin/pages/^(?P<pk>\\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\\d+)"
+        "\\.\\.\\.(?P<revision_id_b>live|latest|\\d+)/$": [
+            ("page", f"/admin/pages/{i['page']}/revisions/compare/earliest...latest/"),
+            ("missing", f"/admin/pages/{MISSING}/revisions/compare/earliest...latest/"),
+        ],
+        "^((?:[\\w\\-]+/)*)$": [
+            ("home", "/"),
+            ("live page", "/about/"),
+            ("draft page", "/sweep-draft/"),
+            ("missing", "/no-such-page/"),
+        ],
+    }
+    if route in explicit:
+        return explicit[route]
+    # Wagtail's admin API: "admin/api/main/^pages/" and friends
+    plain = route.replace("^", "").replace("$", "")
+    if PARAM.search(plain) is None:
+        return [("", "/" + plain)]
+    values = _admin_values(route, w)
+    missing = {name: MISSING for name in values}
+    return [("existing", _fill(plain, values)), ("missing", _fill(plain, missing))]
+
+
+@dataclass(frozen=True)
+class Cell:
+    key: str  # "route [variant]"
+    path: str
+    token: bool = False  # API: with a bearer token instead of the session
+
+
+def cells(w: World) -> list[Cell]:
+    if not w.cells:
+        w.cells = _cells(w)
+    return w.cells
+
+
+def _cells(w: World) -> list[Cell]:
+    out: list[Cell] = []
+    keys: set[str] = set()
+    for route in all_routes():
+        is_api = route.startswith("api/v1/") and route != "api/v1/docs"
+        if _is_regex(route):
+            variants = _regex_paths(route, w)
+        elif PARAM.search(route) is None:
+            variants = [("", "/" + route)]
+        else:
+            found = _api_variants(route, w) if is_api else _app_variants(route, w)
+            if found is None:
+                found = [("existing", _admin_values(route, w))]
+                found.append(("missing", dict.fromkeys(found[0][1], MISSING)))
+            variants = []
+            for name, values in found:
+                query = str(values.get("?", ""))
+                variants.append((name, _fill(route, values) + query))
+        for name, path in variants:
+            key = f"{route} [{name}]" if name else route
+            if key in keys:
+                continue
+            keys.add(key)
+            out.append(Cell(key, path))
+            if is_api:
+                out.append(Cell(f"{key} (token)", path, token=True))
+    return out
+
+
+# --- the fixture and the sweep --------------------------------------------------------
+
+
+def _code(response) -> str:  # type: ignore[no-untyped-def]
+    if response.status_code in (301, 302, 303, 307, 308):
+        location = response.headers.get("Location", "")
+        path = re.sub(r"^https?://[^/]+", "", location)
+        return "L" if path.startswith(SIGN_IN_PREFIXES) else "R"
+    return str(response.status_code)
+
+
+def _headline(response) -> str:  # type: ignore[no-untyped-def]
+    exc_info = getattr(response, "exc_info", None)
+    if exc_info and exc_info[1] is not None:
+        return f"{type(exc_info[1]).__name__}: {str(exc_info[1])[:120]}"
+    return ""
+
+
+def parse_table(text: str) -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for line in text.strip().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, codes = line.rpartition(" | ")
+        table[key.strip()] = dict(zip(ROLE_COLUMNS, codes.split(), strict=True))
+    return table
+
+
+def _skipped(role: str, cell: Cell) -> bool:
+    """Wagtail's admin turns away everyone without admin access before it looks up an
+    object, so for those roles one object per admin route is enough (the time limit)."""
+    signed_in_outsider = role in ("resident", "staff", "partner", "leadership")
+    return signed_in_outsider and cell.key.startswith("admin/") and "[missing]" in cell.key
+
+
+def sweep(role: str, w: World) -> dict[str, tuple[str, str, str]]:
+    """Each cell's (code, path, exception headline) for one role."""
+    session = Client(raise_request_exception=False)
+    if role != "anonymous":
+        session.force_login(w.users[role])
+    token = w.tokens.get(role, "not-a-valid-token")
+    bearer = Client(raise_request_exception=False, headers={"Authorization": f"Bearer {token}"})
+    observed = {}
+    for cell in cells(w):
+        if _skipped(role, cell):  # see the module's docstring
+            observed[cell.key] = ("-", cell.path, "")
+            continue
+        client = bearer if cell.token else session
+        response = client.get(cell.path)
+        observed[cell.key] = (_code(response), cell.path, _headline(response))
+    return observed
+
+
+@pytest.mark.parametrize("role", ROLE_COLUMNS)
+def test_every_route_answers_the_expected_status_when_visited_as_each_role(role, world):
+    observed = sweep(role, world)
+    expected = parse_table(EXPECTED)
+    if os.environ.get("SWEEP_RECORD"):
+        with (Path(os.environ["SWEEP_RECORD"]) / f"{role}.tsv").open("w") as out:
+            for key, (code, path, headline) in observed.items():
+                out.write(f"{key}\t{code}\t{path}\t{headline}\n")
+        return
+    problems = []
+    for key, (code, path, headline) in observed.items():
+        want = expected.get(key, {}).get(role)
+        if code.startswith("5"):
+            problems.append(f"{path} ({key}): {code} {headline}")
+        elif want is None:
+            problems.append(f"{path} ({key}): {code}, but the table has no row for it")
+        elif code != want:
+            problems.append(f"{path} ({key}): {code}, expected {want}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_table_names_only_routes_that_exist(world):
+    keys = {cell.key for cell in cells(world)}
+    stale = sorted(set(parse_table(EXPECTED)) - keys)
+    assert not stale, stale
+
+
+def test_the_sweep_covers_every_kind_of_route(world):
+    keys = {cell.key for cell in cells(world)}
+    for expected in (
+        "ideas/<int:pk>/ [hidden]",
+        "initiatives/<int:pk>/ [unpublished]",
+        "lab/track/<str:reference>/ [right token]",
+        "api/v1/ideas/<idea_id> [missing] (token)",
+        "admin/snippets/ideas/campaign/edit/<int:pk>/ [existing]",
+        "_util/login/",
+        "accounts/login/",
+        "^((?:[\\w\\-]+/)*)$ [draft page]",
+    ):
+        assert expected in keys
+
+
+EXPECTED = r"""
+# route [object] | anonymous resident staff hub_team partner leadership
+# admin
+admin/login/ |   L   L   L   L   L   L
+admin/logout/ |   R   R   R   R   R   R
+^admin/password_reset/ |   R   R   R   R   R   R
+# _util
+_util/login/ |   L   L   L   L   L   L
+# admin
+admin/ |   L   L   L 200   L   L
+admin/erase-contributions/ |   L   L   L 200   L   L
+admin/test404/ |   L   L   L 200   L   L
+admin/api/main/^pages/ |   L   L   L 200   L   L
+admin/api/main/^pages/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/api/main/^pages/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/api/main/^pages/find/ |   L   L   L 404   L   L
+admin/api/main/^pages/<int:pk>/action/<str:action_name>/ [existing] |   L   L   L 405   L   L
+admin/api/main/^pages/<int:pk>/action/<str:action_name>/ [missing] |   L   -   - 405   -   -
+admin/api/main/^documents/ |   L   L   L 200   L   L
+admin/api/main/^documents/<int:pk>/ [existing] |   L   L   L 404   L   L
+admin/api/main/^documents/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/api/main/^documents/find/ |   L   L   L 404   L   L
+admin/api/main/^images/ |   L   L   L 200   L   L
+admin/api/main/^images/<int:pk>/ [existing] |   L   L   L 404   L   L
+admin/api/main/^images/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/api/main/^images/find/ |   L   L   L 404   L   L
+admin/pages/ |   L   L   L   R   L   L
+admin/pages/<int:parent_page_id>/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:parent_page_id>/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:parent_page_id>/results/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:parent_page_id>/results/ [missing] |   L   -   - 404   -   -
+admin/bulk/<str:app_label>/<str:model_name>/<str:action>/ [existing] |   L   L   L 404   L   L
+admin/bulk/<str:app_label>/<str:model_name>/<str:action>/ [missing] |   L   -   - 404   -   -
+admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/ [existing] |   L   L   L 200   L   L
+admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/ [missing] |   L   -   - 404   -   -
+admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/preview/ [existing] |   L   L   L 200   L   L
+admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/preview/ [missing] |   L   -   - 404   -   -
+admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/ [existing] |   L   L   L 200   L   L
+admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/ [missing] |   L   -   - 404   -   -
+admin/pages/create/<slug:app_label>/<slug:model_name> [existing] |   L   L   L 200   L   L
+admin/pages/create/<slug:app_label>/<slug:model_name> [missing] |   L   -   - 404   -   -
+admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/ [existing] |   L   L   L 200   L   L
+admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/usage/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/usage/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/edit/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/edit/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/edit/preview/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/edit/preview/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/view_draft/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/view_draft/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:parent_page_id>/add_subpage/ [existing] |   L   L   L   R   L   L
+admin/pages/<int:parent_page_id>/add_subpage/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/delete/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/delete/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/unpublish/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/unpublish/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/convert_alias/ [existing] |   L   L   L 404   L   L
+admin/pages/<int:page_id>/convert_alias/ [missing] |   L   -   - 404   -   -
+admin/pages/search/ |   L   L   L 200   L   L
+admin/pages/search/results/ |   L   L   L 200   L   L
+admin/pages/<int:page_to_move_id>/move/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_to_move_id>/move/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_to_move_id>/set_position/ [existing] |   L   L   L 405   L   L
+admin/pages/<int:page_to_move_id>/set_position/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/copy/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/copy/ [missing] |   L   -   - 404   -   -
+admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [existing] |   L   L   L 404   L   L
+admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [missing] |   L   -   - 404   -   -
+admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [existing] |   L   L   L 404   L   L
+admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [missing] |   L   -   - 404   -   -
+admin/pages/workflow/confirm_cancellation/<int:page_id>/ [existing] |   L   L   L 200   L   L
+admin/pages/workflow/confirm_cancellation/<int:page_id>/ [missing] |   L   -   - 404   -   -
+admin/pages/workflow/preview/<int:page_id>/<int:task_id>/ [existing] |   L   L   L   R   L   L
+admin/pages/workflow/preview/<int:page_id>/<int:task_id>/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/privacy/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/privacy/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/lock/ [existing] |   L   L   L 405   L   L
+admin/pages/<int:page_id>/lock/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/unlock/ [existing] |   L   L   L 405   L   L
+admin/pages/<int:page_id>/unlock/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/revisions/ [existing] |   L   L   L   R   L   L
+admin/pages/<int:page_id>/revisions/ [missing] |   L   -   -   R   -   -
+admin/pages/<int:page_id>/revisions/<int:revision_id>/view/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/revisions/<int:revision_id>/view/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/ [missing] |   L   -   - 404   -   -
+admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$ [page] |   L   L   L 200   L   L
+admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/workflow_history/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/workflow_history/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/workflow_history/detail/<int:workflow_state_id>/ [existing] |   L   L   L 404   L   L
+admin/pages/<int:page_id>/workflow_history/detail/<int:workflow_state_id>/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/history/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/history/ [missing] |   L   -   - 404   -   -
+admin/pages/<int:page_id>/history/results/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/history/results/ [missing] |   L   -   - 404   -   -
+admin/choose-page/ |   L   L   L 200   L   L
+admin/choose-page/<int:parent_page_id>/ [existing] |   L   L   L 200   L   L
+admin/choose-page/<int:parent_page_id>/ [missing] |   L   -   - 404   -   -
+admin/choose-page/search/ |   L   L   L 200   L   L
+admin/choose-page/chosen-multiple/ |   L   L   L 200   L   L
+admin/choose-external-link/ |   L   L   L 200   L   L
+admin/choose-email-link/ |   L   L   L 200   L   L
+admin/choose-phone-link/ |   L   L   L 200   L   L
+admin/choose-anchor-link/ |   L   L   L 200   L   L
+admin/tag-autocomplete/ |   L   L   L 200   L   L
+admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/ [existing] |   L   L   L 404   L   L
+admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/ [missing] |   L   -   - 404   -   -
+admin/collections/ |   L   L   L   R   L   L
+admin/collections/add/ |   L   L   L   R   L   L
+admin/collections/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/collections/<int:pk>/ [missing] |   L   -   -   R   -   -
+admin/collections/<int:pk>/delete/ [existing] |   L   L   L 404   L   L
+admin/collections/<int:pk>/delete/ [missing] |   L   -   - 404   -   -
+admin/collections/<int:collection_id>/privacy/ [existing] |   L   L   L   R   L   L
+admin/collections/<int:collection_id>/privacy/ [missing] |   L   -   - 404   -   -
+admin/workflows/list/ |   L   L   L   R   L   L
+admin/workflows/list/results/ |   L   L   L   R   L   L
+admin/workflows/add/ |   L   L   L   R   L   L
+admin/workflows/enable/<int:pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/enable/<int:pk>/ [missing] |   L   -   - 405   -   -
+admin/workflows/disable/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/disable/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/workflows/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
+admin/workflows/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/workflows/usage/<int:pk>/results/ [existing] |   L   L   L   R   L   L
+admin/workflows/usage/<int:pk>/results/ [missing] |   L   -   - 404   -   -
+admin/workflows/remove/<int:page_pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/remove/<int:page_pk>/ [missing] |   L   -   - 405   -   -
+admin/workflows/remove/<int:page_pk>/<int:workflow_pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/remove/<int:page_pk>/<int:workflow_pk>/ [missing] |   L   -   - 405   -   -
+admin/workflows/tasks/add/<str:app_label>/<str:model_name>/ [existing] |   L   L   L   R   L   L
+admin/workflows/tasks/add/<str:app_label>/<str:model_name>/ [missing] |   L   -   - 404   -   -
+admin/workflows/tasks/select_type/ |   L   L   L   R   L   L
+admin/workflows/tasks/index/ |   L   L   L   R   L   L
+admin/workflows/tasks/index/results/ |   L   L   L   R   L   L
+admin/workflows/tasks/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/tasks/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/workflows/tasks/disable/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/tasks/disable/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/workflows/tasks/enable/<int:pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/tasks/enable/<int:pk>/ [missing] |   L   -   - 405   -   -
+admin/workflows/task_chooser/ |   L   L   L 200   L   L
+admin/workflows/task_chooser/results/ |   L   L   L 200   L   L
+admin/workflows/task_chooser/create/ |   L   L   L 200   L   L
+admin/workflows/task_chooser/<int:task_id>/ [existing] |   L   L   L 200   L   L
+admin/workflows/task_chooser/<int:task_id>/ [missing] |   L   -   - 404   -   -
+admin/reports/locked/ |   L   L   L 200   L   L
+admin/reports/locked/results/ |   L   L   L 200   L   L
+admin/reports/workflow/ |   L   L   L 200   L   L
+admin/reports/workflow/results/ |   L   L   L 200   L   L
+admin/reports/workflow_tasks/ |   L   L   L 200   L   L
+admin/reports/workflow_tasks/results/ |   L   L   L 200   L   L
+admin/reports/site-history/ |   L   L   L 200   L   L
+admin/reports/site-history/results/ |   L   L   L 200   L   L
+admin/reports/aging-pages/ |   L   L   L 200   L   L
+admin/reports/aging-pages/results/ |   L   L   L 200   L   L
+admin/reports/page-types-usage/ |   L   L   L 200   L   L
+admin/reports/page-types-usage/results/ |   L   L   L 200   L   L
+admin/account/ |   L   L   L 200   L   L
+admin/dismissibles/ |   L   L   L 200   L   L
+admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/ [existing] |   L   L   L 405   L   L
+admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/ [missing] |   L   -   - 405   -   -
+admin/editing-sessions/release/<int:session_id>/ [existing] |   L   L   L 405   L   L
+admin/editing-sessions/release/<int:session_id>/ [missing] |   L   -   - 405   -   -
+admin/block-preview/ |   L   L   L 404   L   L
+admin/forms/ |   L   L   L 200   L   L
+admin/forms/results/ |   L   L   L 200   L   L
+admin/forms/submissions/<int:page_id>/ [existing] |   L   L   L 404   L   L
+admin/forms/submissions/<int:page_id>/ [missing] |   L   -   - 404   -   -
+admin/forms/submissions/<int:page_id>/results/ [existing] |   L   L   L 404   L   L
+admin/forms/submissions/<int:page_id>/results/ [missing] |   L   -   - 404   -   -
+admin/forms/submissions/<int:page_id>/delete/ [existing] |   L   L   L   R   L   L
+admin/forms/submissions/<int:page_id>/delete/ [missing] |   L   -   -   R   -   -
+admin/redirects/ |   L   L   L   R   L   L
+admin/redirects/results/ |   L   L   L   R   L   L
+admin/redirects/add/ |   L   L   L   R   L   L
+admin/redirects/<int:redirect_id>/ [existing] |   L   L   L   R   L   L
+admin/redirects/<int:redirect_id>/ [missing] |   L   -   -   R   -   -
+admin/redirects/<int:redirect_id>/delete/ [existing] |   L   L   L 404   L   L
+admin/redirects/<int:redirect_id>/delete/ [missing] |   L   -   - 404   -   -
+admin/redirects/import/ |   L   L   L   R   L   L
+admin/redirects/import/process/ |   L   L   L   R   L   L
+admin/settings/<slug:app_name>/<slug:model_name>/ [existing] |   L   L   L   R   L   L
+admin/settings/<slug:app_name>/<slug:model_name>/ [missing] |   L   -   - 404   -   -
+admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/ [existing] |   L   L   L 404   L   L
+admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/ [missing] |   L   -   - 404   -   -
+admin/embeds/chooser/ |   L   L   L 200   L   L
+admin/embeds/chooser/upload/ |   L   L   L 200   L   L
+admin/snippets/ |   L   L   L   R   L   L
+admin/documents/ |   L   L   L 200   L   L
+admin/documents/results/ |   L   L   L 200   L   L
+admin/documents/add/ |   L   L   L 200   L   L
+admin/documents/edit/<int:document_id>/ [existing] |   L   L   L 404   L   L
+admin/documents/edit/<int:document_id>/ [missing] |   L   -   - 404   -   -
+admin/documents/delete/<int:document_id>/ [existing] |   L   L   L 404   L   L
+admin/documents/delete/<int:document_id>/ [missing] |   L   -   - 404   -   -
+admin/documents/multiple/add/ |   L   L   L 200   L   L
+admin/documents/multiple/<int:doc_id>/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/<int:doc_id>/ [missing] |   L   -   - 405   -   -
+admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
+admin/documents/multiple/<int:doc_id>/delete/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/<int:doc_id>/delete/ [missing] |   L   -   - 405   -   -
+admin/documents/multiple/delete_upload/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/delete_upload/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
+admin/documents/usage/<int:document_id>/ [existing] |   L   L   L 404   L   L
+admin/documents/usage/<int:document_id>/ [missing] |   L   -   - 404   -   -
+admin/images/ |   L   L   L 200   L   L
+admin/images/results/ |   L   L   L 200   L   L
+admin/images/<int:image_id>/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/ [missing] |   L   -   - 404   -   -
+admin/images/<int:image_id>/delete/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/delete/ [missing] |   L   -   - 404   -   -
+admin/images/<int:image_id>/generate_url/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/generate_url/ [missing] |   L   -   - 404   -   -
+admin/images/<int:image_id>/generate_url/output/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/generate_url/output/ [missing] |   L   -   - 404   -   -
+admin/images/<int:image_id>/preview/<str:filter_spec>/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/preview/<str:filter_spec>/ [missing] |   L   -   - 404   -   -
+admin/images/add/ |   L   L   L 200   L   L
+admin/images/usage/<int:image_id>/ [existing] |   L   L   L 404   L   L
+admin/images/usage/<int:image_id>/ [missing] |   L   -   - 404   -   -
+admin/images/multiple/add/ |   L   L   L 200   L   L
+admin/images/multiple/<int:image_id>/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/<int:image_id>/ [missing] |   L   -   - 405   -   -
+admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
+admin/images/multiple/<int:image_id>/delete/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/<int:image_id>/delete/ [missing] |   L   -   - 405   -   -
+admin/images/multiple/delete_upload/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/delete_upload/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
+admin/snippets/council/priority/ |   L   L   L 200   L   L
+admin/snippets/council/priority/results/ |   L   L   L 200   L   L
+admin/snippets/council/priority/add/ |   L   L   L 200   L   L
+admin/snippets/council/priority/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/priority/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/priority/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/priority/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/priority/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/priority/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/priority/ |   L   L   L 200   L   L
+admin/snippets/choose/council/priority/results/ |   L   L   L 200   L   L
+admin/snippets/choose/council/priority/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/priority/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/priority/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/council/priority/create/ |   L   L   L 200   L   L
+admin/snippets/council/directorate/ |   L   L   L 200   L   L
+admin/snippets/council/directorate/results/ |   L   L   L 200   L   L
+admin/snippets/council/directorate/add/ |   L   L   L 200   L   L
+admin/snippets/council/directorate/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/directorate/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/directorate/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/directorate/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/directorate/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/directorate/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/directorate/ |   L   L   L 200   L   L
+admin/snippets/choose/council/directorate/results/ |   L   L   L 200   L   L
+admin/snippets/choose/council/directorate/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/directorate/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/directorate/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/council/directorate/create/ |   L   L   L 200   L   L
+admin/snippets/council/service/ |   L   L   L 200   L   L
+admin/snippets/council/service/results/ |   L   L   L 200   L   L
+admin/snippets/council/service/add/ |   L   L   L 200   L   L
+admin/snippets/council/service/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/service/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/service/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/service/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/service/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/service/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/service/ |   L   L   L 200   L   L
+admin/snippets/choose/council/service/results/ |   L   L   L 200   L   L
+admin/snippets/choose/council/service/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/service/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/service/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/council/service/create/ |   L   L   L 200   L   L
+admin/snippets/council/organisation/ |   L   L   L 200   L   L
+admin/snippets/council/organisation/results/ |   L   L   L 200   L   L
+admin/snippets/council/organisation/add/ |   L   L   L 200   L   L
+admin/snippets/council/organisation/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/organisation/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/organisation/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/organisation/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/organisation/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/council/organisation/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/organisation/ |   L   L   L 200   L   L
+admin/snippets/choose/council/organisation/results/ |   L   L   L 200   L   L
+admin/snippets/choose/council/organisation/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/organisation/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/council/organisation/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/council/organisation/create/ |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/ |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/results/ |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/add/ |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/campaign/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/campaign/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/campaign/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/campaign/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/campaign/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/ideas/campaign/ |   L   L   L 200   L   L
+admin/snippets/choose/ideas/campaign/results/ |   L   L   L 200   L   L
+admin/snippets/choose/ideas/campaign/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/ideas/campaign/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/ideas/campaign/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/ideas/campaign/create/ |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/ |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/results/ |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/add/ |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/ideastatus/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/ideastatus/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/ideastatus/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/ideastatus/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/ideas/ideastatus/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/ideas/ideastatus/ |   L   L   L 200   L   L
+admin/snippets/choose/ideas/ideastatus/results/ |   L   L   L 200   L   L
+admin/snippets/choose/ideas/ideastatus/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/ideas/ideastatus/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/ideas/ideastatus/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/ideas/ideastatus/create/ |   L   L   L 200   L   L
+admin/snippets/lab/challenge/ |   L   L   L 200   L   L
+admin/snippets/lab/challenge/results/ |   L   L   L 200   L   L
+admin/snippets/lab/challenge/add/ |   L   L   L 200   L   L
+admin/snippets/lab/challenge/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/challenge/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/challenge/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/challenge/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/challenge/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/challenge/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/challenge/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/challenge/results/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/challenge/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/challenge/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/challenge/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/challenge/create/ |   L   L   L 200   L   L
+admin/snippets/lab/labplan/ |   L   L   L 200   L   L
+admin/snippets/lab/labplan/results/ |   L   L   L 200   L   L
+admin/snippets/lab/labplan/add/ |   L   L   L 200   L   L
+admin/snippets/lab/labplan/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/labplan/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/labplan/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/labplan/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/labplan/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/labplan/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/labplan/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/labplan/results/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/labplan/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/labplan/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/labplan/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/labplan/create/ |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/ |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/results/ |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/add/ |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/sustainabilityindicator/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/sustainabilityindicator/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/sustainabilityindicator/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/sustainabilityindicator/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/sustainabilityindicator/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/sustainabilityindicator/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/sustainabilityindicator/results/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/sustainabilityindicator/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/sustainabilityindicator/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/sustainabilityindicator/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/sustainabilityindicator/create/ |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/ |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/results/ |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/add/ |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/indicatorreading/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/indicatorreading/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/indicatorreading/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/indicatorreading/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/indicatorreading/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/indicatorreading/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/indicatorreading/results/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/indicatorreading/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/indicatorreading/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/indicatorreading/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/indicatorreading/create/ |   L   L   L 200   L   L
+admin/snippets/lab/method/ |   L   L   L 200   L   L
+admin/snippets/lab/method/results/ |   L   L   L 200   L   L
+admin/snippets/lab/method/add/ |   L   L   L 200   L   L
+admin/snippets/lab/method/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/method/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/method/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/method/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/method/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/method/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/method/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/method/results/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/method/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/method/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/method/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/method/create/ |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/ |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/results/ |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/add/ |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/peerlab/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/peerlab/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/peerlab/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/peerlab/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/peerlab/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/peerlab/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/peerlab/results/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/peerlab/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/peerlab/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/peerlab/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/peerlab/create/ |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/ |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/results/ |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/add/ |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/messagetemplate/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/messagetemplate/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/messagetemplate/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/messagetemplate/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/lab/messagetemplate/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/messagetemplate/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/messagetemplate/results/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/messagetemplate/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/messagetemplate/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/lab/messagetemplate/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/lab/messagetemplate/create/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/results/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/add/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignprogramme/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignprogramme/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignprogramme/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignprogramme/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignprogramme/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/initiatives/redesignprogramme/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignprogramme/results/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignprogramme/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignprogramme/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/initiatives/redesignprogramme/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignprogramme/create/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/results/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/add/ |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignphase/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignphase/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignphase/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignphase/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/redesignphase/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/initiatives/redesignphase/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignphase/results/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignphase/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignphase/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/initiatives/redesignphase/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignphase/create/ |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/ |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/results/ |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/add/ |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/programmegoal/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/programmegoal/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/programmegoal/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/programmegoal/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/initiatives/programmegoal/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/initiatives/programmegoal/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/programmegoal/results/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/programmegoal/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/programmegoal/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/initiatives/programmegoal/chosen-multiple/ |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/programmegoal/create/ |   L   L   L 200   L   L
+admin/sites/ |   L   L   L   R   L   L
+admin/sites/results/ |   L   L   L   R   L   L
+admin/sites/new/ |   L   L   L   R   L   L
+admin/sites/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
+admin/sites/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/sites/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/sites/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/sites/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/sites/copy/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/copy/<int:pk>/ [missing] |   L   -   -   R   -   -
+admin/users/ |   L   L   L   R   L   L
+admin/users/results/ |   L   L   L   R   L   L
+admin/users/new/ |   L   L   L   R   L   L
+admin/users/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/users/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/users/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/users/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/users/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/users/copy/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/copy/<int:pk>/ [missing] |   L   -   -   R   -   -
+admin/groups/ |   L   L   L   R   L   L
+admin/groups/results/ |   L   L   L   R   L   L
+admin/groups/new/ |   L   L   L   R   L   L
+admin/groups/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
+admin/groups/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/groups/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/groups/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/groups/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/api-tokens/ |   L   L   L   R   L   L
+admin/api-tokens/results/ |   L   L   L   R   L   L
+admin/api-tokens/new/ |   L   L   L   R   L   L
+admin/api-tokens/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
+admin/api-tokens/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/api-tokens/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/api-tokens/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/api-tokens/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/documents/chooser/ |   L   L   L 200   L   L
+admin/documents/chooser/results/ |   L   L   L 200   L   L
+admin/documents/chooser/chosen/<str:pk>/ [existing] |   L   L   L 404   L   L
+admin/documents/chooser/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/documents/chooser/chosen-multiple/ |   L   L   L 200   L   L
+admin/documents/chooser/create/ |   L   L   L 200   L   L
+admin/images/chooser/ |   L   L   L 200   L   L
+admin/images/chooser/results/ |   L   L   L 200   L   L
+admin/images/chooser/chosen/<str:pk>/ [existing] |   L   L   L 404   L   L
+admin/images/chooser/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/images/chooser/chosen-multiple/ |   L   L   L 200   L   L
+admin/images/chooser/create/ |   L   L   L 200   L   L
+admin/images/chooser/<int:image_id>/select_format/ [existing] |   L   L   L 404   L   L
+admin/images/chooser/<int:image_id>/select_format/ [missing] |   L   -   - 404   -   -
+admin/sprite/ | 200 200 200 200 200 200
+admin/password_reset/ |   R   R   R   R   R   R
+admin/password_reset/done/ |   R   R   R   R   R   R
+admin/password_reset/confirm/<uidb64>/<token>/ [existing] |   R   R   R   R   R   R
+admin/password_reset/confirm/<uidb64>/<token>/ [missing] |   R   -   -   R   -   -
+admin/password_reset/complete/ |   R   R   R   R   R   R
+admin/jsi18n/ | 200 200 200 200 200 200
+admin/^.*/$ [unknown] |   L   L   L 404   L   L
+# documents
+documents/^(\d+)/(.*)$ [missing] | 404 404 404 404 404 404
+documents/authenticate_with_password/<int:restriction_id>/ [missing] | 404 404 404 404 404 404
+# accounts
+accounts/your-data/ |   L 200 200 200 200 200
+accounts/your-data/download/ |   L 200 200 200 200 200
+accounts/close/ |   L 200 200 200 200 200
+accounts/closed/ | 200 200 200 200 200 200
+accounts/login/ | 200   R   R   R   R   R
+accounts/logout/ |   R 200 200 200 200 200
+accounts/inactive/ | 200 200 200 200 200 200
+accounts/signup/ | 200   R   R   R   R   R
+accounts/reauthenticate/ |   L 200 200 200 200 200
+accounts/email/ |   L 200 200 200 200 200
+accounts/confirm-email/ | 200 200 200 200 200 200
+accounts/password/change/ |   L 200 200 200 200 200
+accounts/password/set/ |   L   R   R   R   R   R
+accounts/password/reset/ | 200 200 200 200 200 200
+accounts/login/code/confirm/ |   L   R   R   R   R   R
+accounts/^confirm-email/(?P<key>[-:\w]+)/$ [bad key] | 200 200 200 200 200 200
+accounts/password/reset/key/done/ | 200 200 200 200 200 200
+accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$ [bad key] | 200 200 200 200 200 200
+accounts/password/reset/done/ | 200 200 200 200 200 200
+accounts/3rdparty/login/cancelled/ | 200 200 200 200 200 200
+accounts/3rdparty/login/error/ | 401 401 401 401 401 401
+accounts/3rdparty/signup/ |   L   L   L   L   L   L
+accounts/3rdparty/ |   L 200 200 200 200 200
+accounts/social/login/cancelled/ |   R   R   R   R   R   R
+accounts/social/login/error/ |   R   R   R   R   R   R
+accounts/social/signup/ |   R   R   R   R   R   R
+accounts/social/connections/ |   R   R   R   R   R   R
+accounts/oidc/^(?P<provider_id>[^/]+)/login/ [unknown provider] | 404 404 404 404 404 404
+accounts/oidc/^(?P<provider_id>[^/]+)/login/callback/ [unknown provider] | 404 404 404 404 404 404
+# notifications
+notifications/ |   L 200 200 200 200 200
+notifications/mark-all-read/ |   L 405 405 405 405 405
+notifications/settings/ |   L 200 200 200 200 200
+notifications/<int:pk>/ [resident's] |   L   R 404 404 404 404
+notifications/<int:pk>/ [staff's] |   L 404   R 404 404 404
+notifications/<int:pk>/ [missing] |   L 404 404 404 404 404
+# ideas
+ideas/ | 200 200 200 200 200 200
+ideas/feed/ | 200 200 200 200 200 200
+ideas/feed/atom/ | 200 200 200 200 200 200
+ideas/new/ |   L 403 200 200 403 200
+ideas/mine/ |   L 200 200 200 200 200
+ideas/campaigns/ | 200 200 200 200 200 200
+ideas/campaigns/<slug:slug>/ [open] | 200 200 200 200 200 200
+ideas/campaigns/<slug:slug>/ [missing] | 404 404 404 404 404 404
+ideas/campaigns/<slug:slug>/feed/ [open] | 200 200 200 200 200 200
+ideas/campaigns/<slug:slug>/feed/ [missing] | 404 404 404 404 404 404
+ideas/review/ |   L 404 404 200 404 404
+ideas/matrix/ |   L 404 404 200 404 404
+ideas/moderation/ |   L 404 404 200 404 404
+ideas/moderation/<int:report_id>/dismiss/ [open] |   L 404 404 405 404 404
+ideas/moderation/<int:report_id>/dismiss/ [resolved] |   L 404 404 405 404 404
+ideas/moderation/<int:report_id>/dismiss/ [missing] |   L 404 404 405 404 404
+ideas/export.csv |   L 404 404 200 404 404
+ideas/export.xlsx |   L 404 404 200 404 404
+ideas/<int:pk>/ [published] |   R   R   R   R   R   R
+ideas/<int:pk>/ [hidden] | 404 404 404   R 404 404
+ideas/<int:pk>/ [merged] |   R   R   R   R   R   R
+ideas/<int:pk>/ [staff's draft] | 404 404   R 404 404 404
+ideas/<int:pk>/ [missing] | 404 404 404 404 404 404
+ideas/<int:pk>/edit/ [published] |   L 403 404 404 403 404
+ideas/<int:pk>/edit/ [hidden] |   L 403 404 404 403 404
+ideas/<int:pk>/edit/ [merged] |   L 403 404 404 403 404
+ideas/<int:pk>/edit/ [staff's draft] |   L 403 200 404 403 404
+ideas/<int:pk>/edit/ [missing] |   L 403 404 404 403 404
+ideas/<int:pk>/check/ [published] |   L   R   R   R   R   R
+ideas/<int:pk>/check/ [hidden] |   L 404 404   R 404 404
+ideas/<int:pk>/check/ [merged] |   L   R   R   R   R   R
+ideas/<int:pk>/check/ [staff's draft] |   L 404 200 404 404 404
+ideas/<int:pk>/check/ [missing] |   L 404 404 404 404 404
+ideas/<int:pk>/submitted/ [published] |   L 404 404 404 404 404
+ideas/<int:pk>/submitted/ [hidden] |   L 404 404 404 404 404
+ideas/<int:pk>/submitted/ [merged] |   L 404 404 404 404 404
+ideas/<int:pk>/submitted/ [staff's draft] |   L 404 404 404 404 404
+ideas/<int:pk>/submitted/ [missing] |   L 404 404 404 404 404
+ideas/<int:pk>/delete/ [published] |   L 405 405 405 405 405
+ideas/<int:pk>/delete/ [hidden] |   L 405 405 405 405 405
+ideas/<int:pk>/delete/ [merged] |   L 405 405 405 405 405
+ideas/<int:pk>/delete/ [staff's draft] |   L 405 405 405 405 405
+ideas/<int:pk>/delete/ [missing] |   L 405 405 405 405 405
+ideas/<int:pk>/support/ [published] |   L 405 405 405 405 405
+ideas/<int:pk>/support/ [hidden] |   L 405 405 405 405 405
+ideas/<int:pk>/support/ [merged] |   L 405 405 405 405 405
+ideas/<int:pk>/support/ [staff's draft] |   L 405 405 405 405 405
+ideas/<int:pk>/support/ [missing] |   L 405 405 405 405 405
+ideas/<int:pk>/follow/ [published] |   L 405 405 405 405 405
+ideas/<int:pk>/follow/ [hidden] |   L 405 405 405 405 405
+ideas/<int:pk>/follow/ [merged] |   L 405 405 405 405 405
+ideas/<int:pk>/follow/ [staff's draft] |   L 405 405 405 405 405
+ideas/<int:pk>/follow/ [missing] |   L 405 405 405 405 405
+ideas/<int:pk>/comments/ [published] |   L 405 405 405 405 405
+ideas/<int:pk>/comments/ [hidden] |   L 405 405 405 405 405
+ideas/<int:pk>/comments/ [merged] |   L 405 405 405 405 405
+ideas/<int:pk>/comments/ [staff's draft] |   L 405 405 405 405 405
+ideas/<int:pk>/comments/ [missing] |   L 405 405 405 405 405
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [staff's] |   L   R 200   R   R   R
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [another's] |   L   R   R   R   R   R
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [hidden] |   L   R   R   R   R   R
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [wrong idea] |   L 404 404 404 404 404
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [missing] |   L 404 404 404 404 404
+ideas/<int:pk>/comments/<int:comment_id>/report/ [staff's] |   L 200 200 200 200 200
+ideas/<int:pk>/comments/<int:comment_id>/report/ [another's] |   L 200 200 200 200 200
+ideas/<int:pk>/comments/<int:comment_id>/report/ [hidden] |   L 404 404 200 404 404
+ideas/<int:pk>/comments/<int:comment_id>/report/ [wrong idea] |   L 404 404 404 404 404
+ideas/<int:pk>/comments/<int:comment_id>/report/ [missing] |   L 404 404 404 404 404
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [staff's] |   L 404 404 200 404 404
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [another's] |   L 404 404 200 404 404
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [hidden] |   L 404 404 200 404 404
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [wrong idea] |   L 404 404 404 404 404
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [missing] |   L 404 404 404 404 404
+ideas/<int:pk>/report/ [published] |   L 200 200 200 200 200
+ideas/<int:pk>/report/ [hidden] |   L 404 404 200 404 404
+ideas/<int:pk>/report/ [merged] |   L 200 200 200 200 200
+ideas/<int:pk>/report/ [staff's draft] |   L 404 200 404 404 404
+ideas/<int:pk>/report/ [missing] |   L 404 404 404 404 404
+ideas/<int:pk>/manage/ [published] |   L 404 404 200 404 404
+ideas/<int:pk>/manage/ [hidden] |   L 404 404 200 404 404
+ideas/<int:pk>/manage/ [merged] |   L 404 404 200 404 404
+ideas/<int:pk>/manage/ [staff's draft] |   L 404 404 404 404 404
+ideas/<int:pk>/manage/ [missing] |   L 404 404 404 404 404
+ideas/<int:pk>/respond/ [published] |   L 404 404 405 404 404
+ideas/<int:pk>/respond/ [hidden] |   L 404 404 405 404 404
+ideas/<int:pk>/respond/ [merged] |   L 404 404 405 404 404
+ideas/<int:pk>/respond/ [staff's draft] |   L 404 404 405 404 404
+ideas/<int:pk>/respond/ [missing] |   L 404 404 405 404 404
+ideas/<int:pk>/assess/ [published] |   L 404 404 405 404 404
+ideas/<int:pk>/assess/ [hidden] |   L 404 404 405 404 404
+ideas/<int:pk>/assess/ [merged] |   L 404 404 405 404 404
+ideas/<int:pk>/assess/ [staff's draft] |   L 404 404 405 404 404
+ideas/<int:pk>/assess/ [missing] |   L 404 404 405 404 404
+ideas/<int:pk>/assign/ [published] |   L 404 404 405 404 404
+ideas/<int:pk>/assign/ [hidden] |   L 404 404 405 404 404
+ideas/<int:pk>/assign/ [merged] |   L 404 404 405 404 404
+ideas/<int:pk>/assign/ [staff's draft] |   L 404 404 405 404 404
+ideas/<int:pk>/assign/ [missing] |   L 404 404 405 404 404
+ideas/<int:pk>/merge/ [published] |   L 404 404 405 404 404
+ideas/<int:pk>/merge/ [hidden] |   L 404 404 405 404 404
+ideas/<int:pk>/merge/ [merged] |   L 404 404 405 404 404
+ideas/<int:pk>/merge/ [staff's draft] |   L 404 404 405 404 404
+ideas/<int:pk>/merge/ [missing] |   L 404 404 405 404 404
+ideas/<int:pk>/hide/ [published] |   L 404 404 405 404 404
+ideas/<int:pk>/hide/ [hidden] |   L 404 404 405 404 404
+ideas/<int:pk>/hide/ [merged] |   L 404 404 405 404 404
+ideas/<int:pk>/hide/ [staff's draft] |   L 404 404 405 404 404
+ideas/<int:pk>/hide/ [missing] |   L 404 404 405 404 404
+ideas/<int:pk>/unhide/ [published] |   L 404 404 405 404 404
+ideas/<int:pk>/unhide/ [hidden] |   L 404 404 405 404 404
+ideas/<int:pk>/unhide/ [merged] |   L 404 404 405 404 404
+ideas/<int:pk>/unhide/ [staff's draft] |   L 404 404 405 404 404
+ideas/<int:pk>/unhide/ [missing] |   L 404 404 405 404 404
+ideas/<int:pk>/<slug:slug>/ [published] |   R   R   R   R   R   R
+ideas/<int:pk>/<slug:slug>/ [hidden] | 404 404 404   R 404 404
+ideas/<int:pk>/<slug:slug>/ [staff's draft] | 404 404   R 404 404 404
+ideas/<int:pk>/<slug:slug>/ [missing] | 404 404 404 404 404 404
+# lab
+lab/ | 200 200 200 200 200 200
+lab/refer/ | 200 200 200 200 200 200
+lab/refer/check/ |   R   R   R   R   R   R
+lab/refer/sent/ |   R   R   R   R   R   R
+lab/refer/clear/ | 405 405 405 405 405 405
+lab/refer/confirm/<str:token>/ [bad token] | 404 404 404 404 404 404
+lab/refer/<slug:step>/ [who] | 200 200 200 200 200 200
+lab/refer/<slug:step>/ [problem] | 200 200 200 200 200 200
+lab/refer/<slug:step>/ [contact] | 200 200 200 200 200 200
+lab/refer/<slug:step>/ [evidence] | 200 200 200 200 200 200
+lab/refer/<slug:step>/ [missing] | 404 404 404 404 404 404
+lab/track/<str:reference>/ [right token] | 200 200 200 200 200 200
+lab/track/<str:reference>/ [wrong token] | 404 404 404 404 404 404
+lab/track/<str:reference>/ [missing] | 404 404 404 404 404 404
+lab/track/<str:reference>/withdraw/ [right token] | 405 405 405 405 405 405
+lab/track/<str:reference>/withdraw/ [wrong token] | 405 405 405 405 405 405
+lab/track/<str:reference>/withdraw/ [missing] | 405 405 405 405 405 405
+lab/track/<str:reference>/my-data.json [right token] | 200 200 200 200 200 200
+lab/track/<str:reference>/my-data.json [wrong token] | 404 404 404 404 404 404
+lab/track/<str:reference>/my-data.json [missing] | 404 404 404 404 404 404
+lab/challenges/ | 200 200 200 200 200 200
+lab/challenges/feed/ | 200 200 200 200 200 200
+lab/challenges/feed/atom/ | 200 200 200 200 200 200
+lab/challenges/<slug:slug>/ [published] | 200 200 200 200 200 200
+lab/challenges/<slug:slug>/ [unpublished] | 404 404 404 404 404 404
+lab/challenges/<slug:slug>/ [missing] | 404 404 404 404 404 404
+lab/plan/ | 200 200 200 200 200 200
+lab/methods/ | 200 200 200 200 200 200
+lab/labs/ | 200 200 200 200 200 200
+lab/triage/ |   L 404 404 200 404 404
+lab/triage/<str:reference>/ [open] |   L 404 404 200 404 404
+lab/triage/<str:reference>/ [missing] |   L 404 404 404 404 404
+lab/triage/<str:reference>/contact/ [open] |   L 404 404 200 404 404
+lab/triage/<str:reference>/contact/ [missing] |   L 404 404 404 404 404
+lab/triage/<str:reference>/decide/ [open] |   L 404 404 405 404 404
+lab/triage/<str:reference>/decide/ [missing] |   L 404 404 405 404 404
+lab/triage/<str:reference>/assign/ [open] |   L 404 404 405 404 404
+lab/triage/<str:reference>/assign/ [missing] |   L 404 404 405 404 404
+lab/triage/<str:reference>/tags/ [open] |   L 404 404 405 404 404
+lab/triage/<str:reference>/tags/ [missing] |   L 404 404 405 404 404
+lab/triage/<str:reference>/evidence/<int:evidence_id>/ [missing file] |   L 404 404 404 404 404
+# initiatives
+initiatives/ | 200 200 200 200 200 200
+initiatives/board/ | 200 200 200 200 200 200
+initiatives/spectrum/ | 200 200 200 200 200 200
+initiatives/timeline/ | 200 200 200 200 200 200
+initiatives/summary/ | 200 200 200 200 200 200
+initiatives/export.<str:fmt> [csv] |   L 404 200 200 404 200
+initiatives/export.<str:fmt> [xlsx] |   L 404 200 200 404 200
+initiatives/export.<str:fmt> [json] |   L 404 404 404 404 404
+initiatives/export.<str:fmt> [exe] |   L 404 404 404 404 404
+initiatives/new/ |   L 403 403 200 403 403
+initiatives/<int:pk>/ [staff-led] | 200 200 200 200 200 200
+initiatives/<int:pk>/ [partner's] | 200 200 200 200 200 200
+initiatives/<int:pk>/ [unpublished] | 404 404 200 200 404 200
+initiatives/<int:pk>/ [missing] | 404 404 404 404 404 404
+initiatives/<int:pk>/edit/ [staff-led] |   L 404 200 200 404 404
+initiatives/<int:pk>/edit/ [partner's] |   L 404 404 200 200 404
+initiatives/<int:pk>/edit/ [unpublished] |   L 404 404 200 404 404
+initiatives/<int:pk>/edit/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/sources/ [staff-led] |   L 403 403 200 403 403
+initiatives/<int:pk>/sources/ [partner's] |   L 403 403 200 403 403
+initiatives/<int:pk>/sources/ [unpublished] |   L 404 403 200 404 403
+initiatives/<int:pk>/sources/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/measures/<int:measure_pk>/ [partner's] | 404 404 200 200 200 200
+initiatives/<int:pk>/measures/<int:measure_pk>/ [other initiative's] | 404 404 404 404 404 404
+initiatives/<int:pk>/measures/<int:measure_pk>/ [missing] | 404 404 404 404 404 404
+initiatives/<int:pk>/measures/<int:measure_pk>/values/ [partner's] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/values/ [other initiative's] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/values/ [missing] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/import/ [partner's] |   L 404 404   R   R 404
+initiatives/<int:pk>/measures/<int:measure_pk>/import/ [other initiative's] |   L 404 404 404 404 404
+initiatives/<int:pk>/measures/<int:measure_pk>/import/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [partner's] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [missing] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [partner's] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [other initiative's] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [missing] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [existing] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [missing] |   L 405 405 405 405 405
+initiatives/<int:pk>/pilots/<int:pilot_pk>/decision/ [partner's] |   L 403 403 403 403 200
+initiatives/<int:pk>/pilots/<int:pilot_pk>/decision/ [missing] |   L 403 403 403 403 404
+initiatives/<int:pk>/<slug:kind>/add/ [partner's milestones] |   L 404 404 200 200 404
+initiatives/<int:pk>/<slug:kind>/add/ [partner's team] |   L 404 404 200 200 404
+initiatives/<int:pk>/<slug:kind>/add/ [unpublished risks] |   L 404 404 200 404 404
+initiatives/<int:pk>/<slug:kind>/add/ [bad kind] |   L 404 404 404 404 404
+initiatives/<int:pk>/<slug:kind>/add/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/edit/ [partner's] |   L 404 404 200 200 404
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/edit/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/delete/ [partner's] |   L 404 404 200 200 404
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/delete/ [missing] |   L 404 404 404 404 404
+# api
+api/v1/docs |   L   L   L 200   L   L
+api/v1/openapi.json | 200 200 200 200 200 200
+api/v1/openapi.json (token) | 200 200 200 200 200 200
+api/v1/priorities | 200 200 200 200 200 200
+api/v1/priorities (token) | 200 200 200 200 200 200
+api/v1/services | 200 200 200 200 200 200
+api/v1/services (token) | 200 200 200 200 200 200
+api/v1/ideas | 200 200 200 200 200 200
+api/v1/ideas (token) | 200 200 200 200 200 200
+api/v1/ideas/similar | 422 422 422 422 422 422
+api/v1/ideas/similar (token) | 422 422 422 422 422 422
+api/v1/ideas/<idea_id> [published] | 200 200 200 200 200 200
+api/v1/ideas/<idea_id> [published] (token) | 200 200 200 200 200 200
+api/v1/ideas/<idea_id> [hidden] | 404 404 404 200 404 404
+api/v1/ideas/<idea_id> [hidden] (token) | 404 404 404 404 404 404
+api/v1/ideas/<idea_id> [staff's draft] | 404 404 404 404 404 404
+api/v1/ideas/<idea_id> [staff's draft] (token) | 404 404 404 404 404 404
+api/v1/ideas/<idea_id> [missing] | 404 404 404 404 404 404
+api/v1/ideas/<idea_id> [missing] (token) | 404 404 404 404 404 404
+api/v1/ideas/<idea_id> [not a number] | 422 422 422 422 422 422
+api/v1/ideas/<idea_id> [not a number] (token) | 422 422 422 422 422 422
+api/v1/ideas/<idea_id>/support [published] | 405 405 405 405 405 405
+api/v1/ideas/<idea_id>/support [published] (token) | 405 405 405 405 405 405
+api/v1/referrals | 405 405 405 405 405 405
+api/v1/referrals (token) | 405 405 405 405 405 405
+api/v1/referrals/<reference> [open] | 404 404 404 200 404 404
+api/v1/referrals/<reference> [open] (token) | 404 404 404 404 404 404
+api/v1/referrals/<reference> [missing] | 404 404 404 404 404 404
+api/v1/referrals/<reference> [missing] (token) | 404 404 404 404 404 404
+api/v1/challenges | 200 200 200 200 200 200
+api/v1/challenges (token) | 200 200 200 200 200 200
+api/v1/initiatives | 200 200 200 200 200 200
+api/v1/initiatives (token) | 401 200 200 200 200 200
+api/v1/initiatives/<initiative_id> [staff-led] | 200 200 200 200 200 200
+api/v1/initiatives/<initiative_id> [staff-led] (token) | 401 200 200 200 200 200
+api/v1/initiatives/<initiative_id> [unpublished] | 404 404 200 200 404 200
+api/v1/initiatives/<initiative_id> [unpublished] (token) | 401 404 200 200 404 200
+api/v1/initiatives/<initiative_id> [missing] | 404 404 404 404 404 404
+api/v1/initiatives/<initiative_id> [missing] (token) | 401 404 404 404 404 404
+api/v1/initiatives/<initiative_id>/measures [partner's] | 405 405 405 405 405 405
+api/v1/initiatives/<initiative_id>/measures [partner's] (token) | 405 405 405 405 405 405
+api/v1/measures/<measure_id> [partner's] | 404 404 200 200 200 200
+api/v1/measures/<measure_id> [partner's] (token) | 401 404 200 200 200 200
+api/v1/measures/<measure_id> [missing] | 404 404 404 404 404 404
+api/v1/measures/<measure_id> [missing] (token) | 401 404 404 404 404 404
+api/v1/measures/<measure_id>/observations [partner's] | 405 405 405 405 405 405
+api/v1/measures/<measure_id>/observations [partner's] (token) | 405 405 405 405 405 405
+api/v1/initiatives/<initiative_id>/team [partner's] | 405 405 405 405 405 405
+api/v1/initiatives/<initiative_id>/team [partner's] (token) | 405 405 405 405 405 405
+api/v1/ | 404 404 404 404 404 404
+api/v1/ (token) | 404 404 404 404 404 404
+# _util
+_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/ [missing] | 404 404 404 404 404 404
+# pages
+^((?:[\w\-]+/)*)$ [home] | 200 200 200 200 200 200
+^((?:[\w\-]+/)*)$ [live page] | 200 200 200 200 200 200
+^((?:[\w\-]+/)*)$ [draft page] | 404 404 404 404 404 404
+^((?:[\w\-]+/)*)$ [missing] | 404 404 404 404 404 404
+"""
