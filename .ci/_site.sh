@@ -101,24 +101,32 @@ site_start() {
   return 1
 }
 
-# The 500s in the server's log, one line each: the request's path and the exception.
+# The 500s in the server's log, one line each: the request's path and the exception (the
+# last one of a chained traceback).
 site_server_errors() {
   python - "$SITE_DIR/gunicorn.log" <<'PY'
 import re
 import sys
 
-errors, path, seen = [], None, set()
+errors, seen = [], set()
+path = exception = None
+
+
+def flush():
+    if path and exception and (path, exception) not in seen:
+        seen.add((path, exception))
+        errors.append(f"500 {path}: {exception}")
+
+
 with open(sys.argv[1], encoding="utf-8", errors="replace") as log:
     for line in log:
         match = re.match(r"Internal Server Error: (\S+)", line)
         if match:
-            path = match.group(1)
+            flush()
+            path, exception = match.group(1), None
         elif path and re.match(r"[A-Za-z_][\w.]*(Error|Exception|Exit|Warning)\b", line):
-            key = (path, line.strip()[:300])
-            if key not in seen:
-                seen.add(key)
-                errors.append(f"500 {key[0]}: {key[1]}")
-            path = None
+            exception = line.strip()[:300]
+flush()
 print("\n".join(errors) if errors else "(no 500 in the server's log)")
 PY
 }
