@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from improvement_hub.initiatives import services
 from improvement_hub.initiatives.models import Benefit, Measure, Observation, Risk
@@ -171,3 +172,15 @@ def test_a_measure_with_a_stored_infinite_target_and_value_still_shows_when_open
     body = json.loads(api.content, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
     assert body["target"] is None
     assert len(body["observations"]) == 5
+
+
+@pytest.mark.parametrize("page", ["706518642120538880", "99999999999999999999", "0", "-1", "x"])
+def test_initiative_list_api_refuses_a_page_number_when_no_database_could_reach_it(page):
+    response = Client().get("/api/v1/initiatives", {"page": page})
+    assert response.status_code == 422
+
+
+def test_initiative_list_api_gives_an_empty_page_when_past_the_last_one():
+    response = Client().get("/api/v1/initiatives", {"page": "1000000"})
+    assert response.status_code == 200
+    assert response.json()["items"] == []

@@ -25,7 +25,6 @@ BAD_VALUES = [
     " ",
     "1.5",
     "1e3",
-    "\x00",
     "<script>alert(1)</script>",
     "é" * 300,
 ]

@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -27,3 +28,17 @@ class InputSchema(Schema):
             noun = (info.field_name or "this text").replace("_", " ")
             raise PydanticCustomError("control_characters", control_characters_message(noun))
         return value
+
+
+# The highest page number a list endpoint accepts: past the last page a page is empty, and
+# far past it the offset would overflow the database's integer (a server error).
+MAX_PAGE = 1_000_000
+
+
+class HubPagination(PageNumberPagination):
+    """ninja's page-number pagination with bounded input: ``page`` from 1 to ``MAX_PAGE``
+    and ``page_size`` from 1 to 100; anything else is a 422 like any invalid parameter."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=100)

@@ -2,11 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Query, Router, Status
+from ninja.pagination import paginate
 
 from improvement_hub.core.ratelimit import RateLimited
-from improvement_hub.core.schemas import InputSchema
+from improvement_hub.core.schemas import HubPagination, InputSchema
 from improvement_hub.core.search import SEARCH_MAX_LENGTH
 from improvement_hub.council.models import ChangeScale, Priority, Service
 from improvement_hub.ideas import permissions, selectors, services
@@ -15,7 +15,6 @@ from improvement_hub.ideas.schemas import ErrorOut, IdeaIn, IdeaOut, SimilarOut,
 from improvement_hub.ideas.selectors import SORTS
 
 router = Router(tags=["ideas"])
-MAX_PAGE = 1_000_000
 
 
 SLUG = r"^[-a-zA-Z0-9_]*$"
@@ -33,15 +32,6 @@ class IdeaListParams(InputSchema):
     campaign: str = _slug("Campaign slug")
     scale: str = _slug("tweak, improvement, redesign or transformation")
     sort: str = "newest"
-
-
-class IdeaPagination(PageNumberPagination):
-    """Page numbers the database can reach: a page past the last is empty, a number too
-    large for an offset is a 422 like any other invalid parameter."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=MAX_PAGE)
-        page_size: int | None = Field(None, ge=1, le=100)
 
 
 def _out(idea: Idea) -> IdeaOut:
@@ -65,7 +55,7 @@ def _out(idea: Idea) -> IdeaOut:
 
 
 @router.get("/ideas", response=list[IdeaOut], auth=None)
-@paginate(IdeaPagination, page_size=20)
+@paginate(HubPagination, page_size=20)
 def idea_list(request: HttpRequest, params: Query[IdeaListParams]):  # type: ignore[no-untyped-def]
     """Public ideas: filters, full-text `q`, `sort` (newest, supported, trending, discussed,
     random)."""

@@ -7,12 +7,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import SessionAuth
 
 from improvement_hub.accounts import selectors as people
 from improvement_hub.accounts.api_auth import ApiTokenAuth
-from improvement_hub.core.schemas import InputSchema
+from improvement_hub.core.schemas import HubPagination, InputSchema
 from improvement_hub.council.models import ChangeScale, Directorate, Organisation, Priority, Service
 from improvement_hub.ideas.models import Idea
 from improvement_hub.initiatives import permissions, selectors, services
@@ -189,7 +189,7 @@ class _Out:
 
 
 @router.get("/initiatives", response=list[InitiativeOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(HubPagination, page_size=50)
 def initiative_list(
     request: HttpRequest,
     strand: str = "",
