@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
+from django.db import DatabaseError, transaction
+from django.test import Client
 
 from improvement_hub.accounts.roles import Role
 
@@ -110,3 +112,18 @@ def build_world() -> World:
     ids["group"] = Group.objects.get(name=str(Role.STAFF)).pk
     ids["api_token"] = APIToken.objects.filter(user=users["hub_team"]).first().pk
     return World(users=users, tokens=tokens, ids=ids)
+
+
+class SavepointClient(Client):
+    """A client whose every request runs in a savepoint: a request that fails in the
+    database (a 500 we report) must not abort the test's transaction on PostgreSQL."""
+
+    def request(self, **request):  # type: ignore[no-untyped-def]
+        savepoint = transaction.savepoint()
+        try:
+            return super().request(**request)
+        finally:
+            try:
+                transaction.savepoint_commit(savepoint)
+            except DatabaseError:
+                transaction.savepoint_rollback(savepoint)

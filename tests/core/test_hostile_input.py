@@ -27,10 +27,10 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 
-from tests.core.demo_world import MISSING, ROLE_COLUMNS, TRACKING_TOKEN, World
+from tests.core.demo_world import MISSING, ROLE_COLUMNS, TRACKING_TOKEN, SavepointClient, World
 from tests.core.hostile import HOSTILE, HOSTILE_NUMBERS, MARKERS, SEARCH_ENTRIES, sample
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +196,7 @@ class Findings:
 
 
 def _client(role: str, w: World) -> Client:
-    client = Client(raise_request_exception=False)
+    client = SavepointClient(raise_request_exception=False)
     if role != "anonymous":
         client.force_login(w.users[role])
     return client
@@ -420,7 +420,7 @@ def _hostile_bodies(body: dict, schema: dict, components: dict, key: str):  # ty
 
 def _api(role: str, w: World, found: Findings) -> None:
     auth = {} if role == "anonymous" else {"Authorization": f"Bearer {w.tokens[role]}"}
-    client = Client(raise_request_exception=False, headers=auth)
+    client = SavepointClient(raise_request_exception=False, headers=auth)
     document = client.get("/api/v1/openapi.json").json()
     components = document.get("components", {}).get("schemas", {})
     i = w.ids
@@ -534,7 +534,15 @@ def _check_outputs(role: str, w: World, found: Findings, entry: str) -> None:
             response = client.get(path + query)
             found.check(f"GET {path}{query}", entry, response)
             if response.status_code == 200:
-                for cell in _export_cells(path, response):
+                try:
+                    cells = _export_cells(path, response)
+                except Exception as error:  # a streamed file fails after its 200 was sent
+                    found.problems.append(
+                        f"GET {path}{query} | {role} | {entry} | 200 | broken file: "
+                        f"{type(error).__name__}: {str(error)[:100]}"
+                    )
+                    continue
+                for cell in cells:
                     if cell[:1] in ("=", "+", "@") or cell.startswith("-="):
                         found.problems.append(
                             f"GET {path}{query} | {role} | {entry} | 200 | formula {cell[:40]!r}"
@@ -612,9 +620,11 @@ def test_feeds_exports_and_pages_survive_hostile_text_already_stored_when_read_b
     from improvement_hub.lab.models import Challenge
 
     found = Findings("hub_team")
-    for name, value in [
-        e for e in HOSTILE if e[0] in ("script", "img onerror", "esc", "bel", "nul", "formula")
-    ]:
+    # PostgreSQL cannot store a NUL at all, so only the other databases may hold one
+    stored = ("script", "img onerror", "esc", "bel", "formula")
+    if connection.vendor != "postgresql":
+        stored += ("nul",)
+    for name, value in [e for e in HOSTILE if e[0] in stored]:
         with transaction.atomic():
             text = f"Stored {value} text"
             Idea.objects.filter(pk=world.ids["idea_published"]).update(

@@ -27,10 +27,9 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.core.demo_world import MISSING, ROLE_COLUMNS, TRACKING_TOKEN, World
+from tests.core.demo_world import MISSING, ROLE_COLUMNS, TRACKING_TOKEN, SavepointClient, World
 
 # Wagtail's /admin/failwhale/ raises on purpose, so operators can test error reporting.
 DELIBERATE_ERRORS = {"admin/failwhale/"}
@@ -448,11 +447,13 @@ def _skipped(role: str, cell: Cell) -> bool:
 
 def sweep(role: str, w: World) -> dict[str, tuple[str, str, str]]:
     """Each cell's (code, path, exception headline) for one role."""
-    session = Client(raise_request_exception=False)
+    session = SavepointClient(raise_request_exception=False)
     if role != "anonymous":
         session.force_login(w.users[role])
     token = w.tokens.get(role, "not-a-valid-token")
-    bearer = Client(raise_request_exception=False, headers={"Authorization": f"Bearer {token}"})
+    bearer = SavepointClient(
+        raise_request_exception=False, headers={"Authorization": f"Bearer {token}"}
+    )
     observed = {}
     for cell in cells(w):
         if _skipped(role, cell):  # see the module's docstring
