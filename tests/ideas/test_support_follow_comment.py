@@ -4,7 +4,9 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection, connections
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -239,3 +241,24 @@ def test_report_an_idea(as_staff):
     )
     assert response.status_code == 302
     assert Report.objects.get().idea == idea
+
+
+def test_hidden_comment_cannot_be_read_or_reported_when_someone_else_opens_its_report_page(
+    as_staff, staff
+):
+    comment = CommentFactory(body="Moderated words", hidden_at=timezone.now())
+    url = reverse("ideas:comment_report", args=[comment.idea_id, comment.pk])
+    assert as_staff.get(url).status_code == 404
+    assert as_staff.post(url, {"reason": "Still offensive"}).status_code == 404
+    assert not Report.objects.filter(comment=comment).exists()
+    with pytest.raises(PermissionDenied):
+        services.report_add(reporter=staff, reason="Direct", comment=comment)
+
+
+def test_hidden_comment_report_page_opens_when_its_author_or_the_hub_team_asks(as_hub):
+    comment = CommentFactory(hidden_at=timezone.now())
+    url = reverse("ideas:comment_report", args=[comment.idea_id, comment.pk])
+    assert as_hub.get(url).status_code == 200
+    author = Client()
+    author.force_login(comment.author)
+    assert author.get(url).status_code == 200

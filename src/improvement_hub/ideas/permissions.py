@@ -59,6 +59,14 @@ def can_edit_comment(user, comment: Comment, *, now=None) -> bool:  # type: igno
     )
 
 
+def can_view_comment(user, comment: Comment) -> bool:  # type: ignore[no-untyped-def]
+    """A hidden comment is for its author (who sees why) and the Hub Team only."""
+    if not comment.is_hidden:
+        return True
+    is_author = getattr(user, "is_authenticated", False) and comment.author_id == user.pk
+    return bool(is_author) or is_hub_team(user)
+
+
 def can_report(user) -> bool:  # type: ignore[no-untyped-def]
     return bool(getattr(user, "is_authenticated", False)) and user.is_active
 

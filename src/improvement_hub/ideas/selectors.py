@@ -323,6 +323,14 @@ def comment_get(*, idea: Idea, comment_id: int) -> Comment:
     return comment
 
 
+def comment_get_for_user(*, user, idea: Idea, comment_id: int) -> Comment:  # type: ignore[no-untyped-def]
+    """A comment on ``idea`` that ``user`` may read; 404 for missing and hidden alike."""
+    comment = comment_get(idea=idea, comment_id=comment_id)
+    if not permissions.can_view_comment(user, comment):
+        raise Http404("No such comment")
+    return comment
+
+
 def idea_supported_ids(*, user, ideas) -> set[int]:  # type: ignore[no-untyped-def]
     """Which of these ideas the user supports, in one query."""
     if not getattr(user, "is_authenticated", False):

@@ -264,6 +264,8 @@ def report_add(
     """Flags an idea or comment for moderation; reporting twice is harmless."""
     if not permissions.can_report(reporter):
         raise PermissionDenied("Sign in to report something")
+    if comment is not None and not permissions.can_view_comment(reporter, comment):
+        raise PermissionDenied("You cannot report this comment")
     report = Report(idea=idea, comment=comment, reporter=reporter, reason=reason.strip())
     report.full_clean(validate_constraints=False)
     existing = Report.objects.filter(

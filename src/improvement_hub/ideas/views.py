@@ -354,7 +354,9 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         parent = None
         if form.cleaned_data.get("parent"):
-            parent = selectors.comment_get(idea=idea, comment_id=form.cleaned_data["parent"])
+            parent = selectors.comment_get_for_user(
+                user=request.user, idea=idea, comment_id=form.cleaned_data["parent"]
+            )
         try:
             comment = services.comment_add(
                 author=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
@@ -410,7 +412,11 @@ def comment_edit(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse
 def report(request: HttpRequest, pk: int, comment_id: int | None = None) -> HttpResponse:
     """Report an idea, or a comment on it, to the Hub Team."""
     idea = _get_idea(request, pk)
-    comment = selectors.comment_get(idea=idea, comment_id=comment_id) if comment_id else None
+    comment = (
+        selectors.comment_get_for_user(user=request.user, idea=idea, comment_id=comment_id)
+        if comment_id
+        else None
+    )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
