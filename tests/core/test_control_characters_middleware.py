@@ -38,3 +38,18 @@ def test_ordinary_text_passes_when_it_has_tabs_newlines_and_unicode():
         "/ideas/", {"q": "caf\u00e9 \U0001f468\u200d\U0001f469 \u05e9\u05dc\u05d5\u05dd\tx"}
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("text", ["Bins\x1b[31m", "Bell\x07", "Nul\x00"])
+def test_admin_form_is_refused_with_400_when_a_field_holds_control_characters(text):
+    from improvement_hub.council.models import Priority
+    from tests.accounts.factories import UserFactory
+
+    client = client_for(None)
+    client.force_login(UserFactory(role="Hub Team"))
+    response = client.post(
+        "/admin/snippets/council/priority/add/",
+        {"name": text, "slug": "bins", "description": "", "position": "9"},
+    )
+    assert response.status_code == 400
+    assert not Priority.objects.filter(slug="bins").exists()
