@@ -26,11 +26,19 @@ def test_path_is_refused_with_400_when_it_holds_a_nul():
     assert client_for(None).get("/ideas/%00/").status_code == 400
 
 
-def test_form_post_is_refused_with_400_when_a_field_holds_a_nul():
-    response = client_for(None).post(
-        "/accounts/login/", {"login": "a\x00@example.org", "password": "x"}
-    )
+def test_api_answers_400_in_json_when_the_query_string_holds_control_characters():
+    response = client_for(None).get("/api/v1/ideas/similar", {"text": "bins\x00"})
     assert response.status_code == 400
+    assert "control characters" in response.json()["detail"]
+
+
+def test_sign_in_form_shows_an_error_when_a_field_holds_a_nul():
+    """Forms outside the admin refuse control characters field by field, keeping input."""
+    response = client_for(None).post(
+        "/accounts/login/", {"login": "pat\x00@example.org", "password": "x"}
+    )
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
 
 
 def test_ordinary_text_passes_when_it_has_tabs_newlines_and_unicode():

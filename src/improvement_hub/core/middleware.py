@@ -6,21 +6,24 @@ from collections.abc import Callable
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from improvement_hub.core.validators import has_control_characters
+from improvement_hub.core.validators import control_characters_message, has_control_characters
 
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+_API_PREFIX = "/api/"
+_QUERY_MESSAGE = control_characters_message("the address (its query string or path)")
 
 
 class ControlCharactersMiddleware:
-    """Answers 400 to a path or query string that holds control characters, to a form field
-    that holds a NUL, and to an admin form field that holds any control character.
+    """Answers 400 to a path or query string that holds control characters, and to an
+    admin form field that holds one.
 
     No person types these, and PostgreSQL cannot store or compare text with a NUL in it,
-    so a NUL that reached a query would be a server error. Text fields of our forms and API
-    refuse other control characters one by one, with a message (core.validators); this
-    covers every other route: query strings, Wagtail's pages and admin, allauth's forms.
+    so a NUL that reached a query would be a server error. Our forms and API input schemas
+    refuse control characters field by field, with a message that keeps what was typed
+    (core.forms, core.schemas); this covers what they do not see: every query string and
+    path, and the forms of Wagtail's admin. The API answers in JSON.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -32,26 +35,21 @@ class ControlCharactersMiddleware:
             for key, values in request.GET.lists()
             for value in values
         ):
+            if request.path.startswith(_API_PREFIX):
+                return JsonResponse({"detail": _QUERY_MESSAGE}, status=400)
             raise SuspiciousOperation("Control characters in the path or query string")
-        if request.method == "POST" and request.content_type in _FORM_TYPES:
-            # The admin's forms are Wagtail's, without our form mixin: refuse every control
-            # character there; elsewhere our forms refuse them with a message, all but NUL.
-            refused = (
-                has_control_characters
-                if request.path.startswith(settings.ADMIN_PATH_PREFIXES)
-                else _has_nul
-            )
-            if any(
-                refused(key) or refused(value)
+        if (
+            request.method == "POST"
+            and request.content_type in _FORM_TYPES
+            and request.path.startswith(settings.ADMIN_PATH_PREFIXES)
+            and any(
+                has_control_characters(key) or has_control_characters(value)
                 for key, values in request.POST.lists()
                 for value in values
-            ):
-                raise SuspiciousOperation("Control characters in a form field")
+            )
+        ):
+            raise SuspiciousOperation("Control characters in an admin form field")
         return self.get_response(request)
-
-
-def _has_nul(value: str) -> bool:
-    return "\x00" in value
 
 
 class SecurityHeadersMiddleware:
