@@ -262,3 +262,13 @@ def test_hidden_comment_report_page_opens_when_its_author_or_the_hub_team_asks(a
     author = Client()
     author.force_login(comment.author)
     assert author.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("next_url", ["NaN", "ideas:idea_list", "https://evil.example/", "//x"])
+def test_support_returns_to_the_idea_when_next_is_not_a_path_on_this_site(as_staff, next_url):
+    idea = IdeaFactory()
+    response = as_staff.post(
+        reverse("ideas:idea_support", args=[idea.pk]), {"action": "support", "next": next_url}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == idea.get_absolute_url()

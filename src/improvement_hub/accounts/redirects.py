@@ -8,17 +8,13 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+
+from improvement_hub.core.redirects import safe_next
 
 
 def _safe_next(request: HttpRequest) -> str:
     """The ``next`` asked for, if it stays on this site; otherwise nothing."""
-    candidate = request.GET.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return ""
+    return safe_next(request, request.GET.get("next"))
 
 
 def to_sign_in(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseRedirect:

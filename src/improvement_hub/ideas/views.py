@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from improvement_hub.core.forms import add_service_errors
 from improvement_hub.core.ratelimit import RateLimited
+from improvement_hub.core.redirects import safe_next
 from improvement_hub.council.models import CHANGE_SCALE_HELP
 from improvement_hub.ideas import permissions, selectors, services
 from improvement_hub.ideas.forms import (
@@ -319,12 +320,7 @@ def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _safe_next(request: HttpRequest) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return ""
+    return safe_next(request, request.POST.get("next"))
 
 
 @sign_in_returns_to_idea
