@@ -9,6 +9,7 @@ from ninja.security import SessionAuth
 
 from improvement_hub.accounts.api_auth import ApiTokenAuth
 from improvement_hub.accounts.permissions import can_access_admin
+from improvement_hub.core.api import register_error_handlers
 from improvement_hub.council.api import router as council_router
 from improvement_hub.ideas.api import router as ideas_router
 from improvement_hub.initiatives.api import router as initiatives_router
@@ -25,6 +26,7 @@ api = NinjaAPI(
     docs_url=None,
     urls_namespace="api",
 )
+register_error_handlers(api)
 api.add_router("/", council_router)
 api.add_router("/", ideas_router)
 api.add_router("/", lab_router)

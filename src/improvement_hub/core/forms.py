@@ -1,9 +1,18 @@
 """One route for form wording: GOV.UK error messages and no placeholder text."""
 
-from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from improvement_hub.core.ratelimit import RateLimited
 from improvement_hub.core.validators import control_characters_message, has_control_characters
+
+T = TypeVar("T")
 
 
 def _noun(field: forms.Field, name: str) -> str:
@@ -68,10 +77,53 @@ class GovUKFormMixin:
                 self.add_error(name, control_characters_message(_answer(field, name)))  # type: ignore[attr-defined]
 
 
-def add_service_errors(form: forms.BaseForm, error) -> None:  # type: ignore[no-untyped-def]
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Puts a service's ValidationError on the form: on its fields where it can."""
     if hasattr(error, "error_dict"):
         for name, errors in error.message_dict.items():
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def submit(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
+    """The page's half of the one input boundary: runs ``action`` (a service call made
+    with the valid form's answers) and files whatever the service refuses on the form,
+    in the words the API sends (core/api.py). Returns the service's result, or ``None``
+    when the form now has errors; render it again with :func:`form_status`.
+
+    ``PermissionDenied`` and ``Http404`` are not input errors and pass through.
+    """
+    try:
+        return action()
+    except ValidationError as error:
+        add_service_errors(form, error)
+    except RateLimited as error:
+        form.add_error(None, error.message)
+        form.retry_after = error.retry_after  # type: ignore[attr-defined]  # read by form_status
+    return None
+
+
+def form_status(form: forms.BaseForm | None) -> int:
+    """The status of a page that shows ``form``: 429 when a rate limit refused it, 400
+    when it has errors, else 200."""
+    if form is None or not form.is_bound or not form.errors:
+        return 200
+    return 429 if getattr(form, "retry_after", None) else 400
+
+
+def render_form(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    form: forms.BaseForm | None = None,
+) -> HttpResponse:
+    """Renders a page with a form, with :func:`form_status`'s status and, after a rate
+    limit, a ``Retry-After`` header (the same as the API's 429)."""
+    form = form if form is not None else context.get("form")
+    response = render(request, template, context, status=form_status(form))
+    retry_after = getattr(form, "retry_after", None)
+    if retry_after:
+        response["Retry-After"] = str(max(1, retry_after))
+    return response
