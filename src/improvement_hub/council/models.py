@@ -8,39 +8,11 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from improvement_hub.core.models import TimeStampedModel
-
-
-class ChangeScale(models.TextChoices):
-    """The spectrum of change, from a small tweak to transforming a service."""
-
-    TWEAK = "tweak", "Tweak"
-    IMPROVEMENT = "improvement", "Improvement"
-    REDESIGN = "redesign", "Redesign"
-    TRANSFORMATION = "transformation", "Transformation"
-
-    @property
-    def help_text(self) -> str:
-        return CHANGE_SCALE_HELP[self]
-
-
-CHANGE_SCALE_HELP: dict[str, str] = {
-    ChangeScale.TWEAK: (
-        "A small change the service can make itself, quickly and at little cost, "
-        "such as rewording a letter or moving a form online."
-    ),
-    ChangeScale.IMPROVEMENT: (
-        "A change to how part of a service works, tested in small steps and measured, "
-        "usually with help from the Improvement Team."
-    ),
-    ChangeScale.REDESIGN: (
-        "Rethinking a whole service with the people who use it: research, prototypes "
-        "and a pilot before it changes for everyone."
-    ),
-    ChangeScale.TRANSFORMATION: (
-        "Changing how several services, or the council and its partners, work together "
-        "to solve a problem no single service can."
-    ),
-}
+from improvement_hub.council.choices import (
+    CHANGE_SCALE_HELP,
+    ChangeScale,
+    change_scale_choices_with_help,
+)
 
 slug_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "Use only lowercase letters, numbers and hyphens"
@@ -143,11 +115,6 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-def change_scale_choices_with_help() -> list[tuple[str, str, str]]:
-    """(value, label, help text) for each scale, for radios with hints."""
-    return [(value, label, CHANGE_SCALE_HELP[value]) for value, label in ChangeScale.choices]
 
 
 __all__ = [

@@ -23,3 +23,22 @@ def priority_list_with_service_counts() -> QuerySet[Priority]:
 def organisation_list(*, kind: str | None = None) -> QuerySet[Organisation]:
     queryset = Organisation.objects.all()
     return queryset.filter(kind=kind) if kind else queryset
+
+
+def priority_list() -> QuerySet[Priority]:
+    """Every priority, active or not (filters of lists that hold older work)."""
+    return Priority.objects.all()
+
+
+def directorate_list() -> QuerySet[Directorate]:
+    return Directorate.objects.all()
+
+
+def service_list_active() -> QuerySet[Service]:
+    """Services that can be chosen today, by name, with their directorate."""
+    return Service.objects.filter(is_active=True).select_related("directorate")
+
+
+def service_list() -> QuerySet[Service]:
+    """Every service, active or not (filters of lists that hold older work)."""
+    return Service.objects.select_related("directorate")
