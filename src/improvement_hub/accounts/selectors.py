@@ -39,3 +39,11 @@ def person_label(*, actor, person: User) -> str:  # type: ignore[no-untyped-def]
     if not shows_email_addresses(actor):
         return name
     return f"{name} ({person.email})" if name else person.email
+
+
+def hub_team_member_list() -> QuerySet[User]:
+    """Active members of the Improvement Hub Team, by name: the people work can be
+    assigned to (ideas to review, referrals to triage)."""
+    return User.objects.filter(is_active=True, groups__name=str(Role.HUB_TEAM)).order_by(
+        "first_name", "email"
+    )
