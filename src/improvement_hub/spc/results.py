@@ -1,8 +1,10 @@
-"""Result types for XmR charts: improvement direction, segments, points and the chart result."""
+"""Result types for XmR charts (improvement direction, segments, points, the chart result) and
+their plain-English summary (variation, trial limits, assurance)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -67,6 +69,108 @@ class SpcResult:
 
     def summary(self) -> str:
         """Describe the latest variation, trial limits and target assurance in plain English."""
-        from improvement_hub.spc.summary import describe
-
         return describe(self)
+
+
+# --- the plain-English summary -----------------------------------------------------------
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+_HEADINGS = {
+    "improvement": "Special cause improvement",
+    "concern": "Special cause concern",
+    "neutral": "Special cause variation",
+}
+
+
+def _when(day: date, monthly: bool) -> str:
+    month = f"{_MONTHS[day.month - 1]} {day.year}"
+    return month if monthly else f"{day.day} {month}"
+
+
+def _side(point: Point, mean: float) -> int:
+    # Against the rounded float mean: only a value within one ulp of the exact mean can differ
+    # from the exact comparison the rules used, and it would only shorten a reported run.
+    return (point.value > mean) - (point.value < mean)
+
+
+def _stretch(points: list[Point], keep: Callable[[Point, Point], bool]) -> list[Point]:
+    """The latest point and the flagged points before it in its segment while keep(prev, next)."""
+    stretch = [points[-1]]
+    for earlier in reversed(points[:-1]):
+        if earlier.segment != stretch[0].segment or earlier.rule is None:
+            break
+        if not keep(earlier, stretch[0]):
+            break
+        stretch.insert(0, earlier)
+    return stretch
+
+
+def _signal(result: SpcResult, monthly: bool) -> str:
+    latest = result.points[-1]
+    if latest.special_cause is None:
+        return "Common cause variation: no significant change."
+    heading = _HEADINGS[latest.special_cause]
+    segment = result.segments[latest.segment]
+    side = _side(latest, segment.mean)
+    where = "above" if side > 0 else "below"
+    if latest.rule == "outside_limits":
+        limit = "upper" if side > 0 else "lower"
+        return f"{heading}: the latest point is {where} the {limit} process limit."
+    if latest.rule == "two_of_three":
+        limit = "upper" if side > 0 else "lower"
+        return f"{heading}: at least 2 of the last 3 points are near or beyond the {limit} limit."
+    if latest.rule == "trend":
+        previous = result.points[-2].value
+        rising = latest.value > previous
+        stretch = _stretch(
+            result.points,
+            lambda a, b: (b.value > a.value) if rising else (b.value < a.value),
+        )
+        moving = "increasing" if rising else "decreasing"
+        since = _when(stretch[0].date, monthly)
+        return f"{heading}: {len(stretch)} points in a row {moving} since {since}."
+    stretch = _stretch(result.points, lambda a, b: _side(a, segment.mean) == side)
+    since = _when(stretch[0].date, monthly)
+    return f"{heading}: {len(stretch)} points {where} the mean since {since}."
+
+
+def _limits_note(result: SpcResult) -> str | None:
+    segment = result.segments[-1]
+    if not segment.has_limits:
+        return "There are not enough points since the last rebase to calculate process limits."
+    if segment.trial_limits:
+        return (
+            f"These are trial limits from only {segment.points} points; Making Data Count "
+            f"recommends at least {MIN_POINTS_FOR_LIMITS}."
+        )
+    return None
+
+
+def _assurance_note(result: SpcResult) -> str | None:
+    if result.target is None:
+        return None
+    target = f"{result.target:g}"
+    if result.assurance == "pass":
+        return f"The process will consistently meet the target of {target}."
+    if result.assurance == "fail":
+        return f"The process will consistently miss the target of {target} unless it changes."
+    if result.assurance == "hit_and_miss":
+        return (
+            f"The target of {target} lies within the process limits, so it will be met and "
+            "missed at random."
+        )
+    if result.direction is Direction.NEUTRAL:
+        return f"Assurance against the target of {target} needs an improvement direction."
+    return f"Assurance against the target of {target} needs process limits."
+
+
+def describe(result: SpcResult) -> str:
+    """Summarise a result in plain English; an empty chart says there is no data yet."""
+    if not result.points:
+        return "No data yet: nothing to chart."
+    monthly = all(point.date.day == 1 for point in result.points)
+    sentences = [_signal(result, monthly), _limits_note(result), _assurance_note(result)]
+    return " ".join(s for s in sentences if s)
