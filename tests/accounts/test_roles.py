@@ -2,8 +2,13 @@ import pytest
 from django.contrib.auth.models import Group
 
 from improvement_hub.accounts import permissions
+from improvement_hub.accounts.models import User
 from improvement_hub.accounts.roles import Role
-from improvement_hub.accounts.services import user_add_role, user_assign_initial_role
+from improvement_hub.accounts.services import (
+    user_add_role,
+    user_assign_initial_role,
+    user_email_verified,
+)
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +91,47 @@ def test_adding_a_role_twice_is_harmless():
     user_add_role(user=user, role=Role.PARTNER)
     user_add_role(user=user, role=Role.PARTNER)
     assert list(user.groups.values_list("name", flat=True)) == ["Partner"]
+
+
+def test_roles_are_read_once_per_user_instance(django_assert_max_num_queries):
+    # request.user is one instance per request, so this is one groups query per request.
+    user = User.objects.get(pk=UserFactory(role=Role.LEADERSHIP).pk)
+    with django_assert_max_num_queries(1):
+        for _ in range(5):
+            assert not permissions.is_hub_team(user)
+            assert permissions.is_staff_member(user)
+            assert not permissions.has_role(user, Role.PARTNER)
+
+
+def test_a_prefetch_of_groups_is_used_as_it_is(django_assert_num_queries):
+    pk = UserFactory(role=Role.HUB_TEAM).pk
+    user = User.objects.prefetch_related("groups").get(pk=pk)
+    with django_assert_num_queries(0):
+        assert permissions.is_hub_team(user)
+        assert permissions.is_staff_member(user)
+
+
+def test_a_role_given_or_taken_is_seen_on_the_same_instance(settings):
+    settings.STAFF_EMAIL_DOMAINS = ["council.example.gov.uk"]
+    user = UserFactory(email="officer@council.example.gov.uk", role=Role.RESIDENT)
+    assert user.has_role(Role.RESIDENT)
+    assert not permissions.is_hub_team(user)
+
+    user_add_role(user=user, role=Role.HUB_TEAM)
+    assert permissions.is_hub_team(user)
+
+    assert user_email_verified(user=user, email=user.email) is Role.STAFF
+    assert user.has_role(Role.STAFF)
+    assert not user.has_role(Role.RESIDENT)
+
+    user.groups.clear()
+    assert not permissions.is_hub_team(user)
+
+
+def test_refresh_from_db_reads_the_roles_again():
+    user = UserFactory()
+    assert not permissions.is_hub_team(user)
+    User.objects.get(pk=user.pk).groups.add(Group.objects.get(name=str(Role.HUB_TEAM)))
+    assert not permissions.is_hub_team(user), "read once per instance"
+    user.refresh_from_db()
+    assert permissions.is_hub_team(user)

@@ -1,19 +1,22 @@
 """The user model: email is the login; names are optional and shown only where needed."""
 
+from typing import Any, ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
 
 # What people see in place of the name of someone who closed their account.
 FORMER_MEMBER = "A former member"
 
 
-class HubUserManager(UserManager):
+class HubUserManager(UserManager["User"]):
     """Creates users by email address; there is no username."""
 
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra_fields):  # type: ignore[no-untyped-def,override]
+    def _create_user(self, email: str | None, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("Enter an email address")
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -21,24 +24,28 @@ class HubUserManager(UserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[no-untyped-def,override]
+    def create_user(  # type: ignore[override]  # email, not username, comes first
+        self, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email=None, password=None, **extra_fields):  # type: ignore[no-untyped-def,override]
+    def create_superuser(  # type: ignore[override]  # email, not username, comes first
+        self, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
 
-    def get_by_natural_key(self, username):  # type: ignore[no-untyped-def]
+    def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(email__iexact=username)
 
 
 class User(AbstractUser):
     """A person who signs in. Their roles are the Django groups they belong to."""
 
-    username = None  # type: ignore[assignment]
+    username = None  # type: ignore[assignment]  # no username: the email address is the login
     email = models.EmailField("email address", max_length=254, unique=True)
     closed_at = models.DateTimeField(
         "account closed",
@@ -49,9 +56,9 @@ class User(AbstractUser):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = HubUserManager()  # type: ignore[misc]
+    objects: ClassVar[HubUserManager] = HubUserManager()
 
     class Meta:
         verbose_name = "user"
@@ -73,10 +80,18 @@ class User(AbstractUser):
             return FORMER_MEMBER
         return self.get_full_name()
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)
 
     def has_role(self, role: str) -> bool:
-        """True if the user is in the group named ``role``. Uses prefetched groups."""
+        """True if the user is in the group named ``role``.
+
+        The groups are read once per instance, so once per request for ``request.user``:
+        the first check prefetches them (a ``prefetch_related("groups")`` already made is
+        used as it is). Changing them through ``user.groups`` (``add``, ``remove``, ``set``,
+        ``clear``) or ``refresh_from_db()`` drops the prefetch, so the next check reads them
+        again."""
+        if "groups" not in getattr(self, "_prefetched_objects_cache", {}):
+            prefetch_related_objects([self], "groups")
         return any(group.name == role for group in self.groups.all())
