@@ -9,10 +9,9 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from improvement_hub.notifications.emails import DIGEST_MAX_ITEMS, digest_send_daily
 from improvement_hub.notifications.models import EmailFrequency, Notification
 from improvement_hub.notifications.services import (
-    DIGEST_MAX_ITEMS,
-    digest_send_daily,
     notification_mark_all_read,
     notification_mark_read,
     notify,

@@ -2,16 +2,16 @@
 
 from django_tasks import task
 
-from improvement_hub.notifications import services
+from improvement_hub.notifications import emails
 
 
 @task()
 def send_notification_email(notification_id: int) -> bool:
     """Emails one notification unless it was emailed already or is no longer wanted now."""
-    return services.notification_email_send(notification_id=notification_id)
+    return emails.notification_email_send(notification_id=notification_id)
 
 
 @task()
 def send_daily_digests() -> int:
     """Sends the daily digest emails; returns how many were sent."""
-    return services.digest_send_daily()
+    return emails.digest_send_daily()

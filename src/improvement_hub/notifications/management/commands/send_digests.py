@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from improvement_hub.notifications.services import digest_send_daily
+from improvement_hub.notifications.emails import digest_send_daily
 
 
 class Command(BaseCommand):
