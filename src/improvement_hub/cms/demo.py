@@ -1,6 +1,7 @@
 """Demo content: the hub's home page, its four strands and the footer pages."""
 
 import datetime as dt
+from collections.abc import Callable
 
 from wagtail.models import Page, Site
 
@@ -159,7 +160,7 @@ def _child_page(
     return page
 
 
-def load(log) -> None:  # type: ignore[no-untyped-def]
+def load(log: Callable[[str], None]) -> None:
     home = HomePage.objects.get()
     home.title = "Improvement Hub"
     home.intro = HOME_INTRO

@@ -1,5 +1,7 @@
 """Editorial content: the home page, standard pages and the council's branding."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -10,7 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour like #005a5a")
+_HEX_COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+HEX_COLOUR = RegexValidator(_HEX_COLOUR_PATTERN, "Enter a colour like #005a5a")
 
 
 def _relative_luminance(hex_colour: str) -> float:
@@ -65,7 +68,7 @@ class BrandingSettings(BaseSiteSetting):
     def clean(self) -> None:
         super().clean()
         errors = {}
-        if HEX_COLOUR.regex.match(self.accent_colour or "") and (
+        if re.match(_HEX_COLOUR_PATTERN, self.accent_colour or "") and (
             contrast_with_white(self.accent_colour) < 4.5
         ):
             errors["accent_colour"] = (

@@ -15,7 +15,7 @@ def _site(request: HttpRequest | None) -> Site | None:
     cached = getattr(request, "_hub_site", False)
     if cached is False:
         cached = Site.find_for_request(request)
-        request._hub_site = cached  # type: ignore[attr-defined]
+        request._hub_site = cached  # type: ignore[attr-defined]  # a per-request cache
     return cached
 
 
@@ -29,7 +29,7 @@ def branding_for_request(request: HttpRequest | None) -> BrandingSettings:
             cached = BrandingSettings.for_request(request)
         except Exception:  # noqa: BLE001 - the chrome must render even without a database
             cached = _DEFAULT_BRANDING
-        request._hub_branding = cached  # type: ignore[attr-defined]
+        request._hub_branding = cached  # type: ignore[attr-defined]  # a per-request cache
     return cached
 
 

@@ -14,8 +14,11 @@ Wagtail uses these forms through ``WAGTAILIMAGES_IMAGE_FORM_BASE`` and
 ``WAGTAILDOCS_DOCUMENT_FORM_BASE``, for single and multiple uploads alike.
 """
 
+from typing import IO, Any
+
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
@@ -36,11 +39,11 @@ def _image_formats() -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def looks_like_markup(file) -> bool:  # type: ignore[no-untyped-def]
+def looks_like_markup(file: IO[Any]) -> bool:
     """Whether an uploaded file's content is HTML, SVG or XML (which browsers may run)."""
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
-    head = file.read(_SNIFF_BYTES)
+    head: bytes | str = file.read(_SNIFF_BYTES)
     file.seek(position)
     if isinstance(head, str):
         head = head.encode("utf-8", "replace")
@@ -56,7 +59,7 @@ def looks_like_markup(file) -> bool:  # type: ignore[no-untyped-def]
 class ImageForm(BaseImageForm):
     """Wagtail's image form, with the refusal of SVG explained in GOV.UK style."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             formats = _image_formats()
@@ -74,8 +77,8 @@ class ImageForm(BaseImageForm):
 class DocumentForm(BaseDocumentForm):
     """Wagtail's document form, refusing files whose content is markup."""
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
-        file = self.cleaned_data.get("file")
+    def clean_file(self) -> UploadedFile | None:
+        file: UploadedFile | None = self.cleaned_data.get("file")
         if file and "file" in self.changed_data and looks_like_markup(file):
             raise forms.ValidationError(
                 "The selected file must not be a web page, SVG or XML file. Upload a PDF, "

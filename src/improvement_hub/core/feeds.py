@@ -16,8 +16,9 @@ so text stored before forms and the API refused them cannot break the feed.
 
 from typing import Any
 
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.html import escape
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from improvement_hub.core.validators import strip_control_characters
 
@@ -30,18 +31,16 @@ def _clean(value: Any) -> Any:
     return value
 
 
-class _PlainTextFeed:
-    feed: dict[str, Any]
-    items: list[dict[str, Any]]
+class _PlainTextFeed(SyndicationFeed):
     # The feed and item keys that this format's readers interpret as HTML.
     html_keys: tuple[str, ...] = ()
 
-    def write(self, outfile, encoding) -> None:  # type: ignore[no-untyped-def]
+    def write(self, outfile: Any, encoding: str) -> None:
         feed, items = self.feed, self.items
         self.feed = self._encode(feed)
         self.items = [self._encode(item) for item in items]
         try:
-            super().write(outfile, encoding)  # type: ignore[misc]
+            super().write(outfile, encoding)
         finally:  # as given, so writing twice does not escape twice
             self.feed, self.items = feed, items
 
@@ -62,7 +61,7 @@ class PlainTextRssFeed(_PlainTextFeed, Rss201rev2Feed):
 class PlainTextAtomFeed(_PlainTextFeed, Atom1Feed):
     """Atom whose summaries are plain text (``type="text"``), not HTML."""
 
-    def add_item_elements(self, handler, item) -> None:  # type: ignore[no-untyped-def]
+    def add_item_elements(self, handler: SimplerXMLGenerator, item: dict[str, Any]) -> None:
         # Atom's elements may come in any order: write Django's without the summary,
         # then the summary as text.
         super().add_item_elements(handler, {**item, "description": None})

@@ -1,7 +1,7 @@
 """One route for form wording: GOV.UK error messages and no placeholder text."""
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,6 +13,12 @@ from improvement_hub.core.ratelimit import RateLimited
 from improvement_hub.core.validators import control_characters_message, has_control_characters
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    # What the mixin is mixed into; at run time it stays a plain mixin.
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
 
 
 def _noun(field: forms.Field, name: str) -> str:
@@ -29,7 +35,7 @@ def _answer(field: forms.Field, name: str) -> str:
     return _noun(field, name)
 
 
-class GovUKFormMixin:
+class GovUKFormMixin(_FormBase):
     """Gives every field GOV.UK-style error messages and removes placeholders, and
     refuses invisible control characters in any text a form takes.
 
@@ -37,9 +43,9 @@ class GovUKFormMixin:
     what went wrong. Forms may still set their own messages per field.
     """
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for name, field in self.fields.items():  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
             field.widget.attrs.pop("placeholder", None)
             noun = _noun(field, name)
             if "required" not in getattr(field, "_hub_custom_messages", ()):
@@ -63,18 +69,18 @@ class GovUKFormMixin:
             ]
 
     def _clean_fields(self) -> None:
-        super()._clean_fields()  # type: ignore[misc]
+        super()._clean_fields()  # type: ignore[misc]  # private Django API, not in django-stubs
         # After every field is cleaned, before the form's own clean(), so no text with a
         # control character reaches a service. add_error keeps what the user typed in
         # the form's data, so the page shows it again with the error.
-        for name, value in list(self.cleaned_data.items()):  # type: ignore[attr-defined]
-            field = self.fields.get(name)  # type: ignore[attr-defined]
+        for name, value in list(self.cleaned_data.items()):
+            field = self.fields.get(name)
             if field is None or isinstance(field.widget, forms.PasswordInput):
                 # Passwords are only hashed, never shown or exported; refusing them
                 # would lock out anyone whose password already has one.
                 continue
             if has_control_characters(value):
-                self.add_error(name, control_characters_message(_answer(field, name)))  # type: ignore[attr-defined]
+                self.add_error(name, control_characters_message(_answer(field, name)))
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -12,12 +12,16 @@ Both turn a request with a nonsense id into the form error it deserves instead o
 
 from typing import Any
 
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import IntegerField
 from django.db.models.lookups import In
+from django.db.models.sql.compiler import SQLCompiler
 
 
 class IntegerIn(In):
-    def process_rhs(self, compiler, connection):  # type: ignore[no-untyped-def]
+    def process_rhs(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[str | int, ...]]:
         if self.rhs_is_direct_value():
             internal_type = self.lhs.output_field.get_internal_type()
             low, high = connection.ops.integer_field_range(internal_type)
@@ -43,4 +47,4 @@ def register() -> None:
         except (ValueError, TypeError, OverflowError):
             return None
 
-    BaseChooser.get_instance = chooser_get_instance  # type: ignore[method-assign]
+    BaseChooser.get_instance = chooser_get_instance

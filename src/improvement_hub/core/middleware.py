@@ -6,7 +6,7 @@ from collections.abc import Callable
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 
 from improvement_hub.core.validators import control_characters_message, has_control_characters
 
@@ -70,7 +70,9 @@ class SecurityHeadersMiddleware:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp, with the looser admin policy under ``ADMIN_PATH_PREFIXES``."""
 
-    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:  # type: ignore[no-untyped-def]
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path.startswith(settings.ADMIN_PATH_PREFIXES):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]

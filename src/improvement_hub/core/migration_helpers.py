@@ -22,7 +22,9 @@ def grant_model_permissions(
         # made by its own migration): its permissions already exist or never will.
         pass
     else:
-        app_config.models_module = True
+        # create_permissions skips an app whose models_module is falsy, as it is in a
+        # migration's app registry.
+        app_config.models_module = True  # type: ignore[assignment]  # only its truth is read
         create_permissions(app_config, verbosity=0, apps=apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -1,7 +1,9 @@
 """Council reference data in the JSON API: read-only and public."""
 
+from django.http import HttpRequest
 from ninja import Router
 
+from improvement_hub.council.models import Priority
 from improvement_hub.council.schemas import PriorityOut, ServiceOut
 from improvement_hub.council.selectors import directorate_list_with_services, priority_list_active
 
@@ -9,13 +11,13 @@ router = Router(tags=["council"])
 
 
 @router.get("/priorities", response=list[PriorityOut], auth=None)
-def priority_list(request):  # type: ignore[no-untyped-def]
+def priority_list(request: HttpRequest) -> list[Priority]:
     """The council priorities that can be chosen today."""
     return list(priority_list_active())
 
 
 @router.get("/services", response=list[ServiceOut], auth=None)
-def service_list(request):  # type: ignore[no-untyped-def]
+def service_list(request: HttpRequest) -> list[ServiceOut]:
     """Active council services, with their directorate and priorities."""
     return [
         ServiceOut(

@@ -1,5 +1,7 @@
 """Demo data for the council app: the council the seed decision record comes from."""
 
+from collections.abc import Callable
+
 from improvement_hub.council.models import Directorate, Organisation, Priority, Service
 
 DIRECTORATES = {
@@ -128,7 +130,7 @@ ORGANISATIONS = {
 }
 
 
-def load(log) -> None:  # type: ignore[no-untyped-def]
+def load(log: Callable[[str], None]) -> None:
     directorates = {
         slug: Directorate.objects.update_or_create(
             slug=slug, defaults={"name": name, "description": description}

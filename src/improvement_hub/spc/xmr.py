@@ -146,7 +146,11 @@ def xmr(
                 mean=to_float(stats.mean),
                 lower_limit=math.nan if half is None else to_float(stats.mean - half),
                 upper_limit=math.nan if half is None else to_float(stats.mean + half),
-                moving_range_mean=math.nan if half is None else to_float(stats.moving_range_mean),
+                moving_range_mean=(
+                    math.nan
+                    if stats.moving_range_mean is None
+                    else to_float(stats.moving_range_mean)
+                ),
                 points=len(values),
             )
         )

@@ -276,12 +276,12 @@ def analyse(
     while position < count:
         token, current = tokens[position], stems[position]
         if current in starts:
-            for length in _PHRASE_LENGTHS:
-                target = _PHRASES.get(tuple(stems[position : position + length]))
-                if target is not None:
+            length, target = 0, ""
+            for size in _PHRASE_LENGTHS:
+                found = _PHRASES.get(tuple(stems[position : position + size]))
+                if found is not None:
+                    length, target = size, found
                     break
-            else:
-                length = 0
             if length:
                 terms.append(target)
                 for word in tokens[position : position + length]:

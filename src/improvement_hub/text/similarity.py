@@ -133,7 +133,7 @@ class _Encoder:
         blocks = []
         for block in range(len(counts)):
             blocks.append(self._weigh(counts[block], block).tocsc())
-            counts[block] = None  # type: ignore[call-overload]
+            counts[block] = None
         return sp.hstack(blocks, format="csc", dtype=np.float32)
 
     def _weigh(self, counts: sp.csr_matrix, block: int) -> sp.csr_matrix:

@@ -3,13 +3,14 @@
 from django import template
 from django.http import HttpRequest
 
+from improvement_hub.cms.models import BrandingSettings
 from improvement_hub.cms.selectors import branding_for_request, footer_links, main_navigation
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def hub_branding(context: template.Context):  # type: ignore[no-untyped-def]
+def hub_branding(context: template.Context) -> BrandingSettings:
     request: HttpRequest | None = context.get("request")
     return branding_for_request(request)
 

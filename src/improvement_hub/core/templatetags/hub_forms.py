@@ -1,6 +1,10 @@
 """The GOV.UK error summary for any Django form."""
 
+from datetime import datetime
+from typing import Any
+
 from django import forms, template
+from django.core.paginator import Page
 
 register = template.Library()
 
@@ -15,7 +19,7 @@ def _first_input_id(field: forms.BoundField) -> str:
 
 
 @register.simple_tag
-def elided_pages(page) -> list[object]:  # type: ignore[no-untyped-def]
+def elided_pages(page: Page[Any]) -> list[int | str]:
     """Page numbers around the current page, with ellipses, for GOV.UK pagination."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
 
@@ -23,7 +27,7 @@ def elided_pages(page) -> list[object]:  # type: ignore[no-untyped-def]
 @register.inclusion_tag("components/error_summary.html")
 def error_summary(form: forms.BaseForm) -> dict[str, object]:
     """Lists every error with a link to its field; non-field errors link to the first field."""
-    items: list[dict[str, str]] = []
+    items: list[dict[str, object]] = []
     visible = form.visible_fields()
     first_id = visible[0].id_for_label if visible else ""
     for error in form.non_field_errors():
@@ -35,13 +39,14 @@ def error_summary(form: forms.BaseForm) -> dict[str, object]:
 
 
 @register.filter
-def get_item(mapping, key):  # type: ignore[no-untyped-def]
+def get_item(mapping: object, key: object) -> object:
     """``mapping[key]`` in a template, or an empty string."""
-    return mapping.get(str(key), "") if hasattr(mapping, "get") else ""
+    get = getattr(mapping, "get", None)
+    return get(str(key), "") if get is not None else ""
 
 
 @register.filter
-def govuk_datetime(value) -> str:  # type: ignore[no-untyped-def]
+def govuk_datetime(value: datetime | None) -> str:
     """‘25 November 2026 at 6:15am’, in local time, as GOV.UK writes dates and times."""
     from django.utils import timezone
 

@@ -1,5 +1,7 @@
 """``improvement-hub demo``: loads the demo story. Safe to run again: it updates in place."""
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -14,7 +16,7 @@ from improvement_hub.lab import demo as lab_demo
 class Command(BaseCommand):
     help = "Load the demo data that tells the seed's story, and print the demo sign-ins."
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         def log(message: str) -> None:
             self.stdout.write(f"  {message}")
 
