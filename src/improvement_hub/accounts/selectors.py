@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.permissions import has_role, is_staff_member
 from improvement_hub.accounts.roles import Role
+from improvement_hub.accounts.types import AnyUser
 
 # Who can be put on an initiative's team: council staff (the Hub Team and Leadership
 # included) and delivery partners. Never residents: a team member reads the whole
@@ -12,12 +13,12 @@ from improvement_hub.accounts.roles import Role
 TEAM_ROLES = (Role.STAFF, Role.HUB_TEAM, Role.LEADERSHIP, Role.PARTNER)
 
 
-def shows_email_addresses(actor) -> bool:  # type: ignore[no-untyped-def]
+def shows_email_addresses(actor: AnyUser | None) -> bool:
     """Council staff see colleagues' email addresses in pickers; partners see names only."""
     return is_staff_member(actor)
 
 
-def people_for_team_list(*, actor) -> QuerySet[User]:
+def people_for_team_list(*, actor: AnyUser | None) -> QuerySet[User]:
     """People ``actor`` may put on a team: active staff and partners, never residents.
     Nobody for a person who cannot pick (the public, residents). Partners see only
     people with a name, since they are not shown email addresses."""
@@ -32,7 +33,7 @@ def people_for_team_list(*, actor) -> QuerySet[User]:
     return people.order_by("first_name", "last_name", "pk")
 
 
-def person_label(*, actor, person: User) -> str:  # type: ignore[no-untyped-def]
+def person_label(*, actor: AnyUser | None, person: User) -> str:
     """How ``person`` is named to ``actor`` in a picker: with the email address for staff,
     by name only for everyone else."""
     name = person.get_full_name().strip()
