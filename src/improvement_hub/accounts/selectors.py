@@ -48,11 +48,3 @@ def hub_team_member_list() -> QuerySet[User]:
     return User.objects.filter(is_active=True, groups__name=str(Role.HUB_TEAM)).order_by(
         "first_name", "email"
     )
-
-
-def hub_team_list() -> QuerySet[User]:
-    """Active members of the Hub Team by first name: whom triage work can be assigned to,
-    and the choices of the inbox's "Assigned to" filter."""
-    return User.objects.filter(is_active=True, groups__name=str(Role.HUB_TEAM)).order_by(
-        "first_name"
-    )
