@@ -6,12 +6,15 @@ import time
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.core import context as allauth_context
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import APIToken
 from wagtail.users.models import UserProfile
 
+from improvement_hub.accounts.closure import account_close_own
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.roles import Role
 from improvement_hub.ideas import services as idea_services
@@ -322,6 +325,30 @@ def test_closing_needs_a_fresh_sign_in_when_the_account_has_no_password():
     assert fresh.status_code == 302
     me.refresh_from_db()
     assert not me.is_active
+
+
+def test_closing_service_asks_for_proof_when_called_without_the_page(rf):
+    # The rule lives in the service, so no other caller can skip it. (allauth counts
+    # password tries per request: its middleware sets this context on every request.)
+    me = _person()
+    with (
+        allauth_context.request_context(rf.post(CLOSE)),
+        pytest.raises(ValidationError) as wrong,
+    ):
+        account_close_own(user=me, password="not-my-password", recently_signed_in=True)
+    assert wrong.value.message_dict == {"password": ["The password is not correct"]}
+
+    me.set_unusable_password()
+    me.save()
+    with pytest.raises(ValidationError, match="Sign in again"):
+        account_close_own(user=me, password="", recently_signed_in=False)
+    me.refresh_from_db()
+    assert me.closed_at is None
+
+    assert account_close_own(user=me, password="", recently_signed_in=True).closed_at
+    account_close_own(user=me, password="", recently_signed_in=True)  # another tab: harmless
+    me.refresh_from_db()
+    assert me.closed_at is not None
 
 
 def test_download_has_no_secrets_when_the_account_has_a_password():

@@ -1,16 +1,20 @@
 """django-allauth adapters: how our accounts join, and how their email is sent."""
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialLogin
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 
+from improvement_hub.accounts.models import User
 from improvement_hub.accounts.services import user_assign_initial_role
 from improvement_hub.core.client_ip import client_ip
 from improvement_hub.core.tasks import send_email
@@ -38,13 +42,15 @@ class AccountAdapter(DefaultAccountAdapter):
             raise PermissionDenied("Unable to determine client IP address")
         return ip
 
-    def save_user(self, request, user, form, commit=True):  # type: ignore[no-untyped-def]
+    def save_user(
+        self, request: HttpRequest, user: User, form: forms.Form, commit: bool = True
+    ) -> User:
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             user_assign_initial_role(user=user, via_staff_sso=False)
         return user
 
-    def send_mail(self, template_prefix, email, context):  # type: ignore[no-untyped-def]
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """Renders the message now and sends it from the task worker after commit."""
         # allauth's own send_mail adds these; without them emails read "Hello from !".
         context = {
@@ -74,7 +80,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
-    def save_user(self, request, sociallogin, form=None):  # type: ignore[no-untyped-def]
+    def save_user(
+        self, request: HttpRequest, sociallogin: SocialLogin, form: forms.Form | None = None
+    ) -> User:
         user = super().save_user(request, sociallogin, form=form)
         user_assign_initial_role(user=user, via_staff_sso=True)
         return user

@@ -9,6 +9,7 @@ tokens and sessions. Erasing what they wrote as well is done by the Hub Team on 
 import uuid
 from typing import Any
 
+from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
@@ -20,7 +21,7 @@ from wagtail.models import APIToken
 from wagtail.users.models import UserProfile
 
 from improvement_hub.accounts.models import User
-from improvement_hub.accounts.permissions import is_hub_team
+from improvement_hub.accounts.permissions import can_erase_contributions
 from improvement_hub.core.personal_data import (
     personal_data_close,
     personal_data_erase,
@@ -29,6 +30,9 @@ from improvement_hub.core.personal_data import (
 
 # .invalid never resolves (RFC 2606), so nobody can ever confirm or receive mail there.
 CLOSED_EMAIL_DOMAIN = "closed.invalid"
+WRONG_PASSWORD = "The password is not correct"  # noqa: S105 - an error message, not a password
+TOO_MANY_TRIES = "You have entered the wrong password too many times. Try again in 5 minutes"
+SIGN_IN_AGAIN = "Sign in again to close your account"
 DB_SESSION_ENGINES = {
     "django.contrib.sessions.backends.db",
     "django.contrib.sessions.backends.cached_db",
@@ -72,6 +76,44 @@ def _delete_admin_profile(user: User) -> None:
     profile.delete()
 
 
+class AccountAlreadyClosed(ValidationError):
+    """Raised by :func:`account_close` for an account that is closed already."""
+
+
+def account_may_close(*, user: User, recently_signed_in: bool) -> bool:
+    """Whether ``user`` can prove it is them and close their account now: an account with a
+    password asks for it; one without (single sign-on) needs a sign-in a few minutes ago."""
+    return user.has_usable_password() or recently_signed_in
+
+
+def _check_password(user: User, password: str) -> None:
+    # Through allauth, so its limits on failed passwords count these tries too (it reads
+    # the request from the context its middleware sets).
+    try:
+        correct = get_adapter().reauthenticate(user, password)
+    except ValidationError as error:
+        too_many = error.code == "too_many_login_attempts"
+        message = TOO_MANY_TRIES if too_many else error.messages
+        raise ValidationError({"password": message}) from error
+    if not correct:
+        raise ValidationError({"password": WRONG_PASSWORD})
+
+
+def account_close_own(*, user: User, password: str, recently_signed_in: bool) -> User:
+    """``user`` closes their own account, proving it is them first: with their password, or
+    for an account without one, by having signed in a few minutes ago. Refuses a wrong
+    password (allauth counts the tries) and a stale sign-in. An account closed meanwhile
+    (in another tab) is simply returned."""
+    if user.has_usable_password():
+        _check_password(user, password)
+    elif not recently_signed_in:
+        raise ValidationError(SIGN_IN_AGAIN)
+    try:
+        return account_close(user=user)
+    except AccountAlreadyClosed:
+        return user
+
+
 def account_close(*, user: User) -> User:
     """Closes ``user``'s account, in one transaction; refuses one that is already closed.
 
@@ -83,7 +125,7 @@ def account_close(*, user: User) -> User:
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.closed_at is not None:
-            raise ValidationError("This account is already closed")
+            raise AccountAlreadyClosed("This account is already closed")
         personal_data_close(user=user)
         EmailAddress.objects.filter(user=user).delete()
         SocialAccount.objects.filter(user=user).delete()  # its tokens go with it
@@ -102,11 +144,6 @@ def account_close(*, user: User) -> User:
         user.save()
         _delete_sessions(user)
     return user
-
-
-def can_erase_contributions(user) -> bool:  # type: ignore[no-untyped-def]
-    """The Hub Team (and superusers) handle erasure requests."""
-    return is_hub_team(user)
 
 
 def account_erase(*, actor: User, user: User) -> int:

@@ -1,13 +1,11 @@
-"""The "close your account" form: the person proves it is them with their password."""
+"""The "close your account" form: the person's password, when their account has one (the
+service, ``closure.account_close_own``, checks it)."""
 
-from allauth.account.adapter import get_adapter
+from typing import Any
+
 from django import forms
-from django.core.exceptions import ValidationError
 
 from improvement_hub.core.forms import GovUKFormMixin
-
-WRONG_PASSWORD = "The password is not correct"  # noqa: S105 - an error message, not a password
-TOO_MANY_TRIES = "You have entered the wrong password too many times. Try again in 5 minutes"
 
 
 class AccountCloseForm(GovUKFormMixin, forms.Form):
@@ -18,19 +16,7 @@ class AccountCloseForm(GovUKFormMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        self.user = user
+    def __init__(self, *args: Any, with_password: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        # Through allauth, so its limits on failed passwords count these tries too.
-        try:
-            correct = get_adapter().reauthenticate(self.user, password)
-        except ValidationError as error:
-            if error.code == "too_many_login_attempts":
-                raise ValidationError(TOO_MANY_TRIES) from error
-            raise
-        if not correct:
-            raise ValidationError(WRONG_PASSWORD)
-        return password
+        if not with_password:
+            del self.fields["password"]

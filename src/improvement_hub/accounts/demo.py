@@ -1,5 +1,7 @@
 """Demo data for accounts: one person per role, with a known password."""
 
+from collections.abc import Callable
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
@@ -17,7 +19,7 @@ DEMO_USERS = [
 ]
 
 
-def load(log) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def load(log: Callable[[str], object]) -> list[tuple[str, str, str]]:
     credentials = []
     for email, first, last, role in DEMO_USERS:
         user, created = User.objects.get_or_create(

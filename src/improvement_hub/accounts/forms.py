@@ -1,13 +1,17 @@
 """allauth's forms in GOV.UK wording."""
 
+from typing import Any
+
 from allauth.account import forms as allauth_forms
 from django.contrib.auth.hashers import make_password
+from django.http import HttpRequest, HttpResponse
 
+from improvement_hub.accounts.models import User
 from improvement_hub.core.forms import GovUKFormMixin
 
 
 class LoginForm(GovUKFormMixin, allauth_forms.LoginForm):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "Email address"
         self.fields["login"].error_messages["required"] = "Enter your email address"
@@ -21,7 +25,7 @@ class LoginForm(GovUKFormMixin, allauth_forms.LoginForm):
 
 
 class SignupForm(GovUKFormMixin, allauth_forms.SignupForm):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Email address"
         self.fields["email"].help_text = "We will send you an email to confirm it is yours."
@@ -35,7 +39,7 @@ class SignupForm(GovUKFormMixin, allauth_forms.SignupForm):
         self.fields["password2"].label = "Confirm password"
         self.fields["password2"].error_messages["required"] = "Enter your password again"
 
-    def try_save(self, request):  # type: ignore[no-untyped-def]
+    def try_save(self, request: HttpRequest) -> tuple[User | None, HttpResponse | None]:
         """Takes as long for an address that already has an account as for a new one.
 
         A new account's password is hashed (slow by design); for an existing one allauth only
@@ -47,7 +51,7 @@ class SignupForm(GovUKFormMixin, allauth_forms.SignupForm):
 
 
 class ResetPasswordForm(GovUKFormMixin, allauth_forms.ResetPasswordForm):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Email address"
         self.fields["email"].error_messages["required"] = "Enter your email address"
@@ -57,7 +61,7 @@ class ResetPasswordForm(GovUKFormMixin, allauth_forms.ResetPasswordForm):
 
 
 class ResetPasswordKeyForm(GovUKFormMixin, allauth_forms.ResetPasswordKeyForm):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["password1"].label = "New password"
         self.fields["password1"].error_messages["required"] = "Enter a new password"

@@ -3,6 +3,7 @@
 Never secrets: no password hash, no API token or its hash, no social login tokens.
 """
 
+from datetime import datetime
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -13,7 +14,7 @@ from improvement_hub.accounts.models import User
 from improvement_hub.core.personal_data import personal_data_register
 
 
-def _when(moment) -> str | None:  # type: ignore[no-untyped-def]
+def _when(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 

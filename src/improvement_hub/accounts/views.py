@@ -2,24 +2,30 @@
 
 import json
 import time
+from functools import partial
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.internal.flows.login import get_authentication_records
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from improvement_hub.accounts.closure import account_close, account_data_export
+from improvement_hub.accounts.closure import (
+    account_close_own,
+    account_data_export,
+    account_may_close,
+)
 from improvement_hub.accounts.closure_forms import AccountCloseForm
+from improvement_hub.accounts.types import SignedInRequest
+from improvement_hub.core.forms import submit
 from improvement_hub.core.personal_data import personal_data_sections
 
 
-def _recently_signed_in(request: HttpRequest) -> bool:
+def _recently_signed_in(request: SignedInRequest) -> bool:
     """True if this session signed in (by any route, single sign-on too) a few minutes ago.
 
     People without a password prove it is them by signing in again.
@@ -37,7 +43,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_data_download(request: HttpRequest) -> HttpResponse:
+def my_data_download(request: SignedInRequest) -> HttpResponse:
     data = account_data_export(user=request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -50,23 +56,23 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def account_close_view(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    has_password = user.has_usable_password()
-    data = request.POST if request.method == "POST" else None
-    form = AccountCloseForm(data, user=user) if has_password else None
-    may_close = has_password or _recently_signed_in(request)
-    if request.method == "POST" and may_close and (form is None or form.is_valid()):
-        try:
-            account_close(user=user)
-        except ValidationError:
-            pass  # closed in another tab meanwhile: the outcome is the same
-        logout(request)
-        return redirect("accounts:account_closed")
+def account_close_view(request: SignedInRequest) -> HttpResponse:
+    user, recent = request.user, _recently_signed_in(request)
+    with_password = user.has_usable_password()
+    form = AccountCloseForm(
+        request.POST if request.method == "POST" else None, with_password=with_password
+    )
+    may_close = account_may_close(user=user, recently_signed_in=recent)
+    if request.method == "POST" and may_close and form.is_valid():
+        password = form.cleaned_data.get("password", "")
+        close = partial(account_close_own, user=user, password=password, recently_signed_in=recent)
+        if submit(form, close):
+            logout(request)
+            return redirect("accounts:account_closed")
     return render(
         request,
         "account/account_close.html",
-        {"form": form, "has_password": has_password, "may_close": may_close},
+        {"form": form if with_password else None, "may_close": may_close},
     )
 
 

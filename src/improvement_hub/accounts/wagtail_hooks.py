@@ -1,15 +1,16 @@
 """The Hub Team's admin page for erasure requests (Settings → Erase contributions)."""
 
-from django.urls import path, reverse
+from django.http import HttpRequest
+from django.urls import URLPattern, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from improvement_hub.accounts import admin_views
-from improvement_hub.accounts.closure import can_erase_contributions
+from improvement_hub.accounts.permissions import can_erase_contributions
 
 
 @hooks.register("register_admin_urls")
-def _erase_urls():  # type: ignore[no-untyped-def]
+def _erase_urls() -> list[URLPattern]:
     return [
         path(
             "erase-contributions/",
@@ -20,12 +21,12 @@ def _erase_urls():  # type: ignore[no-untyped-def]
 
 
 class _EraseMenuItem(MenuItem):
-    def is_shown(self, request):  # type: ignore[no-untyped-def]
+    def is_shown(self, request: HttpRequest) -> bool:
         return can_erase_contributions(request.user)
 
 
 @hooks.register("register_settings_menu_item")
-def _erase_menu_item():  # type: ignore[no-untyped-def]
+def _erase_menu_item() -> MenuItem:
     return _EraseMenuItem(
         "Erase contributions", reverse("accounts_erase_contributions"), icon_name="bin", order=900
     )

@@ -1,11 +1,13 @@
 """Sending notification emails: one straight away, or a daily digest. The tasks in
 ``tasks.py`` run these; ``services.notify`` queues them, so this module imports neither."""
 
+from __future__ import annotations
+
 import logging
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,6 +20,9 @@ from improvement_hub.notifications.models import (
     NotificationPreference,
 )
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 # A digest lists at most this many items (the rest are counted and left to the app), and
@@ -26,7 +31,8 @@ DIGEST_MAX_ITEMS = 50
 DIGEST_MAX_AGE = timedelta(days=7)
 
 
-def email_frequency(user: AbstractUser) -> str:
+def email_frequency(user: User) -> str:
+    """How often ``user`` wants emails (its preference should be select_related)."""
     try:
         return user.notification_preference.email_frequency
     except NotificationPreference.DoesNotExist:

@@ -1,5 +1,7 @@
 """The email settings form, in GOV.UK wording."""
 
+from typing import Any
+
 from django import forms
 
 from improvement_hub.core.forms import GovUKFormMixin
@@ -13,7 +15,7 @@ class FirstRadioSelect(forms.RadioSelect):
     id for the field as a whole, which would leave the error summary link going nowhere.
     """
 
-    def id_for_label(self, id_, index=None):  # type: ignore[no-untyped-def]
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
         if index is None:
             return f"{id_}_1" if id_ else ""
         return super().id_for_label(id_, index)
@@ -27,7 +29,7 @@ class PreferenceForm(GovUKFormMixin, forms.Form):
         widget=FirstRadioSelect,
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email_frequency"].error_messages["required"] = (
             "Select how often you want emails"

@@ -1,6 +1,9 @@
 """Notifications' part of "download your data" and "close your account"."""
 
-from typing import Any
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from improvement_hub.core.personal_data import personal_data_register
 from improvement_hub.notifications.models import (
@@ -9,12 +12,15 @@ from improvement_hub.notifications.models import (
     NotificationPreference,
 )
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
 
-def _when(moment) -> str | None:  # type: ignore[no-untyped-def]
+
+def _when(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def notifications_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def notifications_export(user: User) -> dict[str, Any]:
     """The person's notifications and how often they want them by email."""
     preference = NotificationPreference.objects.filter(user=user).first()
     frequency = preference.email_frequency if preference else EmailFrequency.IMMEDIATE
@@ -38,7 +44,7 @@ def notifications_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def
     }
 
 
-def notifications_close(user) -> None:  # type: ignore[no-untyped-def]
+def notifications_close(user: User) -> None:
     """Deletes the person's notifications and email settings: nobody else reads them."""
     Notification.objects.filter(recipient=user).delete()
     NotificationPreference.objects.filter(user=user).delete()

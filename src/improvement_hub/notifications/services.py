@@ -5,13 +5,14 @@ from collections.abc import Iterable
 from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 
+from improvement_hub.accounts.models import User
+from improvement_hub.accounts.types import AnyUser
 from improvement_hub.notifications.emails import email_frequency
 from improvement_hub.notifications.models import (
     BODY_MAX_LENGTH,
@@ -47,11 +48,11 @@ def _clean_body(body: str) -> str:
 @transaction.atomic
 def notify(
     *,
-    recipients: Iterable[AbstractUser],
+    recipients: Iterable[User | None],
     subject: str,
     body: str,
     url: str,
-    exclude: AbstractUser | None = None,
+    exclude: User | None = None,
 ) -> list[Notification]:
     """Tells each active recipient once, never ``exclude``; refuses a url off this site."""
     url = url.strip()
@@ -68,7 +69,7 @@ def notify(
     if exclude is not None and exclude.pk in wanted:
         wanted.remove(exclude.pk)
 
-    people: dict[int, AbstractUser] = {}
+    people: dict[int, User] = {}
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
         # Read from the database so a stale instance cannot bring back a deactivated person.
@@ -93,7 +94,7 @@ def notify(
     return created
 
 
-def notification_mark_read(*, user: AbstractUser, notification: Notification) -> Notification:
+def notification_mark_read(*, user: AnyUser, notification: Notification) -> Notification:
     """Marks one of ``user``'s notifications read; refuses anyone else's."""
     if not user.is_authenticated or notification.recipient_id != user.pk:
         raise PermissionDenied("This is not your notification")
@@ -108,7 +109,7 @@ def notification_mark_read(*, user: AbstractUser, notification: Notification) ->
 
 
 @transaction.atomic
-def notification_mark_all_read(*, user: AbstractUser) -> int:
+def notification_mark_all_read(*, user: AnyUser) -> int:
     """Marks all of ``user``'s unread notifications read; returns how many changed."""
     if not user.is_authenticated:
         raise PermissionDenied("Sign in to see your notifications")
@@ -118,7 +119,7 @@ def notification_mark_all_read(*, user: AbstractUser) -> int:
 
 
 @transaction.atomic
-def preference_set(*, user: AbstractUser, email_frequency: str) -> NotificationPreference:
+def preference_set(*, user: AnyUser, email_frequency: str) -> NotificationPreference:
     """Saves how often ``user`` wants emails; refuses a choice that is not offered."""
     if not user.is_authenticated:
         raise PermissionDenied("Sign in to change your email settings")

@@ -1,13 +1,16 @@
 """Pages for a person's own notifications and email settings. Every page needs sign-in."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from improvement_hub.accounts.types import SignedInRequest
+from improvement_hub.core.forms import submit
+from improvement_hub.core.pagination import page_of
 from improvement_hub.notifications.forms import PreferenceForm
 from improvement_hub.notifications.selectors import (
     notification_get_for_user,
@@ -27,9 +30,8 @@ PAGE_SIZE = 20
 
 @login_required
 @require_GET
-def notification_list(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(notification_list_for_user(user=request.user), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+def notification_list(request: SignedInRequest) -> HttpResponse:
+    page = page_of(request, notification_list_for_user(user=request.user), PAGE_SIZE)
     return render(
         request,
         "notifications/notification_list.html",
@@ -42,7 +44,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def notification_mark_all_read_view(request: HttpRequest) -> HttpResponse:
+def notification_mark_all_read_view(request: SignedInRequest) -> HttpResponse:
     count = notification_mark_all_read(user=request.user)
     if count:
         messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked as read")
@@ -51,7 +53,7 @@ def notification_mark_all_read_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_open(request: SignedInRequest, pk: int) -> HttpResponse:
     notification = notification_get_for_user(user=request.user, notification_id=pk)
     notification_mark_read(user=request.user, notification=notification)
     # Only a path on this site: a stored url must never become an open redirect.
@@ -62,19 +64,15 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
         form = PreferenceForm(request.POST)
-        if form.is_valid():
-            try:
-                preference_set(
-                    user=request.user, email_frequency=form.cleaned_data["email_frequency"]
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, "Your email settings have been saved")
-                return redirect("notifications:preferences")
+        frequency = form.cleaned_data["email_frequency"] if form.is_valid() else None
+        if frequency and submit(
+            form, partial(preference_set, user=request.user, email_frequency=frequency)
+        ):
+            messages.success(request, "Your email settings have been saved")
+            return redirect("notifications:preferences")
     else:
         form = PreferenceForm(
             initial={"email_frequency": notification_preference_get(user=request.user)}

@@ -1,5 +1,7 @@
 """Sends the daily digest emails. Run once a day from cron or a systemd timer."""
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from improvement_hub.notifications.emails import digest_send_daily
@@ -11,6 +13,6 @@ class Command(BaseCommand):
         "have not been sent. Safe to run again: nothing is sent twice."
     )
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         count = digest_send_daily()
         self.stdout.write(f"Sent {count} daily digest email{'s' if count != 1 else ''}.")
