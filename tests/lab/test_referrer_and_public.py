@@ -197,13 +197,14 @@ def test_api_takes_a_minimal_referral(client, council):
 @pytest.mark.parametrize(
     ("payload", "status"),
     [
+        # Refused by the page's form or the service: 422, as every API refusal (issue 9).
         ({"problem": "x", "email": "api@example.org"}, 422),
-        ({"problem": "x", "email": "not-an-email", "consent": True}, 400),
-        ({"problem": "x", "email": "api@example.org", "consent": False}, 400),
+        ({"problem": "x", "email": "not-an-email", "consent": True}, 422),
+        ({"problem": "x", "email": "api@example.org", "consent": False}, 422),
         ({"problem": "", "email": "api@example.org", "consent": True}, 422),
         ({"problem": "x" * 5001, "email": "api@example.org", "consent": True}, 422),
-        ({"problem": "x", "email": "a@example.org", "consent": True, "services": ["nope"]}, 400),
-        ({"problem": "x", "email": "a@example.org", "consent": True, "agencies": ["mi6"]}, 400),
+        ({"problem": "x", "email": "a@example.org", "consent": True, "services": ["nope"]}, 422),
+        ({"problem": "x", "email": "a@example.org", "consent": True, "agencies": ["mi6"]}, 422),
     ],
 )
 def test_api_refuses_bad_input_clearly(client, council, payload, status):

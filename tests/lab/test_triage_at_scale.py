@@ -7,12 +7,14 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from improvement_hub.council.models import Service
 from improvement_hub.lab import selectors, services
+from improvement_hub.lab.filters import InboxFilter
 from improvement_hub.lab.models import Challenge, Referral
 from improvement_hub.lab.services import Decision
 from tests.lab.factories import make_referral
@@ -49,7 +51,7 @@ def test_unacknowledged_referrals_come_before_acknowledged_ones(hub_team_client,
         html = hub_team_client.get(reverse("lab:triage_inbox"), {"status": status}).content
         html = html.decode()
         assert html.index(waiting.reference) < html.index(acknowledged.reference), status
-    ordered = list(selectors.referral_inbox(filters=selectors.InboxFilters(status="all")))
+    ordered = list(InboxFilter(QueryDict("status=all"), queryset=selectors.referral_inbox()).qs)
     assert ordered == [waiting, Referral.objects.get(pk=acknowledged.pk)]
 
 

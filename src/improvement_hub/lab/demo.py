@@ -1,8 +1,10 @@
 """Demo data for the Innovation Lab: referrals in every state, two public challenges, the
 lab plan with sustainability indicators, method cards and other labs."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -172,7 +174,7 @@ CHALLENGES = [
 
 
 @override_settings(LAB_REFERRAL_RATE_LIMITS=(10_000, 10_000))
-def load(log) -> None:  # type: ignore[no-untyped-def]
+def load(log: Callable[[str], None]) -> None:
     if Referral.objects.exists():
         log("Innovation Lab: already loaded")
         return
@@ -221,7 +223,7 @@ def load(log) -> None:  # type: ignore[no-untyped-def]
         )
         referral.events.update(created_at=received)
         referral.refresh_from_db()
-        kinds = {
+        kinds: dict[str, tuple[str, dict[str, Any]]] = {
             "accepted-1": (
                 "accepted",
                 {"challenge": challenges["children-in-temporary-accommodation"]},
@@ -242,7 +244,7 @@ def load(log) -> None:  # type: ignore[no-untyped-def]
         reason = "missed bin collections are a single-service matter: please report them at example.gov.uk/bins"
         subject, body = services.template_text(
             kind,
-            reference=referral.reference,
+            reference=referral.reference or "",
             service=getattr(extra.get("service"), "name", ""),
             service_contact=services.service_contact(extra.get("service")),
             challenge=getattr(extra.get("challenge"), "title", ""),

@@ -2,6 +2,7 @@
 (a ZIP archive inside) expands to, and the limits per draft and per address."""
 
 import zipfile
+from typing import Any
 
 import filetype
 from django.core.exceptions import ValidationError
@@ -34,7 +35,7 @@ ZIPPED = {
 ALLOWED_TEXT = "a PDF, JPG, PNG, GIF, WEBP, Word or ODT file"
 
 
-def evidence_check(upload: UploadedFile) -> str:
+def evidence_check(upload: UploadedFile[Any]) -> str:
     """The file's real type, or a ValidationError in GOV.UK wording."""
     name = upload.name or "The selected file"
     if upload.size is None or upload.size == 0:
@@ -53,7 +54,7 @@ def evidence_check(upload: UploadedFile) -> str:
     return mime
 
 
-def _archive_check(upload: UploadedFile, name: str) -> None:
+def _archive_check(upload: UploadedFile[Any], name: str) -> None:
     """Refuses an archive with too many parts, or that expands too much in total or for its
     size. Sizes are read from the archive's list, then proven by expanding each part (at
     most MAX_EXPANDED_BYTES in all): a part bigger than its listed size fails its check."""

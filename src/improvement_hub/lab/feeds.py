@@ -1,15 +1,18 @@
 """RSS and Atom feeds of the Lab's public challenges."""
 
+from datetime import datetime
+
 from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import SyndicationFeed
 
 from improvement_hub.core.feeds import PlainTextAtomFeed, PlainTextRssFeed
 from improvement_hub.lab import selectors
 from improvement_hub.lab.models import Challenge
 
 
-class ChallengeFeed(Feed):
+class ChallengeFeed(Feed[Challenge, None]):
     # Titles and text go out as plain text, never markup, and without control characters.
-    feed_type = PlainTextRssFeed
+    feed_type: type[SyndicationFeed] = PlainTextRssFeed
     title = "Innovation Lab challenges"
     link = "/lab/challenges/"
     description = (
@@ -25,7 +28,7 @@ class ChallengeFeed(Feed):
     def item_description(self, item: Challenge) -> str:
         return item.statement
 
-    def item_pubdate(self, item: Challenge):  # type: ignore[no-untyped-def]
+    def item_pubdate(self, item: Challenge) -> datetime:
         return item.created_at
 
 

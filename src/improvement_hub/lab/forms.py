@@ -1,10 +1,22 @@
-"""The referral journey's questions, one thing per page, and the Hub Team's triage forms."""
+"""The referral journey's questions, one thing per page, the whole referral the API
+takes (the same questions, so the same rules and words), and the Hub Team's triage forms."""
+
+import hashlib
+import json
+from typing import Any
 
 from django import forms
 
+from improvement_hub.accounts.selectors import hub_team_member_list
 from improvement_hub.core.forms import GovUKFormMixin
-from improvement_hub.council.models import Priority, Service
-from improvement_hub.lab.evidence import ALLOWED_TEXT
+from improvement_hub.council.selectors import (
+    priority_list,
+    priority_list_active,
+    service_list,
+    service_list_active,
+)
+from improvement_hub.lab import selectors, services
+from improvement_hub.lab.evidence import ALLOWED_TEXT, MAX_FILES
 from improvement_hub.lab.models import (
     PROBLEM_MAX,
     TEXT_MAX,
@@ -36,7 +48,7 @@ class WhoForm(_Step):
         label="Name of your group or organisation (if any)", max_length=200, required=False
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["raised_as"].error_messages["required"] = "Select who is raising the problem"
 
@@ -53,7 +65,7 @@ class AffectedForm(_Step):
         label="Roughly how many people?", choices=AffectedCount.choices, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["affected_who"].error_messages["required"] = "Describe the people affected"
         self.fields["affected_count"].error_messages["required"] = (
@@ -71,7 +83,7 @@ class ProblemForm(_Step):
         "Do not include names or personal details.",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["problem"].error_messages["required"] = "Describe the problem"
 
@@ -80,7 +92,7 @@ class ServicesForm(_Step):
     title = "Which services have you dealt with about it?"
     services = forms.ModelMultipleChoiceField(
         label="Council services",
-        queryset=Service.objects.filter(is_active=True),
+        queryset=service_list_active(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -113,7 +125,7 @@ class PrioritiesForm(_Step):
     title = "Which of the council's priorities does it touch? (optional)"
     priorities = forms.ModelMultipleChoiceField(
         label="Priorities",
-        queryset=Priority.objects.filter(is_active=True),
+        queryset=priority_list_active(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -126,11 +138,11 @@ class PrioritiesForm(_Step):
 class EvidenceForm(GovUKFormMixin, forms.Form):
     file = forms.FileField(
         label="Upload a file",
-        help_text=f"Optional. Up to 5 files, each {ALLOWED_TEXT}, smaller than 10MB, "
+        help_text=f"Optional. Up to {MAX_FILES} files, each {ALLOWED_TEXT}, smaller than 10MB, "
         "and 20MB in total.",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].error_messages["required"] = "Select a file to upload"
         self.fields["file"].error_messages["empty"] = "The selected file is empty"
@@ -146,7 +158,7 @@ class ContactForm(_Step):
     )
     phone = forms.CharField(label="Phone number (optional)", max_length=30, required=False)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["required"] = "Enter your email address"
         self.fields["email"].error_messages["invalid"] = (
@@ -164,7 +176,7 @@ class ConsentForm(_Step):
         "contacting me about it",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consent"].error_messages["required"] = (
             "Confirm that you agree to us using your information"
@@ -184,12 +196,55 @@ STEPS: list[tuple[str, type[_Step]]] = [
 STEP_FORMS = dict(STEPS)
 
 
+class ReferralForm(
+    ConsentForm,
+    ContactForm,
+    PrioritiesForm,
+    TriedForm,
+    ServicesForm,
+    ProblemForm,
+    AffectedForm,
+    WhoForm,
+):
+    """A whole referral: every question of the journey in one form, with the journey's
+    fields, rules and messages. The API binds it; the journey's last page binds it to the
+    saved answers before sending, so both hand the service the same ``ReferralData``.
+
+    A referral needs the problem, an email address and consent. The journey asks who is
+    affected on a page of its own and wants an answer there; a referral sent another
+    way may leave it out."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("affected_who", "affected_count"):
+            self.fields[name].required = False
+
+    def referral_data(self) -> services.ReferralData:
+        data = self.cleaned_data
+        return services.ReferralData(
+            problem=data["problem"],
+            email=data["email"],
+            consent=data["consent"],
+            raised_as=data["raised_as"],
+            organisation_name=data["organisation_name"],
+            affected_who=data["affected_who"],
+            affected_count=data["affected_count"],
+            services=tuple(data["services"]),
+            agencies=tuple(data["agencies"]),
+            agencies_other=data["agencies_other"],
+            tried=data["tried"],
+            priorities=tuple(data["priorities"]),
+            contact_name=data["contact_name"],
+            phone=data["phone"],
+        )
+
+
 class ReplyForm(GovUKFormMixin, forms.Form):
     message = forms.CharField(
         label="Your reply", max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["message"].error_messages["required"] = "Enter your reply"
 
@@ -218,7 +273,7 @@ class DecisionForm(GovUKFormMixin, forms.Form):
     )
     service = forms.ModelChoiceField(
         label="Service to refer to (if referring)",
-        queryset=Service.objects.filter(is_active=True),
+        queryset=service_list_active(),
         required=False,
         to_field_name="slug",
     )
@@ -245,18 +300,29 @@ class DecisionForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].error_messages["required"] = "Select a decision"
+
+    def decision(self) -> services.Decision:
+        """The valid form's answers, for ``services.referral_decide``."""
+        data = self.cleaned_data
+        reference = data["merge_into"].strip().upper()
+        return services.Decision(
+            kind=data["kind"],
+            message=data["message"],
+            note=data["note"],
+            challenge=data["challenge"],
+            new_challenge_title=data["new_challenge_title"],
+            service=data["service"],
+            merge_into=selectors.referral_by_reference(reference) if reference else None,
+        )
 
     @property
     def render_key(self) -> str:
         """A digest of what the empty form shows (its choices), for the referral page to
         cache its rendering: a new challenge or service gives a new key, so the cached
         form is never stale. Rendering it was a third of the page's time."""
-        import hashlib
-        import json
-
         shown = [
             [bound.name, [[str(v), str(label)] for v, label in getattr(bound.field, "choices", [])]]
             for bound in self
@@ -264,5 +330,22 @@ class DecisionForm(GovUKFormMixin, forms.Form):
         return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
 
 
-class ContactDetailsRequestForm(forms.Form):
-    """A deliberate step to see personal data, so that the log means something."""
+class AssignForm(GovUKFormMixin, forms.Form):
+    assignee = forms.ModelChoiceField(
+        label="Hub Team member",
+        queryset=hub_team_member_list(),
+        required=False,
+        empty_label="Nobody",
+    )
+
+
+class TagsForm(GovUKFormMixin, forms.Form):
+    """The Hub Team's own view of which services and priorities a referral touches
+    (retired ones too: older referrals keep theirs)."""
+
+    services = forms.ModelMultipleChoiceField(
+        label="Council services", queryset=service_list(), to_field_name="slug", required=False
+    )
+    priorities = forms.ModelMultipleChoiceField(
+        label="Priorities", queryset=priority_list(), to_field_name="slug", required=False
+    )

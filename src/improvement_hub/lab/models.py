@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from improvement_hub.core.models import TimeStampedModel
 from improvement_hub.council.models import Priority, Service
+from improvement_hub.council.rules import is_cross_system
 from improvement_hub.lab.message_templates import template_error
 
 PROBLEM_MAX = 5000
@@ -23,11 +24,11 @@ class PrivateStorage(FileSystemStorage):
     """Evidence files live outside the web root (``PRIVATE_MEDIA_ROOT``) and have no URL:
     only a permission-checked view serves them."""
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         return str(settings.PRIVATE_MEDIA_ROOT)
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         import os
 
@@ -36,7 +37,7 @@ class PrivateStorage(FileSystemStorage):
     def url(self, name: str | None) -> str:
         raise ValueError("Evidence files have no public address")
 
-    def deconstruct(self):  # type: ignore[no-untyped-def]
+    def deconstruct(self) -> tuple[str, tuple[()], dict[str, object]]:
         return ("improvement_hub.lab.models.PrivateStorage", (), {})
 
 
@@ -195,6 +196,23 @@ class Referral(TimeStampedModel):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
+
+    @property
+    def awaits_reply(self) -> bool:
+        """The Hub Team asked the referrer for more information and waits for a reply."""
+        return self.status == ReferralStatus.MORE_INFO
+
+    @property
+    def is_cross_system(self) -> bool:
+        """Whether the problem crosses parts of the system (``council.rules``): from the
+        services the referral names, their directorates and the outside agencies. Reads
+        ``services`` through ``.all()``, so prefetch them when listing referrals."""
+        services = list(self.services.all())
+        return is_cross_system(
+            service_ids=[service.pk for service in services],
+            directorate_ids=[service.directorate_id for service in services],
+            agencies=self.agencies,
+        )
 
 
 class ReferralDraft(models.Model):

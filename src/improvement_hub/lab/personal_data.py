@@ -6,21 +6,25 @@ both proved they read that mailbox. Reading it is logged like every other look a
 referrer's personal data.
 """
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
 
 from improvement_hub.core.personal_data import personal_data_register
 from improvement_hub.lab.models import PersonalDataAccess, Referral
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+
 ACCESS_WHAT = "download of their own data by the referrer"
 
 
-def _when(moment) -> str | None:  # type: ignore[no-untyped-def]
+def _when(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _referrals_of(user) -> list[Referral]:  # type: ignore[no-untyped-def]
+def _referrals_of(user: "User") -> list[Referral]:
     addresses = [
         address.lower()
         for address in EmailAddress.objects.filter(user=user, verified=True).values_list(
@@ -40,7 +44,7 @@ def _referrals_of(user) -> list[Referral]:  # type: ignore[no-untyped-def]
     )
 
 
-def lab_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def lab_export(user: "User") -> dict[str, Any]:
     """The person's own referrals (with the messages about them) and, for the Hub Team,
     the referrers' details they opened."""
     referrals = _referrals_of(user)
@@ -92,7 +96,7 @@ def lab_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     }
 
 
-def lab_close(user) -> None:  # type: ignore[no-untyped-def]
+def lab_close(user: "User") -> None:
     """Hands referrals assigned to the person back to the triage inbox."""
     Referral.objects.filter(assignee=user).update(assignee=None)
 

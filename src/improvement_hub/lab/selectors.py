@@ -2,17 +2,21 @@
 each read of it is logged."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from improvement_hub.core.search import query_id
+from improvement_hub.council.selectors import priority_list, service_list
 from improvement_hub.ideas.selectors import idea_similar_list
 from improvement_hub.lab import permissions, similarity
 from improvement_hub.lab.models import (
-    OPEN_STATUSES,
+    AffectedCount,
+    Agency,
     Challenge,
     Evidence,
     IndicatorReading,
@@ -20,73 +24,81 @@ from improvement_hub.lab.models import (
     Method,
     PeerLab,
     PersonalDataAccess,
+    RaisedAs,
     Referral,
     ReferralEvent,
     ReferralStatus,
     SustainabilityIndicator,
 )
+from improvement_hub.text import SimilarityIndex
 from improvement_hub.workdays import DEFAULT_CALENDAR
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from improvement_hub.accounts.models import User
+    from improvement_hub.ideas.models import Idea
 
 HISTORY_NEEDED = 20  # decided referrals before suggestions are more than a guess
 # Past decisions are counted up to this many ("more than 1,000"): an exact count of every
 # decided referral on each referral page grows with the data.
 HISTORY_COUNT_CAP = 1000
+# Targets this close (in working days) are flagged in the inbox.
+DUE_SOON_WORKING_DAYS = 2
 INBOX_ORDER = (F("acknowledged_at").asc(nulls_first=True), "decide_by", "received_at", "id")
 
 
-@dataclass
-class InboxFilters:
-    status: str = "open"
-    service: str = ""
-    priority: str = ""
-    assignee: str = ""
-    age: str = ""
-
-
-def referral_inbox(*, filters: InboxFilters) -> QuerySet[Referral]:
-    """Confirmed referrals, those most at risk of missing their targets first."""
+def referral_inbox() -> QuerySet[Referral]:
+    """Confirmed referrals, those most at risk of missing their targets first, for
+    ``filters.InboxFilter`` to narrow."""
     # No Count("services") annotation: grouping by referral made PostgreSQL join and
-    # aggregate every matching referral before sorting; the page's rows count their
-    # prefetched services instead.
-    queryset = (
-        Referral.objects.exclude(status=ReferralStatus.UNCONFIRMED)
-        .select_related("assignee")
-        .prefetch_related(Prefetch("services", to_attr="service_list"))
-    )
-    if filters.status == "open":
-        queryset = queryset.filter(status__in=OPEN_STATUSES)
-    elif filters.status in ReferralStatus.values:
-        queryset = queryset.filter(status=filters.status)
-    if filters.service:
-        queryset = queryset.filter(
-            id__in=Referral.services.through.objects.filter(service__slug=filters.service).values(
-                "referral_id"
-            )
-        )
-    if filters.priority:
-        queryset = queryset.filter(
-            id__in=Referral.priorities.through.objects.filter(
-                priority__slug=filters.priority
-            ).values("referral_id")
-        )
-    if filters.assignee == "none":
-        queryset = queryset.filter(assignee__isnull=True)
-    elif (assignee_id := query_id(filters.assignee)) is not None:
-        queryset = queryset.filter(assignee_id=assignee_id)
-    if filters.age == "overdue":
-        today = timezone.localdate()
-        queryset = queryset.filter(
-            Q(decide_by__lt=today) | Q(acknowledged_at__isnull=True, acknowledge_by__lt=today),
-            status__in=OPEN_STATUSES,
-        )
+    # aggregate every matching referral before sorting; the rows count their prefetched
+    # services instead (Referral.is_cross_system).
     # Risk: the unacknowledged first by their acknowledgement date, then by decision date.
     # NULLS FIRST said explicitly: PostgreSQL puts nulls last when ascending (SQLite
     # first). Served by the partial indexes lab_referral_triage_idx / _open_triage_idx.
-    return queryset.order_by(*INBOX_ORDER)
+    return (
+        Referral.objects.exclude(status=ReferralStatus.UNCONFIRMED)
+        .select_related("assignee")
+        .prefetch_related("services")
+        .order_by(*INBOX_ORDER)
+    )
 
 
-def referral_get_for_hub(*, user, reference: str) -> Referral:  # type: ignore[no-untyped-def]
-    """A referral for the Hub Team, without its personal data; 404 for anyone else."""
+@dataclass(frozen=True)
+class DaysLeft:
+    """Working days to a referral's next target: negative when it is overdue."""
+
+    days: int
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days < 0
+
+    @property
+    def overdue_by(self) -> int:
+        return -self.days
+
+    @property
+    def is_due_soon(self) -> bool:
+        return 0 <= self.days <= DUE_SOON_WORKING_DAYS
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    referral: Referral
+    days_left: DaysLeft | None
+
+
+def referral_inbox_rows(referrals: Iterable[Referral]) -> list[InboxRow]:
+    """The inbox's rows: each referral with its working days to the next target."""
+    today = timezone.localdate()
+    return [InboxRow(referral, referral_days_left(referral, today)) for referral in referrals]
+
+
+def referral_get_for_hub(*, user: "User | AnonymousUser", reference: str) -> Referral:
+    """A referral for the Hub Team, without its personal data: the one way the Hub Team's
+    pages and the API read a referral. 404 for anyone else, as for a missing one."""
     if not permissions.can_triage(user):
         raise Http404("No such referral")
     referral = (
@@ -112,19 +124,21 @@ def referral_get_for_hub(*, user, reference: str) -> Referral:  # type: ignore[n
 
 
 def referral_personal_data(
-    *, user, referral: Referral, what: str = "contact details"
-) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    *, user: "User | AnonymousUser", referral: Referral, what: str = "contact details"
+) -> dict[str, str]:
     """The referrer's contact details, for the Hub Team; every call is logged."""
-    if not permissions.can_triage(user):
+    if not permissions.can_triage(user) or not user.is_authenticated:
         raise Http404("No such referral")
     PersonalDataAccess.objects.create(referral=referral, user=user, what=what)
     row = Referral.objects.filter(pk=referral.pk).values("contact_name", "email", "phone").get()
-    return row
+    return {"contact_name": row["contact_name"], "email": row["email"], "phone": row["phone"]}
 
 
-def evidence_get_for_hub(*, user, referral: Referral, evidence_id: int) -> Evidence:  # type: ignore[no-untyped-def]
+def evidence_get_for_hub(
+    *, user: "User | AnonymousUser", referral: Referral, evidence_id: int
+) -> Evidence:
     """An evidence file, for the Hub Team; the access is logged."""
-    if not permissions.can_triage(user):
+    if not permissions.can_triage(user) or not user.is_authenticated:
         raise Http404("No such file")
     evidence = Evidence.objects.filter(pk=evidence_id, referral=referral).first()
     if evidence is None:
@@ -139,13 +153,14 @@ def referral_access_log(*, referral: Referral) -> QuerySet[PersonalDataAccess]:
     return PersonalDataAccess.objects.filter(referral=referral).select_related("user")[:50]
 
 
-def referral_days_left(referral: Referral, today=None) -> int | None:  # type: ignore[no-untyped-def]
+def referral_days_left(referral: Referral, today: date | None = None) -> DaysLeft | None:
     """Working days until the next target (negative when overdue), for open referrals."""
     if not referral.is_open or referral.decide_by is None:
         return None
-    today = today or timezone.localdate()
-    due = referral.acknowledge_by if referral.acknowledged_at is None else referral.decide_by
-    return DEFAULT_CALENDAR.days_left(due, today)
+    due = referral.decide_by
+    if referral.acknowledged_at is None and referral.acknowledge_by is not None:
+        due = referral.acknowledge_by
+    return DaysLeft(DEFAULT_CALENDAR.days_left(due, today or timezone.localdate()))
 
 
 def referral_suggestions(*, referral: Referral) -> dict[str, object]:
@@ -207,28 +222,31 @@ def _ranked(votes: dict[object, float], total: float) -> list[tuple[object, int]
     return [(item, min(100, round(100 * score / total))) for item, score in ranked]
 
 
-def referral_similar(*, referral: Referral) -> dict[str, list[object]]:
+@dataclass(frozen=True)
+class Similar:
+    """What the referral page lists beside a referral, most similar first."""
+
+    referrals: list[Referral]
+    ideas: "list[Idea]"
+    challenges: list[Challenge]
+
+
+def referral_similar(*, referral: Referral) -> Similar:
     """Similar referrals, ideas and challenges, from the same text engine."""
     text = f"{referral.problem}\n{referral.affected_who}"
     matches = similarity.similar(text, limit=5, exclude=(referral.pk,))
     found = Referral.objects.only("id", "reference", "problem", "status").in_bulk(
         [m.id for m in matches]
     )
-    referrals = []
-    for match in matches:
-        if match.id in found:
-            found[match.id].score = match.score  # type: ignore[attr-defined]
-            referrals.append(found[match.id])
-    challenges = challenge_similar(text=text)
-    return {
-        "referrals": referrals,
-        "ideas": idea_similar_list(text=text, limit=5),
-        "challenges": challenges,
-    }
+    return Similar(
+        referrals=[found[match.id] for match in matches if match.id in found],
+        ideas=idea_similar_list(text=text, limit=5),
+        challenges=challenge_similar(text=text),
+    )
 
 
 # This process's index of challenges, with the (count, latest change) it was built from.
-_challenge_index: tuple[object, object, dict[int, Challenge]] | None = None
+_challenge_index: tuple[tuple[object, object], SimilarityIndex, dict[int, Challenge]] | None = None
 
 
 def challenge_similar(*, text: str) -> list[Challenge]:
@@ -237,10 +255,6 @@ def challenge_similar(*, text: str) -> list[Challenge]:
     The index is rebuilt only when a challenge is added, changed or removed (one small
     query tells): building it on every referral page cost more than the rest of the page.
     """
-    from django.db.models import Max
-
-    from improvement_hub.text import SimilarityIndex
-
     global _challenge_index
     state = Challenge.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
     version = (state["n"], state["changed"])
@@ -251,7 +265,7 @@ def challenge_similar(*, text: str) -> list[Challenge]:
         index = SimilarityIndex([(c.pk, f"{c.title}\n{c.statement}") for c in challenges])
         _challenge_index = (version, index, {c.pk: c for c in challenges})
     _, index, by_id = _challenge_index
-    return [by_id[m.id] for m in index.query(text, limit=3)]  # type: ignore[attr-defined]
+    return [by_id[m.id] for m in index.query(text, limit=3)]
 
 
 def referral_public_history(*, referral: Referral) -> list[ReferralEvent]:
@@ -305,3 +319,77 @@ def method_list() -> dict[str, list[Method]]:
 
 def peer_lab_list() -> QuerySet[PeerLab]:
     return PeerLab.objects.all()
+
+
+def referral_by_reference(reference: str) -> Referral | None:
+    """The referral with this reference, or ``None``: what a Hub Team member names to
+    merge a referral into (the service decides whether it may be)."""
+    return Referral.objects.filter(reference=reference).first()
+
+
+def referral_data_for_referrer(*, referral: Referral) -> dict[str, object]:
+    """Everything the referrer told us and our messages to them, for their own download
+    (they proved who they are with the tracking link)."""
+    return {
+        "reference": referral.reference,
+        "status": referral.get_status_display(),
+        "raised_as": referral.get_raised_as_display(),
+        "organisation_name": referral.organisation_name,
+        "affected_who": referral.affected_who,
+        "affected_count": referral.get_affected_count_display() if referral.affected_count else "",
+        "problem": referral.problem,
+        "services": [s.name for s in referral.services.all()],
+        "other_organisations": referral.agency_labels
+        + ([referral.agencies_other] if referral.agencies_other else []),
+        "tried": referral.tried,
+        "priorities": [p.name for p in referral.priorities.all()],
+        "contact_name": referral.contact_name,
+        "email": referral.email,
+        "phone": referral.phone,
+        "consent_given_at": referral.consent_at.isoformat() if referral.consent_at else None,
+        "evidence_files": [e.original_name for e in referral.evidence.all()],
+        "messages": [
+            {"date": e.created_at.isoformat(), "what": e.get_kind_display(), "message": e.message}
+            for e in referral_public_history(referral=referral)
+        ],
+    }
+
+
+def answers_for_display(answers: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """A draft's answers as "Check your answers" shows them: (question, answer, page)."""
+    raised = dict(RaisedAs.choices)
+    counts = dict(AffectedCount.choices)
+    agencies = dict(Agency.choices)
+    service_names = dict(
+        service_list().filter(slug__in=answers.get("services") or []).values_list("slug", "name")
+    )
+    priority_names = dict(
+        priority_list().filter(slug__in=answers.get("priorities") or []).values_list("slug", "name")
+    )
+    other = [agencies.get(a, a) for a in answers.get("agencies") or []]
+    if answers.get("agencies_other"):
+        other.append(answers["agencies_other"])
+    who = raised.get(answers.get("raised_as", ""), "")
+    if answers.get("organisation_name"):
+        who = f"{who} – {answers['organisation_name']}"
+    affected = [answers.get("affected_who"), counts.get(answers.get("affected_count", ""))]
+    return [
+        ("Who is raising it", who, "who"),
+        ("Who it affects", "\n".join(filter(None, affected)), "affected"),
+        ("The problem", answers.get("problem", ""), "problem"),
+        ("Council services", ", ".join(service_names.values()), "services"),
+        ("Other organisations", ", ".join(other), "services"),
+        ("What has been tried", answers.get("tried", ""), "tried"),
+        ("Council priorities", ", ".join(priority_names.values()), "priorities"),
+        ("Your name", answers.get("contact_name", ""), "contact"),
+        ("Email address", answers.get("email", ""), "contact"),
+        ("Phone number", answers.get("phone", ""), "contact"),
+    ]
+
+
+# --- reads for the Improvement Team (initiatives)
+
+
+def challenge_list() -> QuerySet[Challenge]:
+    """Every challenge, published or not: the Hub Team links initiatives to any of them."""
+    return Challenge.objects.all()

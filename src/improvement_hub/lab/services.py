@@ -4,10 +4,13 @@ referrer's own actions and the retention of personal data."""
 import base64
 import hashlib
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -41,6 +44,9 @@ from improvement_hub.lab.models import (
 )
 from improvement_hub.workdays import DEFAULT_CALENDAR
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+
 CONFIRM_SALT = "lab.referral.confirm-email"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
 TRACKING_SALT = "lab.referral.tracking"
@@ -58,7 +64,7 @@ def token_hash(token: str) -> str:
 # --- the referrer's draft ------------------------------------------------------------------
 
 
-def draft_save(*, draft: ReferralDraft, answers: dict) -> ReferralDraft:  # type: ignore[type-arg]
+def draft_save(*, draft: ReferralDraft, answers: dict[str, Any]) -> ReferralDraft:
     """Merges one page's answers into the draft."""
     draft.answers = {**draft.answers, **answers}
     draft.save(update_fields=["answers", "updated_at"])
@@ -74,7 +80,7 @@ def draft_idle_limit(draft: ReferralDraft) -> timedelta:
     return DRAFT_IDLE_WITH_CONTACT if draft_has_contact_details(draft) else DRAFT_IDLE
 
 
-def draft_is_expired(draft: ReferralDraft, *, now=None) -> bool:  # type: ignore[no-untyped-def]
+def draft_is_expired(draft: ReferralDraft, *, now: datetime | None = None) -> bool:
     return draft.updated_at < (now or timezone.now()) - draft_idle_limit(draft)
 
 
@@ -85,7 +91,7 @@ def draft_clear(*, draft: ReferralDraft) -> None:
     draft.delete()
 
 
-def drafts_erase_expired(*, now=None) -> int:  # type: ignore[no-untyped-def]
+def drafts_erase_expired(*, now: datetime | None = None) -> int:
     """Deletes drafts not changed for their idle limit; returns how many."""
     now = now or timezone.now()
     stale = ReferralDraft.objects.filter(updated_at__lt=now - DRAFT_IDLE_WITH_CONTACT)
@@ -97,7 +103,13 @@ def drafts_erase_expired(*, now=None) -> int:  # type: ignore[no-untyped-def]
     return erased
 
 
-def evidence_add(*, draft: ReferralDraft, upload: UploadedFile, ip: str = "") -> Evidence:
+def evidence_has_room(*, stored: int) -> bool:
+    """Whether a draft holding ``stored`` files may take another (the page offers the
+    upload only then; ``evidence_add`` refuses it otherwise)."""
+    return stored < MAX_FILES
+
+
+def evidence_add(*, draft: ReferralDraft, upload: UploadedFile[Any], ip: str = "") -> Evidence:
     """Stores one evidence file after checking its real type, size and what it expands to,
     the uploads from the address this hour, and the draft's file count and total size.
     The draft's row is locked while counting, so parallel uploads cannot pass the limits."""
@@ -109,21 +121,30 @@ def evidence_add(*, draft: ReferralDraft, upload: UploadedFile, ip: str = "") ->
         message="You have uploaded a lot of files in a short time. Your answers are saved: "
         "try again in an hour, or send your referral without more files.",
     )
-    mime = evidence_check(upload)
+    try:
+        mime = evidence_check(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
     original = (upload.name or "file")[-200:]
     with transaction.atomic():
         locked = ReferralDraft.objects.select_for_update().get(pk=draft.pk)
         stored = list(locked.evidence.values_list("size", flat=True))
-        if len(stored) >= MAX_FILES:
-            raise ValidationError(f"You can only send {MAX_FILES} files")
+        if not evidence_has_room(stored=len(stored)):
+            raise ValidationError({"file": f"You can only send {MAX_FILES} files"})
         if sum(stored) + (upload.size or 0) > MAX_DRAFT_BYTES:
             raise ValidationError(
-                f"Your files must be smaller than {MAX_DRAFT_BYTES // (1024 * 1024)}MB in total. "
-                "Remove a file or choose a smaller one"
+                {
+                    "file": f"Your files must be smaller than {MAX_DRAFT_BYTES // (1024 * 1024)}MB"
+                    " in total. Remove a file or choose a smaller one"
+                }
             )
         upload.name = f"{secrets.token_hex(16)}{_extension(mime)}"  # never trust the given name
         return Evidence.objects.create(
-            draft=locked, file=upload, original_name=original, content_type=mime, size=upload.size
+            draft=locked,
+            file=upload,
+            original_name=original,
+            content_type=mime,
+            size=upload.size or 0,
         )
 
 
@@ -263,7 +284,7 @@ def confirm_token_read(token: str) -> Referral | None:
 
 
 def _site(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return str(settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
 
 
 def tracking_url(referral: Referral, tracking: str) -> str:
@@ -373,7 +394,7 @@ def referral_withdraw(*, referral: Referral) -> Referral:
 
 def referral_reply(*, referral: Referral, message: str) -> ReferralEvent:
     """The referrer answers a request for more information."""
-    if referral.status != ReferralStatus.MORE_INFO:
+    if not referral.awaits_reply:
         raise ValidationError("We have not asked you for more information")
     text = message.strip()
     if not text:
@@ -390,9 +411,11 @@ def referral_reply(*, referral: Referral, message: str) -> ReferralEvent:
 # --- triage ---------------------------------------------------------------------------------
 
 
-def _require_hub(actor) -> None:  # type: ignore[no-untyped-def]
-    if not is_hub_team(actor):
+def _require_hub(actor: "User | AnonymousUser") -> "User":
+    """The actor, if they are in the Hub Team; refuses anyone else."""
+    if isinstance(actor, AnonymousUser) or not is_hub_team(actor):
         raise PermissionDenied("Only the Improvement Hub Team can triage referrals")
+    return actor
 
 
 def template_text(kind: str, **values: str) -> tuple[str, str]:
@@ -413,7 +436,10 @@ def service_contact(service: Service | None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def referral_assign(*, actor, referral: Referral, assignee) -> Referral:  # type: ignore[no-untyped-def]
+def referral_assign(
+    *, actor: "User | AnonymousUser", referral: Referral, assignee: "User | None"
+) -> Referral:
+    """Gives the referral to a member of the Hub Team, or to nobody; refuses anyone else."""
     _require_hub(actor)
     if assignee is not None and not is_hub_team(assignee):
         raise ValidationError({"assignee": "Select a member of the Hub Team"})
@@ -422,7 +448,13 @@ def referral_assign(*, actor, referral: Referral, assignee) -> Referral:  # type
     return referral
 
 
-def referral_update_tags(*, actor, referral: Referral, services, priorities) -> Referral:  # type: ignore[no-untyped-def]
+def referral_update_tags(
+    *,
+    actor: "User | AnonymousUser",
+    referral: Referral,
+    services: Iterable[Service],
+    priorities: Iterable[Priority],
+) -> Referral:
     """The Hub Team's own view of which services and priorities a referral touches."""
     _require_hub(actor)
     referral.services.set(services)
@@ -431,7 +463,7 @@ def referral_update_tags(*, actor, referral: Referral, services, priorities) -> 
     return referral
 
 
-DECISIONS = {
+DECISIONS: dict[str, ReferralStatus] = {
     ReferralEvent.Kind.ACKNOWLEDGED: ReferralStatus.ACKNOWLEDGED,
     ReferralEvent.Kind.MORE_INFO: ReferralStatus.MORE_INFO,
     ReferralEvent.Kind.ACCEPTED: ReferralStatus.ACCEPTED,
@@ -443,8 +475,11 @@ DECISIONS = {
 
 @dataclass
 class Decision:
+    """A triage decision. An empty ``message`` means the standard message for the kind,
+    with ``note`` as the reason it gives."""
+
     kind: str
-    message: str
+    message: str = ""
     note: str = ""
     challenge: Challenge | None = None
     new_challenge_title: str = ""
@@ -452,18 +487,30 @@ class Decision:
     merge_into: Referral | None = None
 
 
-def referral_decide(*, actor, referral: Referral, decision: Decision) -> ReferralEvent:  # type: ignore[no-untyped-def]
-    """Records a triage decision with its message to the referrer, and emails them."""
-    _require_hub(actor)
-    if decision.kind not in DECISIONS:
-        raise ValidationError({"kind": "Select what to do with the referral"})
-    if referral.status not in OPEN_STATUSES:
-        raise ValidationError("This referral has already been decided")
+def _standard_message(referral: Referral, decision: Decision) -> str:
+    """The decision's standard message, with the referral's details and the reason."""
+    challenge = decision.challenge.title if decision.challenge else decision.new_challenge_title
+    _subject, body = template_text(
+        decision.kind,
+        reference=referral.reference or "",
+        service=decision.service.name if decision.service else "",
+        service_contact=service_contact(decision.service),
+        challenge=challenge,
+        reason=decision.note.strip(),
+    )
+    return body.strip()
+
+
+def _decision_errors(referral: Referral, decision: Decision, message: str) -> dict[str, str]:
     errors: dict[str, str] = {}
-    message = decision.message.strip()
+    kind = decision.kind
     if not message:
         errors["message"] = "Enter the message to the referrer"
-    kind = decision.kind
+    # A decline gives the referrer a reason: the standard message gives the note as one.
+    if kind == ReferralEvent.Kind.DECLINED and not (
+        decision.message.strip() or decision.note.strip()
+    ):
+        errors["note"] = "Enter the reason for declining, or write the message yourself"
     if kind == ReferralEvent.Kind.ACCEPTED and not (
         decision.challenge or decision.new_challenge_title.strip()
     ):
@@ -476,8 +523,26 @@ def referral_decide(*, actor, referral: Referral, decision: Decision) -> Referra
             errors["merge_into"] = (
                 "Enter the reference of another referral that has not been merged"
             )
+    return errors
+
+
+def referral_decide(
+    *, actor: "User | AnonymousUser", referral: Referral, decision: Decision
+) -> ReferralEvent:
+    """Records a triage decision with its message to the referrer (the standard message
+    for the decision when the Hub Team writes none), and emails them. Refuses anyone but
+    the Hub Team, a referral already decided, a decision without its details, and a
+    decline without a reason (a reason, or a message written for the referrer)."""
+    hub = _require_hub(actor)
+    if decision.kind not in DECISIONS:
+        raise ValidationError({"kind": "Select what to do with the referral"})
+    if referral.status not in OPEN_STATUSES:
+        raise ValidationError("This referral has already been decided")
+    message = decision.message.strip() or _standard_message(referral, decision)
+    errors = _decision_errors(referral, decision, message)
     if errors:
         raise ValidationError(errors)
+    kind = decision.kind
     now = timezone.now()
     with transaction.atomic():
         referral = Referral.objects.select_for_update().get(pk=referral.pk)
@@ -503,7 +568,7 @@ def referral_decide(*, actor, referral: Referral, decision: Decision) -> Referra
             kind=kind,
             message=message,
             note=decision.note.strip(),
-            actor=actor,
+            actor=hub,
             created_at=now,
         )
         if referral.email and referral.email_confirmed_at:
@@ -537,7 +602,7 @@ def _challenge_create(title: str, referral: Referral) -> Challenge:
 FREE_TEXT_FIELDS = ("organisation_name", "affected_who", "agencies_other", "tried")
 
 
-def retention_erase(*, now=None) -> int:  # type: ignore[no-untyped-def]
+def retention_erase(*, now: datetime | None = None) -> int:
     """Erases referrers' personal data a set number of months after closure, and that of
     unconfirmed referrals after 30 days; deletes drafts once idle (see drafts_erase_expired).
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from improvement_hub.lab import feeds, triage_views, views
+from improvement_hub.lab import feeds, hub_views, views
 
 app_name = "lab"
 
@@ -23,15 +23,15 @@ urlpatterns = [
     path("methods/", views.methods, name="methods"),
     path("labs/", views.peer_labs, name="peer_labs"),
     # the Hub Team
-    path("triage/", triage_views.inbox, name="triage_inbox"),
-    path("triage/<str:reference>/", triage_views.referral_detail, name="triage_referral"),
-    path("triage/<str:reference>/contact/", triage_views.referral_contact, name="triage_contact"),
-    path("triage/<str:reference>/decide/", triage_views.referral_decide, name="triage_decide"),
-    path("triage/<str:reference>/assign/", triage_views.referral_assign, name="triage_assign"),
-    path("triage/<str:reference>/tags/", triage_views.referral_tags, name="triage_tags"),
+    path("triage/", hub_views.inbox, name="triage_inbox"),
+    path("triage/<str:reference>/", hub_views.referral_detail, name="triage_referral"),
+    path("triage/<str:reference>/contact/", hub_views.referral_contact, name="triage_contact"),
+    path("triage/<str:reference>/decide/", hub_views.referral_decide, name="triage_decide"),
+    path("triage/<str:reference>/assign/", hub_views.referral_assign, name="triage_assign"),
+    path("triage/<str:reference>/tags/", hub_views.referral_tags, name="triage_tags"),
     path(
         "triage/<str:reference>/evidence/<int:evidence_id>/",
-        triage_views.evidence_download,
+        hub_views.evidence_download,
         name="triage_evidence",
     ),
 ]

@@ -2,29 +2,24 @@
 plan, methods and other labs. No account is needed."""
 
 import json
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from improvement_hub.core.client_ip import client_ip
-from improvement_hub.core.ratelimit import RateLimited
-from improvement_hub.council.models import Priority, Service
+from improvement_hub.core.forms import render_form, submit
+from improvement_hub.core.pagination import page_of
 from improvement_hub.lab import selectors, services
-from improvement_hub.lab.forms import STEP_FORMS, STEPS, EvidenceForm, ReplyForm
-from improvement_hub.lab.models import (
-    AffectedCount,
-    Agency,
-    RaisedAs,
-    Referral,
-    ReferralDraft,
-)
+from improvement_hub.lab.forms import STEP_FORMS, STEPS, EvidenceForm, ReferralForm, ReplyForm
+from improvement_hub.lab.models import Referral, ReferralDraft
 
 DRAFT_COOKIE = "lab_referral_draft"
 DRAFT_SALT = "lab.referral.draft"
@@ -124,6 +119,17 @@ def refer_clear(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _question_context(step: str, form: Any) -> dict[str, object]:
+    return {
+        "form": form,
+        "title": form.title,
+        "back": _back(step),
+        "step": step,
+        "step_number": ORDER.index(step) + 1,
+        "step_total": len(ORDER) - 1,
+    }
+
+
 @never_cache
 def refer_step(request: HttpRequest, step: str) -> HttpResponse:
     """One question page. Answers are saved to the draft on every valid "Continue"."""
@@ -133,72 +139,48 @@ def refer_step(request: HttpRequest, step: str) -> HttpResponse:
     if form_class is None:
         raise Http404
     draft = _draft(request)
-    if request.method == "POST":
-        form = form_class(request.POST)
-        if form.is_valid():
-            draft = draft or ReferralDraft.objects.create()
-            services.draft_save(draft=draft, answers=form.to_answers())
-            return _keep(redirect(_next(step, request)), draft)
-    else:
+    if request.method != "POST":
         form = form_class(initial=form_class.from_answers(draft.answers) if draft else {})
-    return render(
-        request,
-        "lab/refer/question.html",
-        {
-            "form": form,
-            "title": form_class.title,
-            "back": _back(step),
-            "step": step,
-            "step_number": ORDER.index(step) + 1,
-            "step_total": len(ORDER) - 1,
-        },
-    )
+        return render(request, "lab/refer/question.html", _question_context(step, form))
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return render(request, "lab/refer/question.html", _question_context(step, form))
+    draft = draft or ReferralDraft.objects.create()
+    services.draft_save(draft=draft, answers=form.to_answers())
+    return _keep(redirect(_next(step, request)), draft)
 
 
 @never_cache
 def refer_evidence(request: HttpRequest) -> HttpResponse:
     """Optional files: upload one at a time, see the list, remove any."""
     draft = _draft(request)
-    form = EvidenceForm()
-    if request.method == "POST":
-        draft = draft or ReferralDraft.objects.create()
-        status = 400
-        if request.POST.get("remove"):
-            services.evidence_remove(
-                draft=draft,
-                evidence_id=int(request.POST["remove"]) if request.POST["remove"].isdigit() else 0,
-            )
-            return _keep(redirect("lab:refer_step", step="evidence"), draft)
-        form = EvidenceForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.evidence_add(
-                    draft=draft, upload=form.cleaned_data["file"], ip=_ip(request)
-                )
-            except ValidationError as error:
-                form.add_error("file", error.messages)
-            except RateLimited as limited:
-                form.add_error("file", limited.message)
-                status = 429
-            else:
-                messages.success(request, "Your file has been uploaded")
-                return _keep(redirect("lab:refer_step", step="evidence"), draft)
-        response = render(
-            request,
-            "lab/refer/evidence.html",
-            _evidence_context(request, draft, form),
-            status=status,
-        )
-        return _keep(response, draft)
-    return render(request, "lab/refer/evidence.html", _evidence_context(request, draft, form))
+    if request.method != "POST":
+        context = _evidence_context(request, draft, EvidenceForm())
+        return render(request, "lab/refer/evidence.html", context)
+    draft = draft or ReferralDraft.objects.create()
+    if remove := request.POST.get("remove"):
+        services.evidence_remove(draft=draft, evidence_id=int(remove) if remove.isdigit() else 0)
+        return _keep(redirect("lab:refer_step", step="evidence"), draft)
+    form = EvidenceForm(request.POST, request.FILES)
+    upload = form.cleaned_data["file"] if form.is_valid() else None
+    if upload and submit(
+        form, lambda: services.evidence_add(draft=draft, upload=upload, ip=client_ip(request))
+    ):
+        messages.success(request, "Your file has been uploaded")
+        return _keep(redirect("lab:refer_step", step="evidence"), draft)
+    context = _evidence_context(request, draft, form)
+    return _keep(render_form(request, "lab/refer/evidence.html", context, form=form), draft)
 
 
 def _evidence_context(
     request: HttpRequest, draft: ReferralDraft | None, form: EvidenceForm
 ) -> dict[str, object]:
+    files = list(draft.evidence.all()) if draft else []
     return {
         "form": form,
-        "files": list(draft.evidence.all()) if draft else [],
+        "files": files,
+        "can_add_file": services.evidence_has_room(stored=len(files)),
+        "max_files": services.MAX_FILES,
         "back": _back("evidence"),
         "next": _next("evidence", request),
         "step_number": ORDER.index("evidence") + 1,
@@ -206,48 +188,7 @@ def _evidence_context(
     }
 
 
-def _answers_for_display(answers: dict) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
-    raised = dict(RaisedAs.choices)
-    counts = dict(AffectedCount.choices)
-    agencies = dict(Agency.choices)
-    service_names = dict(
-        Service.objects.filter(slug__in=answers.get("services") or []).values_list("slug", "name")
-    )
-    priority_names = dict(
-        Priority.objects.filter(slug__in=answers.get("priorities") or []).values_list(
-            "slug", "name"
-        )
-    )
-    other = [agencies.get(a, a) for a in answers.get("agencies") or []]
-    if answers.get("agencies_other"):
-        other.append(answers["agencies_other"])
-    who = raised.get(answers.get("raised_as", ""), "")
-    if answers.get("organisation_name"):
-        who = f"{who} – {answers['organisation_name']}"
-    return [
-        ("Who is raising it", who, "who"),
-        (
-            "Who it affects",
-            "\n".join(
-                filter(
-                    None,
-                    [answers.get("affected_who"), counts.get(answers.get("affected_count", ""))],
-                )
-            ),
-            "affected",
-        ),
-        ("The problem", answers.get("problem", ""), "problem"),
-        ("Council services", ", ".join(service_names.values()), "services"),
-        ("Other organisations", ", ".join(other), "services"),
-        ("What has been tried", answers.get("tried", ""), "tried"),
-        ("Council priorities", ", ".join(priority_names.values()), "priorities"),
-        ("Your name", answers.get("contact_name", ""), "contact"),
-        ("Email address", answers.get("email", ""), "contact"),
-        ("Phone number", answers.get("phone", ""), "contact"),
-    ]
-
-
-def _first_missing(answers: dict) -> str | None:  # type: ignore[type-arg]
+def _first_missing(answers: dict[str, Any]) -> str | None:
     """The first page whose saved answers are missing or no longer valid."""
     for step, form_class in STEPS:
         if not form_class(data=_as_form_data(form_class, answers)).is_valid():
@@ -255,18 +196,24 @@ def _first_missing(answers: dict) -> str | None:  # type: ignore[type-arg]
     return None
 
 
-def _as_form_data(form_class, answers: dict) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    data = {}
+def _as_form_data(form_class: type[Any], answers: dict[str, Any]) -> MultiValueDict[str, Any]:
+    """Saved answers as the data a form is bound to (a ticked box as "on")."""
+    data: dict[str, list[Any]] = {}
     for name in form_class.base_fields:
         value = answers.get(name)
-        if isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        elif value is not None:
-            data[name] = value
-    from django.utils.datastructures import MultiValueDict
+        if value is None or value is False:
+            continue
+        data[name] = value if isinstance(value, list) else ["on" if value is True else value]
+    return MultiValueDict(data)
 
-    return MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in data.items()})
+
+def _check_context(draft: ReferralDraft, form: ReferralForm | None = None) -> dict[str, object]:
+    return {
+        "answers": selectors.answers_for_display(draft.answers),
+        "files": list(draft.evidence.all()),
+        "form": form,
+        "back": _back("check"),
+    }
 
 
 @never_cache
@@ -275,57 +222,24 @@ def refer_check(request: HttpRequest) -> HttpResponse:
     draft = _draft(request)
     if draft is None or not draft.answers:
         return redirect("lab:refer_start")
-    missing = _first_missing(draft.answers)
-    if missing:
+    if missing := _first_missing(draft.answers):
         messages.info(request, "Please answer this question before you send your referral")
         return redirect("lab:refer_step", step=missing)
-    error = None
-    if request.method == "POST":
-        if request.POST.get("website"):
-            return HttpResponseBadRequest("Sorry, there is a problem with your request.")
-        answers = draft.answers
-        data = services.ReferralData(
-            problem=answers["problem"],
-            email=answers["email"],
-            consent=bool(answers.get("consent")),
-            raised_as=answers.get("raised_as", ""),
-            organisation_name=answers.get("organisation_name") or "",
-            affected_who=answers.get("affected_who") or "",
-            affected_count=answers.get("affected_count") or "",
-            services=tuple(Service.objects.filter(slug__in=answers.get("services") or [])),
-            agencies=tuple(a for a in answers.get("agencies") or [] if a in Agency.values),
-            agencies_other=answers.get("agencies_other") or "",
-            tried=answers.get("tried") or "",
-            priorities=tuple(Priority.objects.filter(slug__in=answers.get("priorities") or [])),
-            contact_name=answers.get("contact_name") or "",
-            phone=answers.get("phone") or "",
-        )
-        try:
-            referral, _tracking = services.referral_submit(data=data, ip=_ip(request), draft=draft)
-        except RateLimited as exc:
-            error = exc.message
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            request.session["lab_last_reference"] = referral.reference
-            response = redirect("lab:refer_done")
-            response.delete_cookie(DRAFT_COOKIE)
-            return response
-    return render(
-        request,
-        "lab/refer/check.html",
-        {
-            "answers": _answers_for_display(draft.answers),
-            "files": list(draft.evidence.all()),
-            "error": error,
-            "back": _back("check"),
-        },
-        status=429 if error else 200,
+    if request.method != "POST":
+        return render(request, "lab/refer/check.html", _check_context(draft))
+    if request.POST.get("website"):
+        return HttpResponseBadRequest("Sorry, there is a problem with your request.")
+    form = ReferralForm(data=_as_form_data(ReferralForm, draft.answers))
+    data = form.referral_data() if form.is_valid() else None
+    sent = data and submit(
+        form, lambda: services.referral_submit(data=data, ip=client_ip(request), draft=draft)
     )
-
-
-def _ip(request: HttpRequest) -> str:
-    return client_ip(request)
+    if not sent:
+        return render_form(request, "lab/refer/check.html", _check_context(draft, form), form=form)
+    request.session["lab_last_reference"] = sent[0].reference
+    response = redirect("lab:refer_done")
+    response.delete_cookie(DRAFT_COOKIE)
+    return response
 
 
 def refer_done(request: HttpRequest) -> HttpResponse:
@@ -356,6 +270,10 @@ def _tracked(request: HttpRequest, reference: str) -> tuple[Referral, str]:
     return referral, token
 
 
+def _track_url(reference: str, token: str) -> str:
+    return f"{reverse('lab:track', args=[reference])}?token={token}"
+
+
 @never_cache
 def track(request: HttpRequest, reference: str) -> HttpResponse:
     """The referrer's tracking page: status and every message, no account needed."""
@@ -363,30 +281,18 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
     reply_form = ReplyForm()
     if request.method == "POST" and request.POST.get("action") == "reply":
         reply_form = ReplyForm(request.POST)
-        if reply_form.is_valid():
-            try:
-                services.referral_reply(
-                    referral=referral, message=reply_form.cleaned_data["message"]
-                )
-            except ValidationError as error:
-                reply_form.add_error(None, error.messages)
-            else:
-                messages.success(
-                    request, "Thank you. Your reply has been sent to the Improvement Hub Team."
-                )
-                return redirect(f"{reverse('lab:track', args=[reference])}?token={token}")
-    response = render(
-        request,
-        "lab/track.html",
-        {
-            "referral": referral,
-            "token": token,
-            "history": selectors.referral_public_history(referral=referral),
-            "reply_form": reply_form,
-            "form": reply_form if reply_form.errors else None,
-        },
-        status=400 if reply_form.errors else 200,
-    )
+        reply = reply_form.cleaned_data["message"] if reply_form.is_valid() else ""
+        if reply and submit(
+            reply_form, lambda: services.referral_reply(referral=referral, message=reply)
+        ):
+            messages.success(
+                request, "Thank you. Your reply has been sent to the Improvement Hub Team."
+            )
+            return redirect(_track_url(reference, token))
+    history = selectors.referral_public_history(referral=referral)
+    form = reply_form if reply_form.errors else None
+    context = {"referral": referral, "token": token, "history": history, "form": form}
+    response = render_form(request, "lab/track.html", {**context, "reply_form": reply_form})
     # The token is in the address: never send it to other sites. (Not "no-referrer":
     # browsers then send "Origin: null" with the page's forms, which CSRF rightly refuses.)
     response["Referrer-Policy"] = "same-origin"
@@ -402,35 +308,13 @@ def track_withdraw(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Your referral has been withdrawn")
-    return redirect(f"{reverse('lab:track', args=[reference])}?token={token}")
+    return redirect(_track_url(reference, token))
 
 
 def track_data(request: HttpRequest, reference: str) -> HttpResponse:
     """The referrer's own data, as a JSON download."""
     referral, _token = _tracked(request, reference)
-    data = {
-        "reference": referral.reference,
-        "status": referral.get_status_display(),
-        "raised_as": referral.get_raised_as_display(),
-        "organisation_name": referral.organisation_name,
-        "affected_who": referral.affected_who,
-        "affected_count": referral.get_affected_count_display() if referral.affected_count else "",
-        "problem": referral.problem,
-        "services": [s.name for s in referral.services.all()],
-        "other_organisations": referral.agency_labels
-        + ([referral.agencies_other] if referral.agencies_other else []),
-        "tried": referral.tried,
-        "priorities": [p.name for p in referral.priorities.all()],
-        "contact_name": referral.contact_name,
-        "email": referral.email,
-        "phone": referral.phone,
-        "consent_given_at": referral.consent_at.isoformat() if referral.consent_at else None,
-        "evidence_files": [e.original_name for e in referral.evidence.all()],
-        "messages": [
-            {"date": e.created_at.isoformat(), "what": e.get_kind_display(), "message": e.message}
-            for e in selectors.referral_public_history(referral=referral)
-        ],
-    }
+    data = selectors.referral_data_for_referrer(referral=referral)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -441,8 +325,8 @@ def track_data(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def challenge_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.challenge_list_public(), 20).get_page(request.GET.get("page"))
-    return render(request, "lab/challenge_list.html", {"page": page, "querystring": ""})
+    page = page_of(request, selectors.challenge_list_public(), 20)
+    return render(request, "lab/challenge_list.html", {"page": page})
 
 
 def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -8,6 +8,8 @@ which SQLite sorts by but cannot index; on SQLite this does nothing.
 """
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 ORDER = '"acknowledged_at" ASC NULLS FIRST, "decide_by" ASC, "received_at" ASC, "id" ASC'
 INDEXES = {
@@ -16,7 +18,7 @@ INDEXES = {
 }
 
 
-def create(apps, schema_editor):  # type: ignore[no-untyped-def]
+def create(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     for name, condition in INDEXES.items():
@@ -25,7 +27,7 @@ def create(apps, schema_editor):  # type: ignore[no-untyped-def]
         )
 
 
-def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
+def drop(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     for name in INDEXES:

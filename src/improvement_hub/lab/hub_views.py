@@ -1,0 +1,126 @@
+"""The Hub Team's casework screens: the triage inbox and each referral."""
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from improvement_hub.core.decorators import hidden_unless
+from improvement_hub.core.forms import render_form, submit
+from improvement_hub.core.pagination import page_of
+from improvement_hub.lab import permissions, selectors, services
+from improvement_hub.lab.filters import InboxFilter
+from improvement_hub.lab.forms import AssignForm, DecisionForm, TagsForm
+from improvement_hub.lab.models import Referral
+
+
+@hidden_unless(permissions.can_triage)
+def inbox(request: HttpRequest) -> HttpResponse:
+    filters = InboxFilter(request.GET, queryset=selectors.referral_inbox(), request=request)
+    page = page_of(request, filters.qs, 25)
+    rows = selectors.referral_inbox_rows(page.object_list)
+    context = {"page": page, "rows": rows, "filter_form": filters.form}
+    return render(request, "lab/triage/inbox.html", context)
+
+
+def _referral_context(referral: Referral, form: DecisionForm | None = None) -> dict[str, object]:
+    return {
+        "referral": referral,
+        "days_left": selectors.referral_days_left(referral),
+        "suggestions": selectors.referral_suggestions(referral=referral),
+        "similar": selectors.referral_similar(referral=referral),
+        "access_log": selectors.referral_access_log(referral=referral),
+        "decision_form": form or DecisionForm(),
+        "form": form if form is not None and form.errors else None,
+        "assign_form": AssignForm(initial={"assignee": referral.assignee_id}),
+    }
+
+
+@hidden_unless(permissions.can_triage)
+def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    return render(request, "lab/triage/referral_detail.html", _referral_context(referral))
+
+
+@hidden_unless(permissions.can_triage)
+def referral_contact(request: HttpRequest, reference: str) -> HttpResponse:
+    """Shows the referrer's contact details. Each view is logged."""
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    contact = selectors.referral_personal_data(user=request.user, referral=referral)
+    response = render(
+        request, "lab/triage/contact.html", {"referral": referral, "contact": contact}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# FileResponse streams, so it is no HttpResponse: core.decorators.View could say HttpResponseBase.
+@hidden_unless(permissions.can_triage)  # type: ignore[arg-type]
+def evidence_download(request: HttpRequest, reference: str, evidence_id: int) -> FileResponse:
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    evidence = selectors.evidence_get_for_hub(
+        user=request.user, referral=referral, evidence_id=evidence_id
+    )
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@hidden_unless(permissions.can_triage)
+@require_POST
+def referral_decide(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    form = DecisionForm(request.POST)
+    decided = (
+        submit(
+            form,
+            lambda: services.referral_decide(
+                actor=request.user, referral=referral, decision=form.decision()
+            ),
+        )
+        if form.is_valid()
+        else None
+    )
+    if decided is not None:
+        messages.success(request, "The decision is saved and the referrer has been emailed")
+        return redirect("lab:triage_referral", reference=reference)
+    # Read again: the service may have seen a decision this page's copy did not.
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    context = _referral_context(referral, form)
+    return render_form(request, "lab/triage/referral_detail.html", context, form=form)
+
+
+@hidden_unless(permissions.can_triage)
+@require_POST
+def referral_assign(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    form = AssignForm(request.POST)
+    # A choice that names nobody in the Hub Team assigns the referral to nobody, as before.
+    assignee = form.cleaned_data["assignee"] if form.is_valid() else None
+    services.referral_assign(actor=request.user, referral=referral, assignee=assignee)
+    messages.success(request, "The assignee has been saved")
+    return redirect("lab:triage_referral", reference=reference)
+
+
+@hidden_unless(permissions.can_triage)
+@require_POST
+def referral_tags(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    form = TagsForm(request.POST)
+    if form.is_valid():
+        services.referral_update_tags(
+            actor=request.user,
+            referral=referral,
+            services=form.cleaned_data["services"],
+            priorities=form.cleaned_data["priorities"],
+        )
+        messages.success(request, "Services and priorities saved")
+    else:
+        messages.error(request, "Select services and priorities from the lists")
+    return redirect("lab:triage_referral", reference=reference)
