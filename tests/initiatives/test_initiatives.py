@@ -58,7 +58,7 @@ def test_unknown_idea_numbers_and_missing_answers_get_govuk_errors_and_nothing_i
     response = signed_in(hub).post(
         "/initiatives/new/", {"title": "", "problem": "", "ideas": "12, 99999, abc"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # a form with errors (core.forms.render_form)
     assert "There is a problem" in response.text
     assert "Enter title" in response.text or "Enter the title" in response.text
     assert "Enter idea numbers separated by commas" in response.text
@@ -147,7 +147,7 @@ def test_bad_part_answers_get_field_errors(hub):
         f"/initiatives/{initiative.pk}/risks/add/",
         {"description": "", "likelihood": "9", "impact": "x"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in response.text
     assert "Enter description" in response.text
     response = client.post(
@@ -174,7 +174,7 @@ def test_the_same_person_cannot_join_the_team_twice(hub, staff):
     response = signed_in(hub).post(
         f"/initiatives/{initiative.pk}/team/add/", {"role": "lead", "user": staff.pk}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "This person is already on the team" in response.text
 
 

@@ -174,7 +174,7 @@ def test_the_api_adds_no_values_when_any_is_bad(hub):
         [{"date": "2017-01-02", "value": 3}, {"date": "2017-01-02", "value": 4}],
         content_type="application/json",
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["errors"]["observations"] == ["Row 2: 2 January 2017 is also in row 1"]
     assert not Observation.objects.exists()
     malformed = signed_in(hub).post(
@@ -194,7 +194,7 @@ def test_the_api_refuses_bad_measures_and_outsiders(hub, staff):
         {"name": "x", "unit": "y", "improvement_direction": "up"},
         content_type="application/json",
     )
-    assert bad.status_code == 400
+    assert bad.status_code == 422
     assert "improvement_direction" in bad.json()["errors"]
     missing = signed_in(hub).post(url, {"name": "x"}, content_type="application/json")
     assert missing.status_code in (400, 422)
@@ -207,7 +207,7 @@ def test_the_api_refuses_bad_measures_and_outsiders(hub, staff):
     dup = {"name": "Same", "unit": "y", "improvement_direction": "increase"}
     assert signed_in(hub).post(url, dup, content_type="application/json").status_code == 201
     twice = signed_in(hub).post(url, dup, content_type="application/json")
-    assert twice.status_code == 400
+    assert twice.status_code == 422
     assert "This initiative already has a measure with this name" in str(twice.json())
     assert Measure.objects.count() == 1
 

@@ -46,7 +46,7 @@ def test_the_api_refuses_a_measure_target_when_it_is_not_a_finite_number_in_rang
     assert not Measure.objects.exists()
 
 
-def test_the_api_answers_400_when_an_idea_number_is_too_big_for_the_database(hub):
+def test_the_api_answers_422_when_an_idea_number_is_too_big_for_the_database(hub):
     response = _post_json(
         signed_in(hub),
         "/api/v1/initiatives",
@@ -54,8 +54,11 @@ def test_the_api_answers_400_when_an_idea_number_is_too_big_for_the_database(hub
             {"title": "Quicker repairs", "problem": "Slow.", "scale": "tweak", "ideas": [10**20]}
         ),
     )
-    assert response.status_code == 400
-    assert response.json()["errors"]["ideas"] == ["Use the numbers of submitted ideas"]
+    assert response.status_code == 422
+    # the page's form reads the numbers, so the API says what the page says
+    assert response.json()["errors"]["ideas"] == [
+        "Enter idea numbers separated by commas, like 12, 40"
+    ]
 
 
 def test_the_measure_form_refuses_a_target_when_it_is_not_a_finite_number_in_range(hub, initiative):
@@ -71,7 +74,7 @@ def test_the_measure_form_refuses_a_target_when_it_is_not_a_finite_number_in_ran
                 "target": number,
             },
         )
-        assert response.status_code == 200, number
+        assert response.status_code == 400, number
         assert "govuk-error-summary" in response.text, number
         assert not Measure.objects.exists(), number
 
@@ -112,7 +115,7 @@ def test_the_benefit_form_refuses_an_amount_when_it_is_not_finite_or_over_a_bill
             f"/initiatives/{initiative.pk}/benefits/add/",
             {"kind": "cashable", "description": "Fewer repeat visits", **data},
         )
-        assert response.status_code == 200, data
+        assert response.status_code == 400, data
         assert message in response.text, data
         assert not Benefit.objects.exists(), data
 

@@ -95,7 +95,7 @@ def test_a_resident_posted_directly_to_the_team_form_is_refused_when_a_partner_a
     response = signed_in(everyone[Role.PARTNER]).post(
         f"/initiatives/{initiative.pk}/team/add/", {"role": "member", "user": resident.pk}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose a member of council staff or of a partner organisation" in response.text
     assert not TeamMember.objects.filter(user=resident).exists()
 
@@ -110,7 +110,7 @@ def test_a_resident_posted_to_the_api_is_refused_like_an_unknown_id_when_adding_
         client.post(url, {"role": "member", "user": pk}, content_type="application/json")
         for pk in (everyone[Role.RESIDENT].pk, 987654321)
     ]
-    assert [a.status_code for a in answers] == [400, 400]
+    assert [a.status_code for a in answers] == [422, 422]
     assert answers[0].json() == answers[1].json()  # a resident looks like nobody at all
     assert answers[0].json()["errors"]["user"] == [
         "Choose a member of council staff or of a partner organisation"

@@ -45,7 +45,7 @@ def test_each_role_may_do_what_the_matrix_says(role):
     assert permissions.can_view_initiative_workings(user, published) is sees_workings
     assert permissions.can_edit_initiative(user, hidden) is edits
     assert permissions.can_create_initiative(user) is creates
-    assert permissions.can_decide_pilot(user) is decides
+    assert permissions.can_decide_pilots(user) is decides
 
 
 @pytest.mark.parametrize("role", [Role.PARTNER, Role.STAFF, Role.RESIDENT])

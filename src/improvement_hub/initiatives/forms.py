@@ -1,26 +1,30 @@
 """Forms for initiatives and their parts, in GOV.UK wording."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 
 from improvement_hub.accounts import selectors as people
-from improvement_hub.accounts.models import User
 from improvement_hub.core.forms import GovUKFormMixin
-from improvement_hub.council.models import (
-    ChangeScale,
-    Directorate,
-    Organisation,
-    Priority,
-    Service,
-)
-from improvement_hub.ideas.models import Idea
+from improvement_hub.council import selectors as council
+from improvement_hub.council.choices import ChangeScale
+from improvement_hub.ideas import selectors as ideas
 from improvement_hub.initiatives import models as m
-from improvement_hub.lab.models import Challenge
+from improvement_hub.lab import selectors as lab
+
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+    from improvement_hub.ideas.models import Idea
+
+# Choices of council data are posted by slug, so the page and the API (which names
+# priorities, directorates, services, organisations and challenges by slug) share a form.
+SLUG = "slug"
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, attrs=None):  # type: ignore[no-untyped-def]
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(
             attrs={"class": "govuk-input govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d"
         )
@@ -66,25 +70,29 @@ class InitiativeForm(GovUKFormMixin, forms.Form):
     ends_on = _date("Expected end date (optional)", required=False)
     priorities = forms.ModelMultipleChoiceField(
         label="Council priorities (optional)",
-        queryset=Priority.objects.filter(is_active=True),
+        queryset=council.priority_list_active(),
+        to_field_name=SLUG,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     directorates = forms.ModelMultipleChoiceField(
         label="Directorates involved (optional)",
-        queryset=Directorate.objects.all(),
+        queryset=council.directorate_list(),
+        to_field_name=SLUG,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     services = forms.ModelMultipleChoiceField(
         label="Services involved (optional)",
-        queryset=Service.objects.filter(is_active=True).select_related("directorate"),
+        queryset=council.service_list_active(),
+        to_field_name=SLUG,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     organisations = forms.ModelMultipleChoiceField(
         label="Partner organisations (optional)",
-        queryset=Organisation.objects.all(),
+        queryset=council.organisation_list(),
+        to_field_name=SLUG,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -114,18 +122,19 @@ class SourcesForm(GovUKFormMixin, forms.Form):
     ideas = forms.CharField(
         label="Ideas it comes from (optional)",
         required=False,
-        max_length=200,
+        max_length=700,
         help_text="Idea numbers separated by commas, for example 12, 40. Each idea is "
         "answered ‘Taken forward’ with a link to the initiative.",
     )
     challenges = forms.ModelMultipleChoiceField(
         label="Lab challenges it works on (optional)",
-        queryset=Challenge.objects.all(),
+        queryset=lab.challenge_list(),
+        to_field_name=SLUG,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def clean_ideas(self) -> list[Idea]:
+    def clean_ideas(self) -> list["Idea"]:
         text = self.cleaned_data["ideas"].replace(";", ",")
         numbers = []
         for part in (p.strip().lstrip("#") for p in text.split(",")):
@@ -134,11 +143,16 @@ class SourcesForm(GovUKFormMixin, forms.Form):
             if not part.isdigit() or len(part) > 12:
                 raise forms.ValidationError("Enter idea numbers separated by commas, like 12, 40")
             numbers.append(int(part))
-        found = Idea.objects.public().in_bulk(numbers)
+        found = ideas.idea_list_public_by_id(idea_ids=numbers)
         missing = [str(n) for n in numbers if n not in found]
         if missing:
             raise forms.ValidationError(f"There is no idea number {', '.join(missing)}")
         return [found[n] for n in dict.fromkeys(numbers)]
+
+
+class InitiativeStartForm(InitiativeForm, SourcesForm):
+    """An initiative's details with where it comes from, in one form: the API's way to
+    start one (the page shows the same two forms under their own headings)."""
 
 
 def _measures_field(initiative: m.Initiative, label: str) -> forms.ModelMultipleChoiceField:
@@ -155,7 +169,9 @@ class PartForm(GovUKFormMixin, forms.ModelForm):
 
     relations: tuple[str, ...] = ()
 
-    def __init__(self, *args, initiative: m.Initiative, actor=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, *args: Any, initiative: m.Initiative, actor: "User | None" = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.initiative = initiative
         self.actor = actor
@@ -303,7 +319,7 @@ class PilotForm(PartForm):
             "evaluation": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", "The end date must be the same as or after the start date")
@@ -348,14 +364,15 @@ class TeamMemberForm(PartForm):
         }
         widgets = {"role": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].to_field_name = SLUG  # as the API names them
         # only people the actor may put on a team (staff and partners), named as the actor
         # may see them; a person already on the team stays choosable for their own row
         field = self.fields["user"]
         choosable = people.people_for_team_list(actor=self.actor)
         if self.instance.user_id:
-            choosable = choosable | User.objects.filter(pk=self.instance.user_id)
+            choosable = choosable | choosable.model.objects.filter(pk=self.instance.user_id)
         field.queryset = choosable
         field.label_from_instance = lambda person: (
             people.person_label(actor=self.actor, person=person) or "Name not given"
@@ -365,9 +382,10 @@ class TeamMemberForm(PartForm):
         )
         field.help_text = "Council staff and partners with an account on the hub."
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not data.get("user") and not (data.get("name") or "").strip():
+        unnamed = not data.get("user") and not (data.get("name") or "").strip()
+        if unnamed and not self.has_error("user"):  # a refused person already has a message
             self.add_error("user", "Choose a person with an account or enter their name")
         return data
 
@@ -378,7 +396,7 @@ class TrainingNeedForm(PartForm):
         fields = ["need", "who", "pilot"]
         labels = {"who": "Who needs it (optional)", "pilot": "For a pilot (optional)"}
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["pilot"].queryset = self.initiative.pilots.all()
 
@@ -402,7 +420,7 @@ class ObservationForm(GovUKFormMixin, forms.Form):
     on = _date("Date")
     value = forms.FloatField(label="Value", validators=[m.validate_value])
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["value"].error_messages["invalid"] = (
             "Enter the value as a number, like 12 or 4.5"
@@ -421,7 +439,7 @@ class ObservationImportForm(GovUKFormMixin, forms.Form):
         "all are right.",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].error_messages["required"] = "Select a CSV file"
 

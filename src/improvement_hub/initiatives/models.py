@@ -3,6 +3,7 @@ what an initiative learns and delivers: prototypes, PDSA cycles, pilots and meas
 
 import math
 from decimal import Decimal
+from typing import TypeAlias
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from improvement_hub.core.models import TimeStampedModel
 from improvement_hub.council.models import (
@@ -30,6 +32,9 @@ SHORT_MAX = 1000
 # non-finite floats (NaN, Infinity) break the charts and the JSON of the API for good.
 VALUE_LIMIT = 1e12
 MONEY_LIMIT = Decimal(1_000_000_000)
+
+# A risk's likelihood times its impact from which it is high (the red tag).
+HIGH_RISK_SCORE = 15
 
 
 def validate_value(value: float) -> None:
@@ -291,6 +296,11 @@ class Milestone(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_late(self) -> bool:
+        """Not done and due before today."""
+        return self.done_on is None and self.due_on < timezone.localdate()
+
 
 class Risk(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="risks")
@@ -321,6 +331,11 @@ class Risk(models.Model):
     @property
     def score(self) -> int:
         return self.likelihood * self.impact
+
+    @property
+    def is_high(self) -> bool:
+        """An open risk scoring 15 or more (of 25): shown in red on the initiative."""
+        return not self.is_closed and self.score >= HIGH_RISK_SCORE
 
 
 class Benefit(models.Model):
@@ -591,3 +606,18 @@ class TrainingNeed(models.Model):
 
     def __str__(self) -> str:
         return self.need
+
+
+# Everything an initiative is made of that its team adds, changes and removes.
+InitiativePart: TypeAlias = (
+    TeamMember
+    | Milestone
+    | Risk
+    | Benefit
+    | StatusUpdate
+    | Prototype
+    | PdsaCycle
+    | Pilot
+    | Measure
+    | TrainingNeed
+)

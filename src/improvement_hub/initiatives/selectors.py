@@ -1,17 +1,23 @@
 """Every read the portfolio pages and the API need, scoped to the person asking."""
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from improvement_hub import spc
 from improvement_hub.accounts import selectors as people
-from improvement_hub.council.models import ChangeScale, Directorate, Priority
+from improvement_hub.council import selectors as council
+from improvement_hub.council.choices import ChangeScale
+from improvement_hub.council.rules import is_cross_system
 from improvement_hub.initiatives import permissions
+from improvement_hub.initiatives.filters import PortfolioFilterSet
 from improvement_hub.initiatives.models import (
     METHOD_STAGES,
     Initiative,
@@ -26,6 +32,7 @@ from improvement_hub.initiatives.models import (
     TeamMember,
     value_is_usable,
 )
+from improvement_hub.initiatives.permissions import Viewer
 
 TIMELINE_START = date(2016, 1, 1)
 TIMELINE_END = date(2020, 12, 31)
@@ -39,7 +46,13 @@ def _latest_rag() -> Subquery:
     )
 
 
-def _visible(user) -> QuerySet[Initiative]:  # type: ignore[no-untyped-def]
+def _partner_count() -> Coalesce:
+    links = Initiative.organisations.through.objects.filter(initiative_id=OuterRef("pk"))
+    count = links.values("initiative_id").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
+def _visible(user: Viewer) -> QuerySet[Initiative]:
     initiatives = Initiative.objects.all()
     if permissions.can_view_all_initiatives(user):
         return initiatives
@@ -48,49 +61,24 @@ def _visible(user) -> QuerySet[Initiative]:  # type: ignore[no-untyped-def]
     return initiatives.filter(is_published=True)
 
 
-@dataclass(frozen=True)
-class PortfolioFilters:
-    q: str = ""
-    strand: str = ""
-    scale: str = ""
-    stage: str = ""
-    priority: str = ""
-    directorate: str = ""
-    rag: str = ""
-
-    def apply(self, initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
-        if self.q:
-            initiatives = initiatives.filter(
-                Q(title__icontains=self.q) | Q(problem__icontains=self.q)
-            )
-        for name in ("strand", "scale", "stage"):
-            if value := getattr(self, name):
-                initiatives = initiatives.filter(**{name: value})
-        if self.priority:
-            initiatives = initiatives.filter(priorities__slug=self.priority)
-        if self.directorate:
-            initiatives = initiatives.filter(
-                Q(directorates__slug=self.directorate)
-                | Q(services__directorate__slug=self.directorate)
-            )
-        if self.rag:
-            initiatives = initiatives.filter(latest_rag=self.rag)
-        return initiatives.distinct() if (self.priority or self.directorate) else initiatives
-
-
-def initiative_list_for_user(
-    *, user, filters: PortfolioFilters | None = None
-) -> QuerySet[Initiative]:  # type: ignore[no-untyped-def]
-    """The initiatives this person may see, filtered, with what the portfolio lists show."""
-    initiatives = _visible(user).annotate(latest_rag=_latest_rag())
-    if filters:
-        initiatives = filters.apply(initiatives)
-    return initiatives.select_related("redesign_programme").prefetch_related(
-        "priorities", "directorates", "services"
+def initiative_list_for_user(*, user: Viewer) -> QuerySet[Initiative]:
+    """The initiatives this person may see, with what the portfolio lists show."""
+    return (
+        _visible(user)
+        .annotate(latest_rag=_latest_rag(), partner_count=_partner_count())
+        .select_related("redesign_programme")
+        .prefetch_related("priorities", "directorates", "services")
     )
 
 
-def initiative_get_for_user(*, user, pk: int) -> Initiative:  # type: ignore[no-untyped-def]
+def portfolio_filter(*, user: Viewer, params: Mapping[str, Any] | None) -> PortfolioFilterSet:
+    """The portfolio's filters bound to ``params`` (a request's GET); its ``qs`` is the
+    initiatives this person may see that match them. The pages, the export and the API
+    list all filter with it."""
+    return PortfolioFilterSet(params or {}, queryset=initiative_list_for_user(user=user), user=user)
+
+
+def initiative_get_for_user(*, user: Viewer, pk: int) -> Initiative:
     """One initiative with everything its page shows; 404 for missing and forbidden alike."""
     initiative = (
         Initiative.objects.annotate(latest_rag=_latest_rag())
@@ -123,7 +111,7 @@ def initiative_get_for_user(*, user, pk: int) -> Initiative:  # type: ignore[no-
     return initiative
 
 
-def initiative_get_for_editor(*, user, pk: int) -> Initiative:  # type: ignore[no-untyped-def]
+def initiative_get_for_editor(*, user: Viewer, pk: int) -> Initiative:
     """An initiative this person may edit; 404 if they may not even see it."""
     initiative = Initiative.objects.prefetch_related("team").filter(pk=pk).first()
     if initiative is None or not permissions.can_view_initiative(user, initiative):
@@ -133,7 +121,7 @@ def initiative_get_for_editor(*, user, pk: int) -> Initiative:  # type: ignore[n
     return initiative
 
 
-def team_for_viewer(*, user, initiative: Initiative) -> list[tuple[TeamMember, str]]:  # type: ignore[no-untyped-def]
+def team_for_viewer(*, user: Viewer, initiative: Initiative) -> list[tuple[TeamMember, str]]:
     """The team with each member named as this person may see them: partners see names,
     never email addresses."""
     shows_email = people.shows_email_addresses(user)
@@ -149,17 +137,28 @@ def team_for_viewer(*, user, initiative: Initiative) -> list[tuple[TeamMember, s
 
 
 def cross_system(initiative: Initiative) -> bool:
-    """Two or more directorates, or services in two or more directorates, or a partner."""
-    directorates = {d.pk for d in initiative.directorates.all()} | {
-        s.directorate_id for s in initiative.services.all()
-    }
-    return len(directorates) >= 2 or len(initiative.services.all()) >= 2
+    """Whether the initiative is cross-system by the council's one definition
+    (``council.rules.is_cross_system``): two or more services, services or directorates
+    in two or more directorates, or a service and a partner organisation (or two partners).
+    Reads the prefetched directorates and services, and the partners counted by the list
+    selector (or the prefetched organisations of one initiative): no query of its own."""
+    services = initiative.services.all()
+    partners: int | None = getattr(initiative, "partner_count", None)
+    if partners is None:
+        partners = len(initiative.organisations.all())
+    return is_cross_system(
+        service_ids=[s.pk for s in services],
+        directorate_ids=[d.pk for d in initiative.directorates.all()]
+        + [s.directorate_id for s in services],
+        # the rule counts outside bodies; the list selector counts them in its query
+        agencies=[f"partner {n}" for n in range(partners or 0)],
+    )
 
 
 # --- measures -----------------------------------------------------------------------------
 
 
-def measure_get_for_user(*, user, initiative_pk: int, pk: int) -> Measure:  # type: ignore[no-untyped-def]
+def measure_get_for_user(*, user: Viewer, initiative_pk: int, pk: int) -> Measure:
     """A measure of an initiative whose workings the person may see; 404 otherwise."""
     initiative = initiative_get_for_user(user=user, pk=initiative_pk)
     if not permissions.can_view_initiative_workings(user, initiative):
@@ -176,7 +175,7 @@ def measure_get_for_user(*, user, initiative_pk: int, pk: int) -> Measure:  # ty
     return measure
 
 
-def measure_get_by_id(*, user, pk: int) -> Measure:  # type: ignore[no-untyped-def]
+def measure_get_by_id(*, user: Viewer, pk: int) -> Measure:
     """A measure by its own id (for the API); 404 for missing and forbidden alike."""
     initiative_pk = Measure.objects.filter(pk=pk).values_list("initiative_id", flat=True).first()
     if initiative_pk is None:
@@ -222,7 +221,7 @@ class BoardLane:
     columns: list[tuple[str, str, list[Initiative]]] = field(default_factory=list)
 
 
-def portfolio_board(initiatives) -> list[BoardLane]:  # type: ignore[no-untyped-def]
+def portfolio_board(initiatives: Iterable[Initiative]) -> list[BoardLane]:
     """Initiatives by method (one lane each) and stage (one column each)."""
     by_place: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
     for initiative in initiatives:
@@ -238,7 +237,9 @@ def portfolio_board(initiatives) -> list[BoardLane]:  # type: ignore[no-untyped-
     return lanes
 
 
-def portfolio_spectrum(initiatives) -> list[tuple[str, str, str, list[Initiative]]]:  # type: ignore[no-untyped-def]
+def portfolio_spectrum(
+    initiatives: Iterable[Initiative],
+) -> list[tuple[str, str, str, list[Initiative]]]:
     """Initiatives along the spectrum of change, tweaks first."""
     by_scale: dict[str, list[Initiative]] = defaultdict(list)
     for initiative in initiatives:
@@ -254,14 +255,14 @@ class SummaryRow:
     cross_system: int = 0
     red: int = 0
     pilots: int = 0
-    by_scale: Counter = field(default_factory=Counter)  # type: ignore[type-arg]
+    by_scale: Counter[str] = field(default_factory=Counter)
 
 
-def portfolio_summary(initiatives) -> dict[str, list[SummaryRow]]:  # type: ignore[no-untyped-def]
+def portfolio_summary(initiatives: QuerySet[Initiative]) -> dict[str, list[SummaryRow]]:
     """Counts by council priority and by directorate (an initiative counts once in each)."""
     initiatives = list(initiatives.annotate(pilot_count=Count("pilots", distinct=True)))
-    priorities = {p.pk: SummaryRow(p.name, p.slug) for p in Priority.objects.all()}
-    directorates = {d.pk: SummaryRow(d.name, d.slug) for d in Directorate.objects.all()}
+    priorities = {p.pk: SummaryRow(p.name, p.slug) for p in council.priority_list()}
+    directorates = {d.pk: SummaryRow(d.name, d.slug) for d in council.directorate_list()}
     for initiative in initiatives:
         touched = {d.pk for d in initiative.directorates.all()} | {
             s.directorate_id for s in initiative.services.all()
@@ -326,7 +327,9 @@ def pilot_fit(pilot: Pilot) -> tuple[str, bool]:
     return note, note.startswith(("Clashes", "Runs outside"))
 
 
-def portfolio_timeline(initiatives, *, until: date = TIMELINE_END) -> list[TimelineGroup]:  # type: ignore[no-untyped-def]
+def portfolio_timeline(
+    initiatives: QuerySet[Initiative], *, until: date = TIMELINE_END
+) -> list[TimelineGroup]:
     """Redesign programmes with their phases, and the initiatives and pilots placed in them."""
     initiatives = list(
         initiatives.prefetch_related(
@@ -399,7 +402,7 @@ class GoalProgress:
         return not self.met and timezone.localdate() >= self.goal.deadline
 
 
-def goal_progress_list(*, user) -> list[GoalProgress]:  # type: ignore[no-untyped-def]
+def goal_progress_list(*, user: Viewer) -> list[GoalProgress]:
     """Each programme goal with the pilots (of initiatives this person sees) that count."""
     goals = list(ProgrammeGoal.objects.all())
     if not goals:

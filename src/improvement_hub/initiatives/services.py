@@ -1,9 +1,10 @@
 """Every write to initiatives: permission-checked, validated, atomic."""
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -17,6 +18,7 @@ from improvement_hub.initiatives import permissions
 from improvement_hub.initiatives.models import (
     VALUE_LIMIT,
     Initiative,
+    InitiativePart,
     Measure,
     MeasureRebase,
     Observation,
@@ -28,8 +30,13 @@ from improvement_hub.initiatives.models import (
 from improvement_hub.lab.models import Challenge
 from improvement_hub.notifications.services import notify
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+
 MAX_OBSERVATIONS_AT_ONCE = 5000
 EARLIEST_OBSERVATION = date(2000, 1, 1)
+# The name the values' problems are filed under (the API's field for them).
+OBSERVATIONS = "observations"
 
 
 @dataclass
@@ -50,6 +57,12 @@ class InitiativeData:
     services: Sequence[Service] = field(default_factory=list)
     organisations: Sequence[Organisation] = field(default_factory=list)
 
+    @classmethod
+    def from_answers(cls, answers: Mapping[str, Any]) -> "InitiativeData":
+        """From a form's cleaned data; answers that are not details are left out."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{name: value for name, value in answers.items() if name in names})
+
 
 FIELDS = [
     "title",
@@ -65,6 +78,18 @@ FIELDS = [
     "public_summary",
 ]
 RELATIONS = ["priorities", "directorates", "services", "organisations"]
+
+
+INACTIVE_PRIORITY = "Select council priorities that are in use"
+
+
+def _check_priorities(initiative: Initiative, data: InitiativeData) -> None:
+    """A priority no longer in use stays on the initiatives that have it, but is never added."""
+    retired = {p.pk for p in data.priorities if not p.is_active}
+    if retired and initiative.pk:
+        retired -= set(initiative.priorities.values_list("pk", flat=True))
+    if retired:
+        raise ValidationError({"priorities": INACTIVE_PRIORITY})
 
 
 def _validate(initiative: Initiative) -> None:
@@ -105,7 +130,7 @@ def _answerable(ideas: Iterable[Idea]) -> list[Idea]:
 
 def initiative_create(
     *,
-    actor,  # type: ignore[no-untyped-def]
+    actor: "User",
     data: InitiativeData,
     source_ideas: Iterable[Idea] = (),
     source_challenges: Iterable[Challenge] = (),
@@ -114,6 +139,7 @@ def initiative_create(
     if not permissions.can_create_initiative(actor):
         raise PermissionDenied("Only the Improvement Hub Team can start an initiative")
     initiative = Initiative(created_by=actor)
+    _check_priorities(initiative, data)
     _apply(initiative, data)
     _validate(initiative)
     ideas = _answerable(list(source_ideas))
@@ -127,7 +153,7 @@ def initiative_create(
     return initiative
 
 
-def _link_ideas(actor, initiative: Initiative, ideas: list[Idea]) -> None:  # type: ignore[no-untyped-def]
+def _link_ideas(actor: "User", initiative: Initiative, ideas: list[Idea]) -> None:
     """Records where the initiative came from and answers each idea in public."""
     if not ideas:
         return
@@ -146,10 +172,11 @@ def _link_ideas(actor, initiative: Initiative, ideas: list[Idea]) -> None:  # ty
         idea_services.idea_respond(actor=actor, idea=idea, status=taken_forward, answer=answer)
 
 
-def initiative_update(*, actor, initiative: Initiative, data: InitiativeData) -> Initiative:  # type: ignore[no-untyped-def]
+def initiative_update(*, actor: "User", initiative: Initiative, data: InitiativeData) -> Initiative:
     """Changes an initiative's details (its team or the Hub Team)."""
     if not permissions.can_edit_initiative(actor, initiative):
         raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
+    _check_priorities(initiative, data)
     _apply(initiative, data)
     _validate(initiative)
     with transaction.atomic():
@@ -161,7 +188,7 @@ def initiative_update(*, actor, initiative: Initiative, data: InitiativeData) ->
 
 def initiative_add_sources(
     *,
-    actor,  # type: ignore[no-untyped-def]
+    actor: "User",
     initiative: Initiative,
     ideas: Iterable[Idea] = (),
     challenges: Iterable[Challenge] = (),
@@ -182,18 +209,18 @@ def initiative_add_sources(
 
 def part_save(
     *,
-    actor,  # type: ignore[no-untyped-def]
+    actor: "User",
     initiative: Initiative,
-    part: models.Model,
+    part: InitiativePart,
     relations: dict[str, Iterable[models.Model]] | None = None,
-) -> models.Model:
+) -> InitiativePart:
     """Adds or changes a milestone, risk, benefit, update, prototype, cycle, pilot, measure,
     team member or training need of an initiative its team (or the Hub Team) may edit."""
     if not permissions.can_edit_initiative(actor, initiative):
         raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
-    if part.pk and part.initiative_id != initiative.pk:  # type: ignore[attr-defined]
+    if part.pk and part.initiative_id != initiative.pk:
         raise PermissionDenied("That belongs to another initiative")
-    part.initiative = initiative  # type: ignore[attr-defined]
+    part.initiative = initiative
     if isinstance(part, StatusUpdate) and part.author_id is None:
         part.author = actor
     if isinstance(part, Pilot) and part.pk:
@@ -225,7 +252,7 @@ def part_save(
     return part
 
 
-def _check_team_member(actor, member: TeamMember) -> None:  # type: ignore[no-untyped-def]
+def _check_team_member(actor: "User", member: TeamMember) -> None:
     """Refuses a person the actor may not pick (a resident, say): a team member reads the
     initiative's whole internal record. A member whose person is unchanged stays."""
     if not member.user_id:
@@ -240,11 +267,11 @@ def _check_team_member(actor, member: TeamMember) -> None:  # type: ignore[no-un
         )
 
 
-def part_delete(*, actor, initiative: Initiative, part: models.Model) -> None:  # type: ignore[no-untyped-def]
+def part_delete(*, actor: "User", initiative: Initiative, part: InitiativePart) -> None:
     """Removes a part of an initiative (its team or the Hub Team)."""
     if not permissions.can_edit_initiative(actor, initiative):
         raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
-    if part.initiative_id != initiative.pk:  # type: ignore[attr-defined]
+    if part.initiative_id != initiative.pk:
         raise PermissionDenied("That belongs to another initiative")
     if isinstance(part, Pilot) and part.decision:
         raise ValidationError("A pilot with a go or no-go decision cannot be removed")
@@ -253,9 +280,9 @@ def part_delete(*, actor, initiative: Initiative, part: models.Model) -> None:  
         initiative.save(update_fields=["updated_at"])
 
 
-def pilot_decide(*, actor, pilot: Pilot, decision: str, reason: str) -> Pilot:  # type: ignore[no-untyped-def]
+def pilot_decide(*, actor: "User", pilot: Pilot, decision: str, reason: str) -> Pilot:
     """Records Leadership's go or no-go on a pilot that has started; tells the team."""
-    if not permissions.can_decide_pilot(actor):
+    if not permissions.can_decide_pilots(actor):
         raise PermissionDenied("Only Leadership can make the go or no-go decision")
     reason = reason.strip()
     errors = {}
@@ -263,7 +290,7 @@ def pilot_decide(*, actor, pilot: Pilot, decision: str, reason: str) -> Pilot:  
         errors["decision"] = "Select go or no go"
     if len(reason) < 20:
         errors["reason"] = "Explain the decision in a full sentence (at least 20 characters)"
-    if pilot.starts_on > timezone.localdate():
+    if not permissions.can_decide_pilot(actor, pilot):  # Leadership, before the pilot starts
         errors["decision"] = "You can decide once the pilot has started"
     if errors:
         raise ValidationError(errors)
@@ -295,7 +322,7 @@ def pilot_decide(*, actor, pilot: Pilot, decision: str, reason: str) -> Pilot:  
 # --- measures -----------------------------------------------------------------------------
 
 
-def _measure_editor(actor, measure: Measure) -> None:  # type: ignore[no-untyped-def]
+def _measure_editor(actor: "User", measure: Measure) -> None:
     if not permissions.can_edit_initiative(actor, measure.initiative):
         raise PermissionDenied("Only the initiative's team or the Hub Team can add data")
 
@@ -303,12 +330,15 @@ def _measure_editor(actor, measure: Measure) -> None:  # type: ignore[no-untyped
 def observations_check(
     *, measure: Measure, rows: Sequence[tuple[int, date | None, float | None]]
 ) -> list[tuple[date, float]]:
-    """Checks (row number, date, value) rows; raises every row's problem at once."""
+    """Checks (row number, date, value) rows; raises every row's problem at once, filed
+    under ``observations``."""
     errors: list[str] = []
     if not rows:
-        raise ValidationError("There are no values to add")
+        raise ValidationError({OBSERVATIONS: "There are no values to add"})
     if len(rows) > MAX_OBSERVATIONS_AT_ONCE:
-        raise ValidationError(f"Add at most {MAX_OBSERVATIONS_AT_ONCE:,} values at a time")
+        raise ValidationError(
+            {OBSERVATIONS: f"Add at most {MAX_OBSERVATIONS_AT_ONCE:,} values at a time"}
+        )
     existing = set(measure.observations.values_list("on", flat=True))
     seen: dict[date, int] = {}
     today = timezone.localdate()
@@ -336,13 +366,13 @@ def observations_check(
             clean.append((when, value))
         seen.setdefault(when, number)
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError({OBSERVATIONS: errors})
     return clean
 
 
 def observations_add(
-    *, actor, measure: Measure, rows: Sequence[tuple[int, date | None, float | None]]
-) -> int:  # type: ignore[no-untyped-def]
+    *, actor: "User", measure: Measure, rows: Sequence[tuple[int, date | None, float | None]]
+) -> int:
     """Adds values to a measure: all of them, or none with each row's problem."""
     _measure_editor(actor, measure)
     clean = observations_check(measure=measure, rows=rows)
@@ -355,18 +385,20 @@ def observations_add(
     except IntegrityError as error:
         # someone else added a value for one of these dates a moment ago
         raise ValidationError(
-            "Someone added values for some of these dates at the same time. Nothing was added: "
-            "check the chart and try again"
+            {
+                OBSERVATIONS: "Someone added values for some of these dates at the same time. "
+                "Nothing was added: check the chart and try again"
+            }
         ) from error
     return len(clean)
 
 
-def observation_delete(*, actor, measure: Measure, observation_id: int) -> None:  # type: ignore[no-untyped-def]
+def observation_delete(*, actor: "User", measure: Measure, observation_id: int) -> None:
     _measure_editor(actor, measure)
     Observation.objects.filter(measure=measure, pk=observation_id).delete()
 
 
-def rebase_add(*, actor, measure: Measure, on: date, reason: str) -> MeasureRebase:  # type: ignore[no-untyped-def]
+def rebase_add(*, actor: "User", measure: Measure, on: date, reason: str) -> MeasureRebase:
     """Starts a new segment of the chart from a date, with the reason (e.g. a new process)."""
     _measure_editor(actor, measure)
     rebase = MeasureRebase(measure=measure, on=on, reason=reason.strip())
@@ -379,6 +411,6 @@ def rebase_add(*, actor, measure: Measure, on: date, reason: str) -> MeasureReba
     return rebase
 
 
-def rebase_delete(*, actor, measure: Measure, rebase_id: int) -> None:  # type: ignore[no-untyped-def]
+def rebase_delete(*, actor: "User", measure: Measure, rebase_id: int) -> None:
     _measure_editor(actor, measure)
     MeasureRebase.objects.filter(measure=measure, pk=rebase_id).delete()

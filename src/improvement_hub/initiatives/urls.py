@@ -1,40 +1,42 @@
 from django.urls import path
 
-from improvement_hub.initiatives import views
+from improvement_hub.initiatives import measure_views, portfolio_views, views
 
 app_name = "initiatives"
 
 urlpatterns = [
-    path("", views.portfolio, name="portfolio"),
-    path("board/", views.board, name="board"),
-    path("spectrum/", views.spectrum, name="spectrum"),
-    path("timeline/", views.timeline, name="timeline"),
-    path("summary/", views.summary, name="summary"),
-    path("export.<str:fmt>", views.export, name="export"),
+    path("", portfolio_views.portfolio, name="portfolio"),
+    path("board/", portfolio_views.board, name="board"),
+    path("spectrum/", portfolio_views.spectrum, name="spectrum"),
+    path("timeline/", portfolio_views.timeline, name="timeline"),
+    path("summary/", portfolio_views.summary, name="summary"),
+    path("export.<str:fmt>", portfolio_views.export, name="export"),
     path("new/", views.initiative_create, name="initiative_create"),
     path("<int:pk>/", views.initiative_detail, name="initiative_detail"),
     path("<int:pk>/edit/", views.initiative_edit, name="initiative_edit"),
     path("<int:pk>/sources/", views.initiative_sources, name="initiative_sources"),
-    path("<int:pk>/measures/<int:measure_pk>/", views.measure_detail, name="measure_detail"),
+    path(
+        "<int:pk>/measures/<int:measure_pk>/", measure_views.measure_detail, name="measure_detail"
+    ),
     path(
         "<int:pk>/measures/<int:measure_pk>/values/",
-        views.observation_add,
+        measure_views.observation_add,
         name="observation_add",
     ),
     path(
         "<int:pk>/measures/<int:measure_pk>/import/",
-        views.observation_import,
+        measure_views.observation_import,
         name="observation_import",
     ),
     path(
         "<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/",
-        views.observation_delete,
+        measure_views.observation_delete,
         name="observation_delete",
     ),
-    path("<int:pk>/measures/<int:measure_pk>/rebase/", views.rebase_add, name="rebase_add"),
+    path("<int:pk>/measures/<int:measure_pk>/rebase/", measure_views.rebase_add, name="rebase_add"),
     path(
         "<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/",
-        views.rebase_delete,
+        measure_views.rebase_delete,
         name="rebase_delete",
     ),
     path("<int:pk>/pilots/<int:pilot_pk>/decision/", views.pilot_decide, name="pilot_decide"),

@@ -1,0 +1,186 @@
+"""A measure's page (its XmR chart and values) and the forms on it: add a value, upload a
+CSV of values, re-baseline the chart, remove a value or a re-baseline."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from improvement_hub.core.forms import render_form, submit
+from improvement_hub.initiatives import charts, imports, permissions, selectors, services
+from improvement_hub.initiatives.forms import ObservationForm, ObservationImportForm, RebaseForm
+from improvement_hub.initiatives.models import Measure
+
+# A CSV upload's problems shown at most (one a row); the rest are counted.
+ROW_ERRORS_SHOWN = 50
+
+VARIATION_LABELS = {
+    "common_cause": "Common cause variation",
+    "special_cause_improvement": "Special cause improvement",
+    "special_cause_concern": "Special cause concern",
+    "special_cause_neutral": "Special cause variation",
+}
+ASSURANCE_LABELS = {
+    "pass": "Consistently meets the target",
+    "fail": "Consistently misses the target",
+    "hit_and_miss": "Hits and misses the target at random",
+}
+SPECIAL_CAUSE_LABELS = {"improvement": "Improvement", "concern": "Concern", "neutral": "Neither"}
+RULE_LABELS = {
+    "outside_limits": "a point beyond a limit",
+    "two_of_three": "two of three points near a limit",
+    "trend": "a trend",
+    "run": "a run on one side of the mean",
+}
+
+
+def _measure_context(request: HttpRequest, measure: Measure, **bound: forms.Form) -> dict[str, Any]:
+    result = selectors.measure_spc(measure)
+    observations = list(measure.observations.all())
+    rows = []
+    points = iter(result.points if result else [])
+    charted = {o.pk for o in selectors.measure_charted_observations(measure)}
+    segments = result.segments if result else []
+    for observation in observations:
+        if observation.pk not in charted:
+            # stored before the limits were checked: listed (so it can be removed), not drawn
+            rows.append({"observation": observation, "special_cause_label": "Not charted"})
+            continue
+        point = next(points)
+        label = ""
+        if point.special_cause:
+            label = f"{SPECIAL_CAUSE_LABELS[point.special_cause]}: {RULE_LABELS[point.rule]}"
+        rows.append(
+            {
+                "observation": observation,
+                "point": point,
+                "segment": segments[point.segment],
+                "special_cause_label": label,
+            }
+        )
+    markers = [
+        (c.starts_on, "pdsa", f"PDSA {n}: {c.title}")
+        for n, c in enumerate(measure.pdsa_cycles.all(), start=1)
+    ] + [(r.on, "rebase", f"Re-baselined: {r.reason}") for r in measure.rebases.all()]
+    can_edit = permissions.can_edit_initiative(request.user, measure.initiative)
+    return {
+        "measure": measure,
+        "target": selectors.measure_target(measure),
+        "initiative": measure.initiative,
+        "result": result,
+        "summary": result.summary() if result else "",
+        "chart": charts.xmr_chart(result, markers=markers) if result else None,
+        "observations": observations,
+        "rows": rows,
+        "variation_label": VARIATION_LABELS.get(result.variation, "") if result else "",
+        "assurance_label": ASSURANCE_LABELS.get(result.assurance or "", "") if result else "",
+        "can_edit": can_edit,
+        "observation_form": bound.get("observation_form") or ObservationForm(),
+        "import_form": bound.get("import_form") or ObservationImportForm(),
+        "rebase_form": bound.get("rebase_form") or RebaseForm(),
+        "form": next((f for f in bound.values() if f.errors), None),
+    }
+
+
+def measure_detail(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
+    measure = selectors.measure_get_for_user(user=request.user, initiative_pk=pk, pk=measure_pk)
+    return render(request, "initiatives/measure_detail.html", _measure_context(request, measure))
+
+
+def _measure_for_editor(request: HttpRequest, pk: int, measure_pk: int) -> Measure:
+    measure = selectors.measure_get_for_user(user=request.user, initiative_pk=pk, pk=measure_pk)
+    if not permissions.can_edit_initiative(request.user, measure.initiative):
+        raise Http404
+    return measure
+
+
+@login_required
+@require_POST
+def observation_add(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
+    measure = _measure_for_editor(request, pk, measure_pk)
+    form = ObservationForm(request.POST)
+    if form.is_valid():
+        row = (1, form.cleaned_data["on"], form.cleaned_data["value"])
+        if submit(
+            form, lambda: services.observations_add(actor=request.user, measure=measure, rows=[row])
+        ):
+            messages.success(request, "Value added")
+            return redirect(measure)
+        # one value: its problem belongs to its date, without the row number
+        problems = form.errors.pop(NON_FIELD_ERRORS, [])
+        form.add_error("on", [problem.removeprefix("Row 1: ") for problem in problems])
+    context = _measure_context(request, measure, observation_form=form)
+    return render_form(request, "initiatives/measure_detail.html", context, form=form)
+
+
+def _problems_on_file(form: forms.Form) -> None:
+    """Moves the upload's problems (the file's, or each row's) onto its field: the first
+    rows' problems, and how many more there are."""
+    problems = list(form.errors.pop(NON_FIELD_ERRORS, []))
+    shown = problems[:ROW_ERRORS_SHOWN]
+    if len(problems) > ROW_ERRORS_SHOWN:
+        shown.append(f"and {len(problems) - ROW_ERRORS_SHOWN} more rows")
+    form.add_error("file", shown)
+
+
+@login_required
+def observation_import(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
+    measure = _measure_for_editor(request, pk, measure_pk)
+    if request.method != "POST":
+        return redirect(measure.get_absolute_url() + "#import")
+    form = ObservationImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        added = submit(
+            form,
+            lambda: services.observations_add(
+                actor=request.user, measure=measure, rows=imports.read_csv(upload)
+            ),
+        )
+        if added is not None:
+            messages.success(request, f"{added} value{'s' if added != 1 else ''} added")
+            return redirect(measure)
+        _problems_on_file(form)
+    context = _measure_context(request, measure, import_form=form)
+    return render_form(request, "initiatives/measure_detail.html", context, form=form)
+
+
+@login_required
+@require_POST
+def observation_delete(
+    request: HttpRequest, pk: int, measure_pk: int, observation_pk: int
+) -> HttpResponse:
+    measure = _measure_for_editor(request, pk, measure_pk)
+    services.observation_delete(actor=request.user, measure=measure, observation_id=observation_pk)
+    messages.success(request, "Value removed")
+    return redirect(measure.get_absolute_url() + "#data")
+
+
+@login_required
+@require_POST
+def rebase_add(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
+    measure = _measure_for_editor(request, pk, measure_pk)
+    form = RebaseForm(request.POST)
+    if form.is_valid():
+        answers = form.cleaned_data
+        if submit(
+            form, lambda: services.rebase_add(actor=request.user, measure=measure, **answers)
+        ):
+            messages.success(request, "Chart re-baselined")
+            return redirect(measure)
+    context = _measure_context(request, measure, rebase_form=form)
+    return render_form(request, "initiatives/measure_detail.html", context, form=form)
+
+
+@login_required
+@require_POST
+def rebase_delete(request: HttpRequest, pk: int, measure_pk: int, rebase_pk: int) -> HttpResponse:
+    measure = _measure_for_editor(request, pk, measure_pk)
+    services.rebase_delete(actor=request.user, measure=measure, rebase_id=rebase_pk)
+    messages.success(request, "Re-baseline removed")
+    return redirect(measure)
