@@ -4,7 +4,7 @@ the public sees published initiatives' public summaries; staff and teams see the
 Every endpoint that takes input binds its page's form and calls the page's service; what
 they refuse reaches the client through the API's one error mapping (``core.api``)."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -36,6 +36,9 @@ from improvement_hub.initiatives.schemas import (
     measure_out,
 )
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+
 router = Router(tags=["initiatives"])
 
 
@@ -47,9 +50,16 @@ def _anyone(request: HttpRequest) -> AnonymousUser:
 READ_AUTH = [ApiTokenAuth(), SessionAuth(), _anyone]
 
 
-def _caller(request: HttpRequest) -> Viewer:
-    """Who ninja's authentication let in (a person, or AnonymousUser for public reads)."""
-    return request.auth  # type: ignore[attr-defined, no-any-return]  # set by ninja, untyped
+class ReadRequest(HttpRequest):
+    """A request READ_AUTH let in: ``auth`` is the person, or AnonymousUser."""
+
+    auth: Viewer
+
+
+class WriteRequest(HttpRequest):
+    """A request the API's default authentication let in (session or token): a person."""
+
+    auth: "User"
 
 
 # Where even the existence of a thing is private (an unpublished initiative), it is a 404.
@@ -106,26 +116,26 @@ class _Out:
     openapi_extra={"parameters": _filter_parameters()},
 )
 @paginate(HubPagination, page_size=50)
-def initiative_list(request: HttpRequest) -> _Out:
+def initiative_list(request: ReadRequest) -> _Out:
     """Initiatives this caller may see (the public: published ones), newest change first,
     filtered as the portfolio pages filter them (a value that is not a choice is ignored)."""
-    user = _caller(request)
+    user = request.auth
     return _Out(selectors.portfolio_filter(user=user, params=request.GET).qs, user)
 
 
 @router.get("/initiatives/{initiative_id}", response=InitiativeOut, auth=READ_AUTH)
-def initiative_detail(request: HttpRequest, initiative_id: int) -> InitiativeOut:
+def initiative_detail(request: ReadRequest, initiative_id: int) -> InitiativeOut:
     """One initiative; 404 for missing and not visible alike."""
-    user = _caller(request)
+    user = request.auth
     return initiative_out(selectors.initiative_get_for_user(user=user, pk=initiative_id), user)
 
 
 @router.post("/initiatives", response={201: InitiativeOut, **PROBLEMS})
-def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Status[InitiativeOut]:
+def initiative_create(request: WriteRequest, payload: InitiativeIn) -> Status[InitiativeOut]:
     """Start an initiative (the Hub Team). `title`, `problem` and `scale` are required.
     Each idea in `ideas` is answered ‘Taken forward’ with a link to the initiative.
     Only priorities in use may be chosen, as on the page."""
-    user = _caller(request)
+    user = request.auth
     if not permissions.can_create_initiative(user):
         raise PermissionDenied("Only the Improvement Hub Team can start an initiative")
     answers = payload.dict()
@@ -147,10 +157,10 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Status[Ini
 
 @router.post("/initiatives/{initiative_id}/measures", response={201: MeasureOut, **WRITE_RESPONSES})
 def measure_create(
-    request: HttpRequest, initiative_id: int, payload: MeasureIn
+    request: WriteRequest, initiative_id: int, payload: MeasureIn
 ) -> Status[MeasureOut]:
     """Add a measure to an initiative (its team or the Hub Team)."""
-    user = _caller(request)
+    user = request.auth
     initiative = selectors.initiative_get_for_user(user=user, pk=initiative_id)
     form = bind_form(MeasureForm, payload.dict(), initiative=initiative, actor=user)
     measure = services.part_save(actor=user, initiative=initiative, part=form.save(commit=False))
@@ -158,19 +168,19 @@ def measure_create(
 
 
 @router.get("/measures/{measure_id}", response=MeasureOut, auth=READ_AUTH)
-def measure_detail(request: HttpRequest, measure_id: int) -> MeasureOut:
+def measure_detail(request: ReadRequest, measure_id: int) -> MeasureOut:
     """A measure with its values and its XmR chart (`spc`) by Making Data Count."""
-    user = _caller(request)
+    user = request.auth
     return measure_out(selectors.measure_get_by_id(user=user, pk=measure_id))
 
 
 @router.post("/measures/{measure_id}/observations", response={201: Added, **WRITE_RESPONSES})
 def observations_create(
-    request: HttpRequest, measure_id: int, payload: list[ObservationIn]
+    request: WriteRequest, measure_id: int, payload: list[ObservationIn]
 ) -> Status[Added]:
     """Add values to a measure: all of them, or none with each row's problem under
     `errors.observations` (rows count from 1), as the page's CSV upload does."""
-    user = _caller(request)
+    user = request.auth
     measure = selectors.measure_get_by_id(user=user, pk=measure_id)
     rows = [(number, item.date, item.value) for number, item in enumerate(payload, start=1)]
     return Status(
@@ -183,11 +193,11 @@ def observations_create(
 
 @router.post("/initiatives/{initiative_id}/team", response={201: TeamMemberOut, **WRITE_RESPONSES})
 def team_member_create(
-    request: HttpRequest, initiative_id: int, payload: TeamMemberIn
+    request: WriteRequest, initiative_id: int, payload: TeamMemberIn
 ) -> Status[TeamMemberOut]:
     """Add someone to an initiative's team (its team or the Hub Team): a person with an
     account (`user`: council staff or partners, never residents) or a name."""
-    user = _caller(request)
+    user = request.auth
     initiative = selectors.initiative_get_for_user(user=user, pk=initiative_id)
     form = bind_form(TeamMemberForm, payload.dict(), initiative=initiative, actor=user)
     member = services.part_save(actor=user, initiative=initiative, part=form.save(commit=False))

@@ -2,10 +2,15 @@
 the templates draw the shapes, so no inline styles are needed (the CSP forbids them)."""
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from improvement_hub import spc
+
+if TYPE_CHECKING:
+    from improvement_hub.initiatives.selectors import TimelineGroup
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 20, 20, 56
@@ -87,7 +92,7 @@ def _fmt(value: float) -> str:
 def xmr_chart(
     result: spc.SpcResult,
     *,
-    markers: list[tuple[date, str, str]] = (),  # type: ignore[assignment]
+    markers: Sequence[tuple[date, str, str]] = (),
 ) -> XmrChart:
     """Places the points, means, limits, target and dated markers (PDSA cycles, rebases)."""
     points = result.points
@@ -185,7 +190,7 @@ class TimelineChart:
 TIMELINE_WIDTH, ROW_HEIGHT, HEADER_HEIGHT = 960, 34, 24
 
 
-def timeline_chart(groups, *, start: date, end: date) -> TimelineChart:  # type: ignore[no-untyped-def]
+def timeline_chart(groups: Sequence["TimelineGroup"], *, start: date, end: date) -> TimelineChart:
     """Places each bar of each timeline group on a shared axis of years."""
     days = (end - start).days or 1
 

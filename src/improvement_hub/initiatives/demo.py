@@ -4,8 +4,10 @@ the four priorities; measures that show common- and special-cause variation, one
 re-baselined once its change was adopted."""
 
 import random
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -404,11 +406,16 @@ def _observations(measure: Measure, series: list[tuple[date, float]]) -> None:
     )
 
 
-def _aware(day: date):  # type: ignore[no-untyped-def]
+def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(10)))
 
 
-def _load_one(spec: dict, hub: User, programmes, series) -> Initiative:  # type: ignore[no-untyped-def, type-arg]
+def _load_one(
+    spec: dict[str, Any],
+    hub: User,
+    programmes: dict[str, RedesignProgramme],
+    series: dict[str, list[tuple[date, float]]],
+) -> Initiative:
     priorities = list(Priority.objects.filter(slug__in=spec["priorities"]))
     service_list = list(
         Service.objects.filter(slug__in=spec["services"]).select_related("directorate")
@@ -578,7 +585,7 @@ def _load_one(spec: dict, hub: User, programmes, series) -> Initiative:  # type:
     return initiative
 
 
-def load(log) -> None:  # type: ignore[no-untyped-def]
+def load(log: Callable[[str], object]) -> None:
     hub = _user("hubteam@demo.example")
     if hub is None:
         return

@@ -1,6 +1,6 @@
 """Forms for initiatives and their parts, in GOV.UK wording."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 
@@ -164,6 +164,11 @@ def _measures_field(initiative: m.Initiative, label: str) -> forms.ModelMultiple
     )
 
 
+def _choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A form's field for a foreign key, as the model form made it."""
+    return cast(forms.ModelChoiceField, form.fields[name])
+
+
 class PartForm(GovUKFormMixin, forms.ModelForm):
     """A form for one part of an initiative; ``relations`` are its many-to-many fields."""
 
@@ -175,6 +180,8 @@ class PartForm(GovUKFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initiative = initiative
         self.actor = actor
+        # the model's checks see the initiative; the service validates the whole row again
+        self.instance.initiative = initiative
         for name, field in self.fields.items():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
@@ -185,11 +192,6 @@ class PartForm(GovUKFormMixin, forms.ModelForm):
                 self.fields[name] = _measures_field(
                     initiative, str(field.label).capitalize() + " (optional)"
                 )
-
-    def _post_clean(self) -> None:
-        # the service validates the whole row (it knows the initiative); keep field checks
-        self.instance.initiative = self.initiative
-        super()._post_clean()
 
 
 class MilestoneForm(PartForm):
@@ -320,7 +322,7 @@ class PilotForm(PartForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", "The end date must be the same as or after the start date")
         return data
@@ -353,6 +355,20 @@ class MeasureForm(PartForm):
         }
 
 
+class PersonField(forms.ModelChoiceField):
+    """A choice of person with an account, each named as ``actor`` may see them."""
+
+    def __init__(self, *args: Any, actor: "User | None", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.error_messages["invalid_choice"] = (
+            "Choose a member of council staff or of a partner organisation"
+        )
+
+    def label_from_instance(self, obj: Any) -> str:
+        return people.person_label(actor=self.actor, person=obj) or "Name not given"
+
+
 class TeamMemberForm(PartForm):
     class Meta:
         model = m.TeamMember
@@ -366,24 +382,22 @@ class TeamMemberForm(PartForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].to_field_name = SLUG  # as the API names them
+        _choice_field(self, "organisation").to_field_name = SLUG  # as the API names them
         # only people the actor may put on a team (staff and partners), named as the actor
         # may see them; a person already on the team stays choosable for their own row
-        field = self.fields["user"]
         choosable = people.people_for_team_list(actor=self.actor)
         if self.instance.user_id:
             choosable = choosable | choosable.model.objects.filter(pk=self.instance.user_id)
-        field.queryset = choosable
-        field.label_from_instance = lambda person: (
-            people.person_label(actor=self.actor, person=person) or "Name not given"
+        self.fields["user"] = PersonField(
+            queryset=choosable,
+            actor=self.actor,
+            label=self.fields["user"].label,
+            required=False,
+            help_text="Council staff and partners with an account on the hub.",
         )
-        field.error_messages["invalid_choice"] = (
-            "Choose a member of council staff or of a partner organisation"
-        )
-        field.help_text = "Council staff and partners with an account on the hub."
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         unnamed = not data.get("user") and not (data.get("name") or "").strip()
         if unnamed and not self.has_error("user"):  # a refused person already has a message
             self.add_error("user", "Choose a person with an account or enter their name")
@@ -398,7 +412,7 @@ class TrainingNeedForm(PartForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pilot"].queryset = self.initiative.pilots.all()
+        _choice_field(self, "pilot").queryset = self.initiative.pilots.all()
 
 
 PARTS: dict[str, tuple[type[PartForm], str, str]] = {

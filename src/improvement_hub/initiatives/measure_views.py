@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from improvement_hub.accounts.types import SignedInRequest
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.initiatives import charts, imports, permissions, selectors, services
 from improvement_hub.initiatives.forms import ObservationForm, ObservationImportForm, RebaseForm
@@ -54,7 +55,8 @@ def _measure_context(request: HttpRequest, measure: Measure, **bound: forms.Form
         point = next(points)
         label = ""
         if point.special_cause:
-            label = f"{SPECIAL_CAUSE_LABELS[point.special_cause]}: {RULE_LABELS[point.rule]}"
+            rule = RULE_LABELS[point.rule or ""]  # a special cause always has its rule
+            label = f"{SPECIAL_CAUSE_LABELS[point.special_cause]}: {rule}"
         rows.append(
             {
                 "observation": observation,
@@ -92,7 +94,7 @@ def measure_detail(request: HttpRequest, pk: int, measure_pk: int) -> HttpRespon
     return render(request, "initiatives/measure_detail.html", _measure_context(request, measure))
 
 
-def _measure_for_editor(request: HttpRequest, pk: int, measure_pk: int) -> Measure:
+def _measure_for_editor(request: SignedInRequest, pk: int, measure_pk: int) -> Measure:
     measure = selectors.measure_get_for_user(user=request.user, initiative_pk=pk, pk=measure_pk)
     if not permissions.can_edit_initiative(request.user, measure.initiative):
         raise Http404
@@ -101,7 +103,7 @@ def _measure_for_editor(request: HttpRequest, pk: int, measure_pk: int) -> Measu
 
 @login_required
 @require_POST
-def observation_add(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
+def observation_add(request: SignedInRequest, pk: int, measure_pk: int) -> HttpResponse:
     measure = _measure_for_editor(request, pk, measure_pk)
     form = ObservationForm(request.POST)
     if form.is_valid():
@@ -112,7 +114,7 @@ def observation_add(request: HttpRequest, pk: int, measure_pk: int) -> HttpRespo
             messages.success(request, "Value added")
             return redirect(measure)
         # one value: its problem belongs to its date, without the row number
-        problems = form.errors.pop(NON_FIELD_ERRORS, [])
+        problems = [str(problem) for problem in form.errors.pop(NON_FIELD_ERRORS, ())]
         form.add_error("on", [problem.removeprefix("Row 1: ") for problem in problems])
     context = _measure_context(request, measure, observation_form=form)
     return render_form(request, "initiatives/measure_detail.html", context, form=form)
@@ -121,7 +123,7 @@ def observation_add(request: HttpRequest, pk: int, measure_pk: int) -> HttpRespo
 def _problems_on_file(form: forms.Form) -> None:
     """Moves the upload's problems (the file's, or each row's) onto its field: the first
     rows' problems, and how many more there are."""
-    problems = list(form.errors.pop(NON_FIELD_ERRORS, []))
+    problems = [str(problem) for problem in form.errors.pop(NON_FIELD_ERRORS, ())]
     shown = problems[:ROW_ERRORS_SHOWN]
     if len(problems) > ROW_ERRORS_SHOWN:
         shown.append(f"and {len(problems) - ROW_ERRORS_SHOWN} more rows")
@@ -129,7 +131,7 @@ def _problems_on_file(form: forms.Form) -> None:
 
 
 @login_required
-def observation_import(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
+def observation_import(request: SignedInRequest, pk: int, measure_pk: int) -> HttpResponse:
     measure = _measure_for_editor(request, pk, measure_pk)
     if request.method != "POST":
         return redirect(measure.get_absolute_url() + "#import")
@@ -153,7 +155,7 @@ def observation_import(request: HttpRequest, pk: int, measure_pk: int) -> HttpRe
 @login_required
 @require_POST
 def observation_delete(
-    request: HttpRequest, pk: int, measure_pk: int, observation_pk: int
+    request: SignedInRequest, pk: int, measure_pk: int, observation_pk: int
 ) -> HttpResponse:
     measure = _measure_for_editor(request, pk, measure_pk)
     services.observation_delete(actor=request.user, measure=measure, observation_id=observation_pk)
@@ -163,7 +165,7 @@ def observation_delete(
 
 @login_required
 @require_POST
-def rebase_add(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
+def rebase_add(request: SignedInRequest, pk: int, measure_pk: int) -> HttpResponse:
     measure = _measure_for_editor(request, pk, measure_pk)
     form = RebaseForm(request.POST)
     if form.is_valid():
@@ -179,7 +181,9 @@ def rebase_add(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def rebase_delete(request: HttpRequest, pk: int, measure_pk: int, rebase_pk: int) -> HttpResponse:
+def rebase_delete(
+    request: SignedInRequest, pk: int, measure_pk: int, rebase_pk: int
+) -> HttpResponse:
     measure = _measure_for_editor(request, pk, measure_pk)
     services.rebase_delete(actor=request.user, measure=measure, rebase_id=rebase_pk)
     messages.success(request, "Re-baseline removed")

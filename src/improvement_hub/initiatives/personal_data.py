@@ -4,17 +4,21 @@ Nothing to do on closure: the person's place on a team and the updates they wrot
 in the initiative's record and show "A former member".
 """
 
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from improvement_hub.core.personal_data import personal_data_register
 from improvement_hub.initiatives.models import StatusUpdate, TeamMember
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
 
-def _when(moment) -> str | None:  # type: ignore[no-untyped-def]
+
+def _when(moment: date | datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def initiatives_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def initiatives_export(user: "User") -> dict[str, Any]:
     """The initiative teams the person is on and the progress updates they wrote."""
     return {
         "team_memberships": [

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from improvement_hub.core.pagination import page_of
@@ -75,7 +76,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     if not permissions.can_view_all_initiatives(request.user) or fmt not in ("csv", "xlsx"):
         raise Http404
     initiatives = selectors.portfolio_filter(user=request.user, params=request.GET).qs

@@ -48,7 +48,7 @@ def _latest_rag() -> Subquery:
 
 def _partner_count() -> Coalesce:
     links = Initiative.organisations.through.objects.filter(initiative_id=OuterRef("pk"))
-    count = links.values("initiative_id").annotate(n=Count("pk")).values("n")[:1]
+    count = links.values("initiative_id").annotate(n=Count("pk")).values("n")[:1]  # type: ignore[misc]  # the stubs cannot see an annotation inside a subquery
     return Coalesce(Subquery(count, output_field=IntegerField()), 0)
 
 
@@ -128,7 +128,7 @@ def team_for_viewer(*, user: Viewer, initiative: Initiative) -> list[tuple[TeamM
     team = []
     for member in initiative.team.all():
         name = member.name
-        if member.user_id:
+        if member.user is not None:
             name = member.user.get_full_name().strip() or (
                 member.user.email if shows_email else "Name not given"
             )
@@ -229,9 +229,9 @@ def portfolio_board(initiatives: Iterable[Initiative]) -> list[BoardLane]:
     lanes = []
     for method in Method:
         lane = BoardLane(method=method.value, label=method.label)
-        for stage in [*METHOD_STAGES[method], Stage.CLOSED]:
+        for stage in map(Stage, [*METHOD_STAGES[method], Stage.CLOSED]):
             lane.columns.append(
-                (stage.value, Stage(stage).label, by_place.get((method.value, stage.value), []))
+                (stage.value, stage.label, by_place.get((method.value, stage.value), []))
             )
         lanes.append(lane)
     return lanes
@@ -260,10 +260,10 @@ class SummaryRow:
 
 def portfolio_summary(initiatives: QuerySet[Initiative]) -> dict[str, list[SummaryRow]]:
     """Counts by council priority and by directorate (an initiative counts once in each)."""
-    initiatives = list(initiatives.annotate(pilot_count=Count("pilots", distinct=True)))
+    counted = initiatives.annotate(pilot_count=Count("pilots", distinct=True))
     priorities = {p.pk: SummaryRow(p.name, p.slug) for p in council.priority_list()}
     directorates = {d.pk: SummaryRow(d.name, d.slug) for d in council.directorate_list()}
-    for initiative in initiatives:
+    for initiative in counted:
         touched = {d.pk for d in initiative.directorates.all()} | {
             s.directorate_id for s in initiative.services.all()
         }
@@ -272,7 +272,7 @@ def portfolio_summary(initiatives: QuerySet[Initiative]) -> dict[str, list[Summa
         for row in rows:
             row.initiatives += 1
             row.cross_system += cross_system(initiative)
-            row.red += initiative.latest_rag == "red"
+            row.red += getattr(initiative, "latest_rag", None) == "red"
             row.pilots += initiative.pilot_count
             row.by_scale[initiative.scale] += 1
     return {
@@ -331,7 +331,7 @@ def portfolio_timeline(
     initiatives: QuerySet[Initiative], *, until: date = TIMELINE_END
 ) -> list[TimelineGroup]:
     """Redesign programmes with their phases, and the initiatives and pilots placed in them."""
-    initiatives = list(
+    placed = list(
         initiatives.prefetch_related(
             Prefetch("pilots", queryset=Pilot.objects.order_by("starts_on")),
             "redesign_programme__phases",
@@ -353,7 +353,7 @@ def portfolio_timeline(
             )
         groups[programme.pk] = group
     loose = TimelineGroup("Not part of a redesign programme")
-    for initiative in initiatives:
+    for initiative in placed:
         group = groups.get(initiative.redesign_programme_id, loose)
         starts = initiative.starts_on or min(
             (p.starts_on for p in initiative.pilots.all()), default=None

@@ -4,7 +4,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -207,13 +207,16 @@ def initiative_add_sources(
 # --- the parts of an initiative -----------------------------------------------------------
 
 
+PartT = TypeVar("PartT", bound=InitiativePart)
+
+
 def part_save(
     *,
     actor: "User",
     initiative: Initiative,
-    part: InitiativePart,
+    part: PartT,
     relations: dict[str, Iterable[models.Model]] | None = None,
-) -> InitiativePart:
+) -> PartT:
     """Adds or changes a milestone, risk, benefit, update, prototype, cycle, pilot, measure,
     team member or training need of an initiative its team (or the Hub Team) may edit."""
     if not permissions.can_edit_initiative(actor, initiative):
@@ -306,7 +309,7 @@ def pilot_decide(*, actor: "User", pilot: Pilot, decision: str, reason: str) -> 
         locked.save()
         initiative = locked.initiative
         verdict = "go" if decision == Pilot.Decision.GO else "no go"
-        recipients = [m.user for m in initiative.team.select_related("user") if m.user_id]
+        recipients = [m.user for m in initiative.team.select_related("user") if m.user]
         transaction.on_commit(
             lambda: notify(
                 recipients=recipients,

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from improvement_hub.accounts.types import SignedInRequest
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.search import query_id
 from improvement_hub.ideas import selectors as ideas
@@ -38,7 +39,7 @@ def _start_initial(request: HttpRequest) -> tuple[dict[str, object], dict[str, o
 
 
 @login_required
-def initiative_create(request: HttpRequest) -> HttpResponse:
+def initiative_create(request: SignedInRequest) -> HttpResponse:
     if not permissions.can_create_initiative(request.user):
         raise PermissionDenied
     initial, source_initial = _start_initial(request)
@@ -87,7 +88,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def initiative_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     initiative = selectors.initiative_get_for_editor(user=request.user, pk=pk)
     initial = {
         **{name: getattr(initiative, name) for name in services.FIELDS},
@@ -111,7 +112,7 @@ def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def initiative_sources(request: HttpRequest, pk: int) -> HttpResponse:
+def initiative_sources(request: SignedInRequest, pk: int) -> HttpResponse:
     initiative = selectors.initiative_get_for_user(user=request.user, pk=pk)
     if not permissions.can_create_initiative(request.user):
         raise PermissionDenied
@@ -169,7 +170,9 @@ def _part_context(
 
 
 @login_required
-def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = None) -> HttpResponse:
+def part_edit(
+    request: SignedInRequest, pk: int, kind: str, part_pk: int | None = None
+) -> HttpResponse:
     initiative = selectors.initiative_get_for_editor(user=request.user, pk=pk)
     form_class, part = _part(initiative, kind, part_pk)
     form = form_class(
@@ -194,7 +197,7 @@ def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = No
 
 
 @login_required
-def part_delete(request: HttpRequest, pk: int, kind: str, part_pk: int) -> HttpResponse:
+def part_delete(request: SignedInRequest, pk: int, kind: str, part_pk: int) -> HttpResponse:
     initiative = selectors.initiative_get_for_editor(user=request.user, pk=pk)
     _, part = _part(initiative, kind, part_pk)
     assert part is not None  # noqa: S101  # _part has a part for a part_pk or raised 404
@@ -216,7 +219,7 @@ def part_delete(request: HttpRequest, pk: int, kind: str, part_pk: int) -> HttpR
 
 
 @login_required
-def pilot_decide(request: HttpRequest, pk: int, pilot_pk: int) -> HttpResponse:
+def pilot_decide(request: SignedInRequest, pk: int, pilot_pk: int) -> HttpResponse:
     initiative = selectors.initiative_get_for_user(user=request.user, pk=pk)
     if not permissions.can_decide_pilots(request.user):
         raise PermissionDenied
