@@ -100,10 +100,10 @@ def test_only_staff_may_create(client, resident_client):
         ({"title": "", "problem": "p", "proposal": "q"}, 422),
         ({"title": "x" * 121, "problem": "p", "proposal": "q"}, 422),
         ({"problem": "p", "proposal": "q"}, 422),
-        ({**NEW, "priorities": ["not-a-priority"]}, 400),
-        ({**NEW, "service": "nope"}, 400),
-        ({**NEW, "campaign": "nope"}, 400),
-        ({**NEW, "scale": "massive"}, 400),
+        ({**NEW, "priorities": ["not-a-priority"]}, 422),
+        ({**NEW, "service": "nope"}, 422),
+        ({**NEW, "campaign": "nope"}, 422),
+        ({**NEW, "scale": "massive"}, 422),
     ],
 )
 def test_bad_input_gets_a_clear_error(staff_client, payload, status):
@@ -126,7 +126,7 @@ def test_closed_campaign_is_refused(staff_client):
         opens_at=timezone.now() - timedelta(days=5), closes_at=timezone.now() - timedelta(days=1)
     )
     response = _post(staff_client, "/api/v1/ideas", {**NEW, "campaign": closed.slug})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "closed" in json.dumps(response.json())
 
 

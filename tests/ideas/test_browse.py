@@ -19,9 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _titles(client, **params) -> list[str]:  # type: ignore[no-untyped-def]
-    from improvement_hub.ideas.selectors import IdeaFilters, idea_list
+    from improvement_hub.ideas.filters import IdeaFilter
+    from improvement_hub.ideas.selectors import idea_list
 
-    return [i.title for i in idea_list(filters=IdeaFilters(**params))]
+    return [i.title for i in idea_list(filters=IdeaFilter(params))]
 
 
 def test_filters_by_priority_status_scale_and_campaign(client):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from improvement_hub.ideas import selectors, services
+from improvement_hub.ideas.filters import IdeaFilter
 from improvement_hub.ideas.models import Idea
 from tests.ideas.factories import CampaignFactory, IdeaFactory
 
@@ -80,7 +81,7 @@ def test_search_within_the_cap_counts_exactly(client, monkeypatch):
     html = client.get(reverse("ideas:idea_list"), {"q": "repairs"}).content.decode()
     assert "2 ideas matching ‘repairs’" in html
     assert "More than" not in html
-    counted = selectors.idea_list_counted(filters=selectors.IdeaFilters(q="repairs"))
+    counted = selectors.idea_list_counted(filters=IdeaFilter({"q": "repairs"}))
     assert (counted.count, counted.capped) == (2, False)
 
 

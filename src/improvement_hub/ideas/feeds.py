@@ -1,5 +1,7 @@
 """RSS and Atom feeds of newly submitted ideas, for everyone and per campaign."""
 
+from datetime import datetime
+
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 
@@ -18,9 +20,7 @@ class NewIdeasFeed(Feed):
     description = "Ideas staff have put forward to improve council services."
 
     def items(self) -> list[Idea]:
-        return list(
-            selectors.idea_list(filters=selectors.IdeaFilters(sort="newest"))[:FEED_SIZE]  # type: ignore[index]
-        )
+        return selectors.idea_list_newest(limit=FEED_SIZE)
 
     def item_title(self, item: Idea) -> str:
         return item.title
@@ -28,7 +28,7 @@ class NewIdeasFeed(Feed):
     def item_description(self, item: Idea) -> str:
         return f"{item.problem}\n\n{item.proposal}"
 
-    def item_pubdate(self, item: Idea):  # type: ignore[no-untyped-def]
+    def item_pubdate(self, item: Idea) -> datetime | None:
         return item.submitted_at
 
     def item_author_name(self, item: Idea) -> str:
@@ -55,5 +55,4 @@ class CampaignIdeasFeed(NewIdeasFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Campaign) -> list[Idea]:  # type: ignore[override]
-        filters = selectors.IdeaFilters(campaign=obj.slug, sort="newest")
-        return list(selectors.idea_list(filters=filters)[:FEED_SIZE])  # type: ignore[index]
+        return selectors.idea_list_newest(campaign=obj, limit=FEED_SIZE)

@@ -1,27 +1,43 @@
 """Forms of the Ideas Forum, in GOV.UK wording."""
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 
-from improvement_hub.accounts.roles import Role
+from improvement_hub.accounts.selectors import hub_team_member_list
 from improvement_hub.core.forms import GovUKFormMixin
-from improvement_hub.council.models import CHANGE_SCALE_HELP, ChangeScale, Directorate, Service
-from improvement_hub.council.selectors import priority_list_active
+from improvement_hub.council.choices import CHANGE_SCALE_HELP, ChangeScale
+from improvement_hub.council.selectors import (
+    directorate_list,
+    priority_list_active,
+    service_list_active,
+)
 from improvement_hub.ideas.models import (
     ANSWER_MAX,
     COMMENT_MAX,
     TEXT_MAX,
     TITLE_MAX,
     Campaign,
+    Idea,
     IdeaStatus,
 )
-from improvement_hub.ideas.selectors import SORTS
+from improvement_hub.ideas.services import IdeaData
 
 
 class ScaleRadioSelect(forms.RadioSelect):
     """Radios with a plain-English hint under each scale of change."""
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):  # type: ignore[no-untyped-def]
+    def create_option(  # noqa: PLR0913  # Django's signature
+        self,
+        name: str,
+        value: Any,
+        label: int | str,
+        selected: bool,
+        index: int,
+        subindex: int | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         option["hint"] = CHANGE_SCALE_HELP.get(str(value), "")
         return option
@@ -59,14 +75,14 @@ class IdeaForm(GovUKFormMixin, forms.Form):
     )
     service = forms.ModelChoiceField(
         label="Which service is it about? (optional)",
-        queryset=Service.objects.filter(is_active=True).select_related("directorate"),
+        queryset=service_list_active(),
         to_field_name="slug",
         required=False,
         empty_label="Not sure, or more than one",
     )
     directorate = forms.ModelChoiceField(
         label="Or which directorate? (optional)",
-        queryset=Directorate.objects.all(),
+        queryset=directorate_list(),
         to_field_name="slug",
         required=False,
         empty_label="Not sure",
@@ -90,7 +106,7 @@ class IdeaForm(GovUKFormMixin, forms.Form):
         help_text="Other staff will see ‘A member of staff’.",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         now = timezone.now()
         self.fields["campaign"].queryset = Campaign.objects.filter(
@@ -103,6 +119,42 @@ class IdeaForm(GovUKFormMixin, forms.Form):
             "That question is closed and is not taking new ideas: choose ‘No’ or another question"
         )
 
+    def idea_data(self) -> IdeaData:
+        """The valid answers, as the services take them."""
+        data = self.cleaned_data
+        return IdeaData(
+            title=data["title"],
+            problem=data["problem"],
+            proposal=data["proposal"],
+            beneficiaries=data.get("beneficiaries") or "",
+            priorities=data.get("priorities") or [],
+            directorate=data.get("directorate"),
+            service=data.get("service"),
+            scale=data.get("scale") or "",
+            campaign=data.get("campaign"),
+            name_hidden=bool(data.get("name_hidden")),
+        )
+
+    @staticmethod
+    def initial_for(idea: Idea) -> dict[str, object]:
+        """A draft's answers, to change them."""
+        return {
+            "title": idea.title,
+            "problem": idea.problem,
+            "proposal": idea.proposal,
+            "beneficiaries": idea.beneficiaries,
+            "priorities": list(idea.priorities.all()),
+            "directorate": idea.directorate,
+            "service": idea.service,
+            "scale": idea.scale,
+            "campaign": idea.campaign,
+            "name_hidden": idea.name_hidden,
+        }
+
+
+class SubmitForm(forms.Form):
+    """Submitting a checked draft: no questions, only what the service refuses."""
+
 
 class CommentForm(GovUKFormMixin, forms.Form):
     body = forms.CharField(
@@ -113,7 +165,7 @@ class CommentForm(GovUKFormMixin, forms.Form):
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["body"].error_messages["required"] = "Enter your comment"
         self.fields["body"].error_messages["max_length"] = (
@@ -126,7 +178,7 @@ class CommentEditForm(GovUKFormMixin, forms.Form):
         label="Your comment", max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["body"].error_messages["required"] = "Enter your comment"
 
@@ -139,7 +191,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
         help_text="For example, it is offensive, or shares someone's personal details.",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].error_messages["required"] = "Enter why you are reporting this"
 
@@ -152,7 +204,7 @@ class HideForm(GovUKFormMixin, forms.Form):
         help_text="Its author will see this reason.",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].error_messages["required"] = "Enter why it is being hidden"
 
@@ -174,7 +226,7 @@ class RespondForm(GovUKFormMixin, forms.Form):
         help_text="Everyone can read this. If the idea is not being taken forward, say why.",
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["status"].error_messages["required"] = "Select the new status"
 
@@ -202,7 +254,7 @@ class ReviewForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["impact"].error_messages["required"] = "Select an impact score"
         self.fields["effort"].error_messages["required"] = "Select an effort score"
@@ -211,18 +263,10 @@ class ReviewForm(GovUKFormMixin, forms.Form):
 class AssignForm(GovUKFormMixin, forms.Form):
     assignee = forms.ModelChoiceField(
         label="Assigned to",
-        queryset=None,
+        queryset=hub_team_member_list(),
         required=False,
         empty_label="Nobody",
     )
-
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        from improvement_hub.accounts.models import User
-
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = User.objects.filter(
-            is_active=True, groups__name=str(Role.HUB_TEAM)
-        ).order_by("first_name", "email")
 
 
 class MergeForm(GovUKFormMixin, forms.Form):
@@ -238,7 +282,7 @@ class MergeForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # its own ids: it shares a page, and a field name, with the answer form
         kwargs.setdefault("auto_id", "id_merge_%s")
         super().__init__(*args, **kwargs)
@@ -248,65 +292,3 @@ class MergeForm(GovUKFormMixin, forms.Form):
         self.fields["target"].error_messages["invalid"] = (
             "Enter the idea number as digits, like 123"
         )
-
-
-class IdeaFilterForm(forms.Form):
-    """The list's filters. Never invalid: unknown values are simply ignored."""
-
-    q = forms.CharField(label="Search ideas", required=False, max_length=200)
-    priority = forms.ChoiceField(label="Priority", required=False)
-    directorate = forms.ChoiceField(label="Directorate", required=False)
-    status = forms.ChoiceField(label="Status", required=False)
-    campaign = forms.ChoiceField(label="Campaign", required=False)
-    scale = forms.ChoiceField(
-        label="Scale of change", required=False, choices=[("", "Any")] + list(ChangeScale.choices)
-    )
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
-
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        from improvement_hub.council.models import Directorate as D
-
-        self.fields["priority"].choices = [("", "Any")] + [
-            (p.slug, p.name) for p in priority_list_active()
-        ]
-        self.fields["directorate"].choices = [("", "Any")] + [
-            (d.slug, d.name) for d in D.objects.all()
-        ]
-        self.fields["status"].choices = [("", "Any")] + [
-            (s.slug, s.name) for s in IdeaStatus.objects.exclude(slug=IdeaStatus.MERGED)
-        ]
-        self.fields["campaign"].choices = [("", "Any")] + [
-            (c.slug, c.title) for c in Campaign.objects.order_by("-opens_at")
-        ]
-
-    @property
-    def render_key(self) -> str:
-        """A digest of everything the rendered form shows (values, choices, errors), for
-        the list template to cache the rendering: any change gives a new key, so a cached
-        form is never stale. Rendering seven GOV.UK fields is a large part of a list page."""
-        import hashlib
-        import json
-
-        shown = [
-            (
-                bound.name,
-                str(bound.value()),
-                [list(map(str, choice)) for choice in getattr(bound.field, "choices", [])],
-                bound.errors.get_json_data() if self.is_bound else [],
-            )
-            for bound in self
-        ]
-        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
-
-    def cleaned(self) -> dict[str, str]:
-        """The valid values; anything unknown becomes empty rather than an error."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        values = {}
-        for name in self.fields:
-            value = data.get(name) if name in data else ""
-            values[name] = (value or "").strip() if isinstance(value, str) else ""
-        if values["sort"] not in SORTS:
-            values["sort"] = "newest"
-        return values

@@ -1,18 +1,21 @@
 """Pages for the Improvement Hub Team: the review queue, answers, merging, moderation."""
 
-from collections.abc import Callable
-from functools import wraps
+from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from improvement_hub.core.search import query_id
+from improvement_hub.core.decorators import hidden_unless
+from improvement_hub.core.forms import render_form, submit
+from improvement_hub.core.pagination import page_of
 from improvement_hub.ideas import exports, permissions, selectors, services
+from improvement_hub.ideas.filters import IdeaFilter, ReviewQueueFilter
 from improvement_hub.ideas.forms import (
     AssignForm,
     HideForm,
@@ -21,97 +24,64 @@ from improvement_hub.ideas.forms import (
     ReviewForm,
 )
 from improvement_hub.ideas.models import Idea
-from improvement_hub.ideas.views import _add_errors, _filters_from, _page, _query_without_page
+from improvement_hub.ideas.views import PAGE_SIZE, permission_as_error, shuffle_seed
 
+if TYPE_CHECKING:
+    from improvement_hub.ideas.views import SignedInRequest
 
-def hub_team_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed-in Hub Team only; others get a 404, as if the page did not exist."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
-        if not permissions.can_manage_ideas(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
+hub_team_only = hidden_unless(permissions.can_manage_ideas)
 
 
 @hub_team_only
 def review_queue(request: HttpRequest) -> HttpResponse:
-    form, filters = _filters_from(request)
-    form.fields.pop("q")
-    form.fields.pop("sort")
-    form.fields.pop("status")
-    assign_form = AssignForm()
-    # An assignee that is neither "none" nor a possible id is ignored ("Anyone" is shown).
-    assignee = request.GET.get("assignee", "")
-    assignee_id = query_id(assignee)
-    filters.assignee = "none" if assignee == "none" else str(assignee_id or "")
-    queue = selectors.idea_review_queue(filters=filters)
-    page = _page(request, queue)
-    return render(
-        request,
-        "ideas/review_queue.html",
-        {
-            "filter_form": form,
-            "page": page,
-            "now": timezone.now(),
-            "querystring": _query_without_page(request),
-            "hub_team": assign_form.fields["assignee"].queryset,
-            "assignee": filters.assignee,
-        },
-    )
+    filters = ReviewQueueFilter(request.GET)
+    page = page_of(request, selectors.idea_review_queue(filters=filters), PAGE_SIZE)
+    return render(request, "ideas/review_queue.html", {"filter_form": filters.form, "page": page})
 
 
-def _manage_context(request: HttpRequest, idea: Idea, **forms) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _manage_page(request: HttpRequest, idea: Idea, **shown: forms.Form) -> HttpResponse:
+    """The idea's Hub Team page; ``shown`` holds a form sent back with its errors."""
+    if idea.is_draft:
+        raise Http404
     context = selectors.idea_detail_context(user=request.user, idea=idea)
     context.update(
         idea=idea,
-        respond_form=forms.get("respond_form") or RespondForm(initial={"status": idea.status.slug}),
-        review_form=forms.get("review_form")
-        or ReviewForm(initial={"impact": idea.impact, "effort": idea.effort}),
-        assign_form=forms.get("assign_form") or AssignForm(initial={"assignee": idea.assignee_id}),
-        merge_form=forms.get("merge_form") or MergeForm(),
-        hide_form=forms.get("hide_form") or HideForm(),
+        respond_form=RespondForm(initial={"status": idea.status.slug}),
+        review_form=ReviewForm(initial={"impact": idea.impact, "effort": idea.effort}),
+        assign_form=AssignForm(initial={"assignee": idea.assignee_id}),
+        merge_form=MergeForm(),
+        hide_form=HideForm(),
         duplicates=selectors.idea_similar_list(text=idea.text_for_similarity, exclude=(idea.pk,)),
-        form=next((f for f in forms.values() if f is not None and f.errors), None),
     )
-    return context
+    context.update(shown)
+    form = next(iter(shown.values()), None)
+    return render_form(request, "ideas/idea_manage.html", {**context, "form": form}, form=form)
 
 
 @hub_team_only
-def idea_manage(request: HttpRequest, pk: int, status: int = 200, **forms) -> HttpResponse:  # type: ignore[no-untyped-def]
-    idea = selectors.idea_get_for_user(user=request.user, idea_id=pk)
-    if idea.is_draft:
-        raise Http404
-    return render(
-        request, "ideas/idea_manage.html", _manage_context(request, idea, **forms), status=status
-    )
+def idea_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    return _manage_page(request, selectors.idea_get_for_user(user=request.user, idea_id=pk))
 
 
-def _hub_action(form_class, form_name: str, action, success: str):  # type: ignore[no-untyped-def]
+Action = Callable[["SignedInRequest", Idea, dict[str, Any]], object]
+
+
+def _hub_action(
+    form_class: type[forms.Form], form_name: str, action: Action, success: str
+) -> Callable[..., HttpResponse]:
     """A POST-only Hub Team action: validate the form, call the service, report back."""
 
     @hub_team_only
     @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: SignedInRequest, pk: int) -> HttpResponse:
         idea = selectors.idea_get_for_user(user=request.user, idea_id=pk)
         form = form_class(request.POST)
-        if form.is_valid():
-            try:
-                result = action(request, idea, form.cleaned_data)
-            except ValidationError as error:
-                _add_errors(form, error)
-            except PermissionDenied as error:
-                form.add_error(None, str(error) or "You cannot do that")
-            else:
-                messages.success(request, success)
-                # after a merge, carry on with the surviving idea
-                return redirect(
-                    "ideas:idea_manage", pk=result.pk if isinstance(result, Idea) else pk
-                )
-        return idea_manage(request, pk, status=400, **{form_name: form})
+        run = permission_as_error(lambda: action(request, idea, form.cleaned_data))
+        if form.is_valid() and (result := submit(form, run)) is not None:
+            messages.success(request, success)
+            # after a merge, carry on with the surviving idea
+            return redirect("ideas:idea_manage", pk=result.pk if isinstance(result, Idea) else pk)
+        return _manage_page(request, idea, **{form_name: form})
 
     return view
 
@@ -144,25 +114,22 @@ idea_hide = _hub_action(
     lambda r, idea, d: services.idea_hide(actor=r.user, idea=idea, reason=d["reason"]),
     "The idea is hidden. Its author can see why.",
 )
-
-
-def _merge(request: HttpRequest, idea: Idea, data: dict) -> Idea:  # type: ignore[type-arg]
-    target = Idea.objects.filter(pk=data["target"]).first()
-    if target is None or target.is_draft:
-        raise ValidationError({"target": "There is no submitted idea with that number"})
-    return services.idea_merge(
-        actor=request.user, source=idea, target=target, answer=data["answer"]
-    )
-
-
 idea_merge = _hub_action(
-    MergeForm, "merge_form", _merge, "The ideas have been merged. Everyone involved has been told."
+    MergeForm,
+    "merge_form",
+    lambda r, idea, d: services.idea_merge(
+        actor=r.user,
+        source=idea,
+        target=selectors.idea_get_submitted(idea_id=d["target"]),
+        answer=d["answer"],
+    ),
+    "The ideas have been merged. Everyone involved has been told.",
 )
 
 
 @hub_team_only
 @require_POST
-def idea_unhide(request: HttpRequest, pk: int) -> HttpResponse:
+def idea_unhide(request: SignedInRequest, pk: int) -> HttpResponse:
     idea = selectors.idea_get_for_user(user=request.user, idea_id=pk)
     services.idea_unhide(actor=request.user, idea=idea)
     messages.success(request, "The idea is visible again")
@@ -170,38 +137,29 @@ def idea_unhide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_team_only
-def comment_hide(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse:
+def comment_hide(request: SignedInRequest, pk: int, comment_id: int) -> HttpResponse:
     idea = selectors.idea_get_for_user(user=request.user, idea_id=pk)
     comment = selectors.comment_get(idea=idea, comment_id=comment_id)
     form = HideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.comment_hide(
-            actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
-        )
+    hide = lambda: services.comment_hide(  # noqa: E731
+        actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
+    )
+    if request.method == "POST" and form.is_valid() and submit(form, hide):
         messages.success(request, "The comment is hidden. Its author can see why.")
         return redirect("ideas:moderation_queue")
-    return render(
-        request,
-        "ideas/short_form.html",
-        {
-            "form": form,
-            "idea": idea,
-            "comment": comment,
-            "title": "Hide a comment",
-            "button": "Hide it",
-        },
-    )
+    context = {"form": form, "idea": idea, "comment": comment, "title": "Hide a comment"}
+    return render_form(request, "ideas/short_form.html", {**context, "button": "Hide it"})
 
 
 @hub_team_only
 def moderation_queue(request: HttpRequest) -> HttpResponse:
-    page = _page(request, selectors.report_queue())
-    return render(request, "ideas/moderation_queue.html", {"page": page, "querystring": ""})
+    page = page_of(request, selectors.report_queue(), PAGE_SIZE)
+    return render(request, "ideas/moderation_queue.html", {"page": page})
 
 
 @hub_team_only
 @require_POST
-def report_dismiss(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_dismiss(request: SignedInRequest, report_id: int) -> HttpResponse:
     services.report_dismiss(actor=request.user, report=selectors.report_get(report_id=report_id))
     messages.success(request, "The report has been dismissed")
     return redirect("ideas:moderation_queue")
@@ -209,22 +167,15 @@ def report_dismiss(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @hub_team_only
 def matrix(request: HttpRequest) -> HttpResponse:
-    quadrants: dict[str, list[Idea]] = {
-        "Quick win": [],
-        "Major project": [],
-        "Fill-in": [],
-        "Not worth it": [],
-    }
-    for idea in selectors.idea_matrix()[:400]:
-        quadrants[idea.quadrant].append(idea)  # type: ignore[index]
-    return render(request, "ideas/matrix.html", {"quadrants": quadrants})
+    return render(request, "ideas/matrix.html", {"quadrants": selectors.idea_matrix()})
 
 
 @hub_team_only
-def export(request: HttpRequest, file_format: str) -> HttpResponse:
-    """The filtered list as CSV or XLSX, for the Hub Team."""
-    _form, filters = _filters_from(request)
-    ideas = selectors.idea_list_for_export(filters=filters, limit=exports.MAX_ROWS)
+def export(request: HttpRequest, file_format: str) -> HttpResponse | StreamingHttpResponse:
+    """The filtered list as CSV or XLSX, for the Hub Team: what the list page shows."""
+    filters = IdeaFilter(request.GET)
+    seed = shuffle_seed(request, filters)
+    ideas = selectors.idea_list_for_export(filters=filters, seed=seed, limit=exports.MAX_ROWS)
     if file_format == "xlsx":
         return exports.ideas_xlsx(ideas)
     return exports.ideas_csv(ideas)

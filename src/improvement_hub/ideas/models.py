@@ -18,6 +18,10 @@ TITLE_MAX = 120
 TEXT_MAX = 2000
 COMMENT_MAX = 2000
 ANSWER_MAX = 3000
+# The impact/effort matrix: high impact and low effort first, low impact and high effort last.
+QUADRANTS = ("Quick win", "Major project", "Fill-in", "Not worth it")
+# The Hub Team aims to answer every idea within this many days (the review queue flags the rest).
+ANSWER_WITHIN_DAYS = 20
 
 
 class Campaign(TimeStampedModel):
@@ -240,19 +244,31 @@ class Idea(index.Indexed, TimeStampedModel):
     def text_for_similarity(self) -> str:
         return f"{self.title}\n{self.title}\n{self.problem}\n{self.proposal}"
 
+    def is_by(self, user: object) -> bool:
+        """Whether ``user`` (perhaps a visitor who is not signed in) wrote this idea."""
+        return bool(getattr(user, "is_authenticated", False)) and self.author_id == getattr(
+            user, "pk", None
+        )
+
+    @property
+    def days_waiting(self) -> int:
+        """Whole days since it was submitted (0 for a draft)."""
+        return (timezone.now() - self.submitted_at).days if self.submitted_at else 0
+
+    @property
+    def is_waiting_too_long(self) -> bool:
+        """Waiting longer than the Hub Team aims to take to answer an idea."""
+        return self.days_waiting >= ANSWER_WITHIN_DAYS
+
     @property
     def quadrant(self) -> str | None:
         """Where the Hub Team's assessment puts the idea on the impact/effort matrix."""
         if self.impact is None or self.effort is None:
             return None
         high_impact, high_effort = self.impact >= 3, self.effort >= 3
-        if high_impact and not high_effort:
-            return "Quick win"
-        if high_impact and high_effort:
-            return "Major project"
-        if not high_impact and not high_effort:
-            return "Fill-in"
-        return "Not worth it"
+        if high_impact:
+            return QUADRANTS[1] if high_effort else QUADRANTS[0]
+        return QUADRANTS[3] if high_effort else QUADRANTS[2]
 
 
 class Support(models.Model):

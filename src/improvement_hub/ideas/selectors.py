@@ -1,35 +1,38 @@
 """Every read the Ideas Forum's pages and API need, with a fixed number of queries."""
 
+from __future__ import annotations
+
 import hashlib
-import json
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
-from improvement_hub.core.search import query_id, search_words
-from improvement_hub.council.models import Directorate
+from improvement_hub.core.search import search_words
 from improvement_hub.ideas import permissions, similarity
+from improvement_hub.ideas.filters import IdeaFilter, ReviewQueueFilter
 from improvement_hub.ideas.models import (
+    QUADRANTS,
     Campaign,
     Comment,
     Follow,
     Idea,
     IdeaResponse,
-    IdeaStatus,
     Report,
     Support,
 )
 
-SORTS = {
-    "newest": "Newest",
-    "supported": "Most supported",
-    "trending": "Trending",
-    "discussed": "Most discussed",
-    "random": "Random order",
-}
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from improvement_hub.accounts.models import User
+
+    AnyUser = User | AnonymousUser
+
 RANDOM_PRIME = 2_147_483_647
 # The lists' "N ideas" is cached this long (and dropped when a service changes an idea);
 # counting every public idea on each page view costs more than the rest of the page.
@@ -38,90 +41,56 @@ LIST_COUNT_VERSION_KEY = "ideas:list-count-version"
 # A search counts at most this many matches; a broader one says "more than 1,000" and
 # shows the newest first, since ranking tens of thousands of rows is the slow part.
 SEARCH_COUNT_CAP = 1000
+ORDERS = {
+    "newest": ("-submitted_at", "-id"),
+    "supported": ("-support_count", "-id"),
+    "trending": ("-trending_score", "-support_count", "-id"),
+    "discussed": ("-comment_count", "-id"),
+}
+
+# Search results (modelsearch) or a queryset: both slice, and count.
+Ideas = Any
 
 
-@dataclass
-class IdeaFilters:
-    q: str = ""
-    priority: str = ""
-    directorate: str = ""
-    status: str = ""
-    campaign: str = ""
-    scale: str = ""
-    assignee: str = ""
-    sort: str = "newest"
-    seed: int = 1
+LIST_RELATED = ("status", "author", "campaign", "directorate", "service")
 
 
 def _list_queryset() -> QuerySet[Idea]:
-    return Idea.objects.select_related("status", "author", "campaign", "directorate", "service")
+    return Idea.objects.select_related(*LIST_RELATED)
 
 
-def _filtered(filters: IdeaFilters) -> QuerySet[Idea]:
-    """Public ideas narrowed by the filters.
-
-    Each filter is on a column of ``Idea`` that is indexed as a modelsearch ``FilterField``
-    (``status_id``, ``id``...), compared with a subquery on the slug: the search backends
-    refuse filters across relations (``status__slug``), and a subquery keeps the number of
-    queries the same with or without words to search for.
-    """
-    queryset = _list_queryset().public()
-    if filters.priority:
-        queryset = queryset.filter(
-            id__in=Idea.priorities.through.objects.filter(priority__slug=filters.priority).values(
-                "idea_id"
-            )
-        )
-    if filters.directorate:
-        queryset = queryset.filter(
-            directorate_id__in=Directorate.objects.filter(slug=filters.directorate).values("id")
-        )
-    if filters.status:
-        queryset = queryset.filter(
-            status_id__in=IdeaStatus.objects.filter(slug=filters.status).values("id")
-        )
-    if filters.campaign:
-        queryset = queryset.filter(
-            campaign_id__in=Campaign.objects.filter(slug=filters.campaign).values("id")
-        )
-    if filters.scale:
-        queryset = queryset.filter(scale=filters.scale)
-    # Only the review queue filters by assignee, and it never searches.
-    if filters.assignee == "none":
-        queryset = queryset.filter(assignee__isnull=True)
-    elif (assignee_id := query_id(filters.assignee)) is not None:
-        queryset = queryset.filter(assignee_id=assignee_id)
-    return queryset
+def _ordered(filters: IdeaFilter, campaign: Campaign | None, seed: int) -> QuerySet[Idea]:
+    """Public ideas narrowed by the filters (``ideas/filters.py``), in the list's order."""
+    queryset = filters.qs.select_related(*LIST_RELATED)
+    if campaign is not None:
+        queryset = queryset.filter(campaign_id=campaign.pk)
+    if filters.order == "random":
+        # A stable shuffle for this visitor: pages do not repeat or skip ideas.
+        shuffle = (F("id") * (seed % 10_000 + 7919)) % RANDOM_PRIME
+        return queryset.annotate(shuffle=shuffle).order_by("shuffle", "id")
+    return queryset.order_by(*ORDERS.get(filters.order, ORDERS["newest"]))
 
 
-def idea_list(*, filters: IdeaFilters, include_answered: bool = True) -> QuerySet[Idea] | object:
+def idea_list(*, filters: IdeaFilter, campaign: Campaign | None = None, seed: int = 1) -> Ideas:
     """Public ideas, filtered, searched and sorted. Search uses the modelsearch backend.
 
     Search text is read as plain words (``core.search.search_words``); text with no words
     in it (only punctuation, say) matches no idea.
     """
-    queryset = _filtered(filters)
-    order = {
-        "newest": ("-submitted_at", "-id"),
-        "supported": ("-support_count", "-id"),
-        "trending": ("-trending_score", "-support_count", "-id"),
-        "discussed": ("-comment_count", "-id"),
-    }.get(filters.sort)
-    if filters.sort == "random":
-        # A stable shuffle for this visitor: pages do not repeat or skip ideas.
-        queryset = queryset.annotate(
-            shuffle=(F("id") * (filters.seed % 10_000 + 7919)) % RANDOM_PRIME
-        ).order_by("shuffle", "id")
-    else:
-        queryset = queryset.order_by(*(order or ("-submitted_at", "-id")))
-    if filters.q.strip():
-        words = search_words(filters.q)
-        if not words:
-            return queryset.none()
-        if filters.sort == "random":
-            queryset = queryset.order_by("-submitted_at", "-id")
-        return queryset.search(words, order_by_relevance=filters.sort == "newest")
-    return queryset
+    queryset = _ordered(filters, campaign, seed)
+    if not filters.search:
+        return queryset
+    words = search_words(filters.search)
+    if not words:
+        return queryset.none()
+    if filters.order == "random":
+        queryset = queryset.order_by(*ORDERS["newest"])
+    return queryset.search(words, order_by_relevance=filters.order == "newest")
+
+
+def idea_list_newest(*, limit: int, campaign: Campaign | None = None) -> list[Idea]:
+    """The newest public ideas (of one campaign), for the feeds."""
+    return list(_ordered(IdeaFilter(), campaign, seed=1)[:limit])
 
 
 @dataclass
@@ -129,15 +98,15 @@ class CountedIdeas:
     """A list's ideas with their count, worked out cheaply; ``capped`` when more than
     ``count`` match (broad searches)."""
 
-    items: object  # a QuerySet, or search results when there are words to search for
+    items: Ideas  # a QuerySet, or search results when there are words to search for
     count: int
     capped: bool = False
 
 
-def _list_count_key(filters: IdeaFilters) -> str:
+def _list_count_key(filters: IdeaFilter, campaign: Campaign | None) -> str:
     """Filters that change which ideas match (not the order), with the current version."""
-    wanted = {k: v for k, v in asdict(filters).items() if k not in {"q", "sort", "seed"}}
-    digest = hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()[:32]
+    wanted = f"{filters.membership_key()}|{campaign.pk if campaign else ''}"
+    digest = hashlib.sha256(wanted.encode()).hexdigest()[:32]
     version = cache.get(LIST_COUNT_VERSION_KEY, 0)
     return f"ideas:list-count:{version}:{digest}"
 
@@ -150,41 +119,40 @@ def idea_list_counts_reset() -> None:
         cache.set(LIST_COUNT_VERSION_KEY, 1, None)
 
 
-def idea_list_counted(*, filters: IdeaFilters) -> CountedIdeas:
+def idea_list_counted(
+    *, filters: IdeaFilter, campaign: Campaign | None = None, seed: int = 1
+) -> CountedIdeas:
     """``idea_list`` with its count: cached briefly for filters, capped for searches."""
-    query = search_words(filters.q)
-    if not filters.q.strip():
-        queryset = idea_list(filters=filters)
-        count = cache.get_or_set(
-            _list_count_key(filters),
-            queryset.count,  # type: ignore[union-attr]
-            LIST_COUNT_SECONDS,
-        )
+    if not filters.search:
+        queryset = _ordered(filters, campaign, seed)
+        key = _list_count_key(filters, campaign)
+        count = cache.get_or_set(key, queryset.count, LIST_COUNT_SECONDS)
         return CountedIdeas(items=queryset, count=count)
+    query = search_words(filters.search)
     if not query:  # search text without a word in it
         return CountedIdeas(items=Idea.objects.none(), count=0)
-    base = idea_list(filters=replace(filters, q=""))
-    if filters.sort == "random":
-        base = base.order_by("-submitted_at", "-id")  # type: ignore[union-attr]
-    in_list_order = base.search(query, order_by_relevance=False)  # type: ignore[union-attr]
+    base = _ordered(filters, campaign, seed)
+    if filters.order == "random":
+        base = base.order_by(*ORDERS["newest"])
+    in_list_order = base.search(query, order_by_relevance=False)
     matches = in_list_order[: SEARCH_COUNT_CAP + 1].count()
     if matches > SEARCH_COUNT_CAP:
         return CountedIdeas(items=in_list_order, count=SEARCH_COUNT_CAP, capped=True)
-    if filters.sort == "newest":
+    if filters.order == "newest":
         # "Newest" with words to search for means best match first, as in idea_list.
-        return CountedIdeas(items=base.search(query, order_by_relevance=True), count=matches)  # type: ignore[union-attr]
+        return CountedIdeas(items=base.search(query, order_by_relevance=True), count=matches)
     return CountedIdeas(items=in_list_order, count=matches)
 
 
-def idea_list_for_export(*, filters: IdeaFilters, limit: int) -> list[Idea]:
+def idea_list_for_export(*, filters: IdeaFilter, limit: int, seed: int = 1) -> list[Idea]:
     """The ideas of the list page with these filters, in the page's order, up to ``limit``,
     with their priorities: an export holds what the Hub Team saw on the page."""
-    ideas = list(idea_list_counted(filters=filters).items[:limit])  # type: ignore[index]
+    ideas = list(idea_list_counted(filters=filters, seed=seed).items[:limit])
     prefetch_related_objects(ideas, "priorities")
     return ideas
 
 
-def idea_get_for_user(*, user, idea_id: int) -> Idea:  # type: ignore[no-untyped-def]
+def idea_get_for_user(*, user: AnyUser, idea_id: int) -> Idea:
     """The idea if this person may see it; 404 for missing and forbidden alike."""
     # Only what every page of an idea shows: each joined table costs planning time on
     # every request, and ``merged_into`` is loaded when an idea has one (rare).
@@ -194,7 +162,7 @@ def idea_get_for_user(*, user, idea_id: int) -> Idea:  # type: ignore[no-untyped
     return idea
 
 
-def idea_detail_context(*, user, idea: Idea) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def idea_detail_context(*, user: AnyUser, idea: Idea) -> dict[str, object]:
     """History, comments with replies and reports, and this person's support and follow."""
     comments_qs = Comment.objects.select_related("author").order_by("created_at", "id")
     top_level = list(
@@ -218,7 +186,7 @@ def idea_detail_context(*, user, idea: Idea) -> dict[str, object]:  # type: igno
     }
 
 
-def idea_list_for_author(*, user) -> QuerySet[Idea]:  # type: ignore[no-untyped-def]
+def idea_list_for_author(*, user: User) -> QuerySet[Idea]:
     """The person's own ideas, drafts first."""
     return (
         Idea.objects.filter(author=user)
@@ -227,24 +195,32 @@ def idea_list_for_author(*, user) -> QuerySet[Idea]:  # type: ignore[no-untyped-
     )
 
 
-def idea_review_queue(*, filters: IdeaFilters) -> QuerySet[Idea]:
+def idea_review_queue(*, filters: ReviewQueueFilter) -> QuerySet[Idea]:
     """Submitted ideas still waiting for a decision, oldest first."""
-    queryset = idea_list(filters=IdeaFilters(**{**filters.__dict__, "q": "", "sort": "newest"}))
     return (
-        queryset.filter(status__is_open=True)  # type: ignore[union-attr]
-        .select_related("assignee")
+        filters.qs.filter(status__is_open=True)
+        .select_related(*LIST_RELATED, "assignee")
         .order_by("submitted_at", "id")
     )
 
 
-def idea_matrix() -> QuerySet[Idea]:
-    """Assessed ideas that are still open, for the impact/effort matrix."""
-    return (
+def idea_matrix(*, limit: int = 400) -> dict[str, list[Idea]]:
+    """Assessed ideas that are still open, by quadrant of the impact/effort matrix."""
+    ideas = (
         Idea.objects.public()
         .filter(impact__isnull=False, effort__isnull=False, status__is_open=True)
         .select_related("status")
         .order_by("-impact", "effort", "id")
     )
+    quadrants: dict[str, list[Idea]] = {name: [] for name in QUADRANTS}
+    for idea in ideas[:limit]:
+        quadrants[idea.quadrant or QUADRANTS[-1]].append(idea)
+    return quadrants
+
+
+def idea_get_submitted(*, idea_id: int) -> Idea | None:
+    """A submitted idea by its number, whoever may see it (the Hub Team merges into it)."""
+    return Idea.objects.filter(pk=idea_id, submitted_at__isnull=False).first()
 
 
 def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = ()) -> list[Idea]:
@@ -296,10 +272,6 @@ def campaign_progress(*, campaign: Campaign) -> dict[str, int]:
     )
 
 
-def status_list() -> QuerySet[IdeaStatus]:
-    return IdeaStatus.objects.all()
-
-
 def report_queue() -> QuerySet[Report]:
     """Open reports, oldest first, with what was reported."""
     return (
@@ -323,7 +295,7 @@ def comment_get(*, idea: Idea, comment_id: int) -> Comment:
     return comment
 
 
-def comment_get_for_user(*, user, idea: Idea, comment_id: int) -> Comment:  # type: ignore[no-untyped-def]
+def comment_get_for_user(*, user: AnyUser, idea: Idea, comment_id: int) -> Comment:
     """A comment on ``idea`` that ``user`` may read; 404 for missing and hidden alike."""
     comment = comment_get(idea=idea, comment_id=comment_id)
     if not permissions.can_view_comment(user, comment):
@@ -331,7 +303,7 @@ def comment_get_for_user(*, user, idea: Idea, comment_id: int) -> Comment:  # ty
     return comment
 
 
-def idea_supported_ids(*, user, ideas) -> set[int]:  # type: ignore[no-untyped-def]
+def idea_supported_ids(*, user: AnyUser, ideas: Iterable[Idea]) -> set[int]:
     """Which of these ideas the user supports, in one query."""
     if not getattr(user, "is_authenticated", False):
         return set()
@@ -340,3 +312,16 @@ def idea_supported_ids(*, user, ideas) -> set[int]:  # type: ignore[no-untyped-d
             "idea_id", flat=True
         )
     )
+
+
+# --- reads for the Improvement Team (initiatives)
+
+
+def idea_get_public(*, idea_id: int) -> Idea | None:
+    """A submitted idea everyone may see (an initiative may start from it), or None."""
+    return Idea.objects.public().filter(pk=idea_id).first()
+
+
+def idea_list_public_by_id(*, idea_ids: list[int]) -> dict[int, Idea]:
+    """The submitted ideas everyone may see among ``idea_ids``, by id, in one query."""
+    return Idea.objects.public().in_bulk(idea_ids)

@@ -131,6 +131,8 @@ def idea_submit(*, author, idea: Idea) -> Idea:  # type: ignore[no-untyped-def]
 
 def idea_create(*, author, data: IdeaData) -> Idea:  # type: ignore[no-untyped-def]
     """Creates and submits an idea in one step (the API)."""
+    if not permissions.can_submit_idea(author):
+        raise PermissionDenied("Only council staff can put forward ideas")
     _check_campaign_open(data.campaign)
     with transaction.atomic():
         idea = idea_draft_save(author=author, data=data)
@@ -357,10 +359,12 @@ def idea_review(*, actor, idea: Idea, impact: int, effort: int, notes: str = "")
     return review
 
 
-def idea_merge(*, actor, source: Idea, target: Idea, answer: str = "") -> Idea:  # type: ignore[no-untyped-def]
+def idea_merge(*, actor, source: Idea, target: Idea | None, answer: str = "") -> Idea:  # type: ignore[no-untyped-def]
     """Merges a duplicate into another idea: supports, followers and comments move over,
-    nobody is counted twice, and everyone involved is told."""
+    nobody is counted twice, and everyone involved is told. Refuses a missing target."""
     _require_manager(actor)
+    if target is None or target.is_draft:
+        raise ValidationError({"target": "There is no submitted idea with that number"})
     if source.pk == target.pk:
         raise ValidationError({"target": "Select a different idea to merge into"})
     if source.is_draft or target.is_draft or target.merged_into_id or source.merged_into_id:

@@ -1,42 +1,58 @@
 """Pages for staff: browse, submit, support, follow, discuss and report ideas."""
 
+from __future__ import annotations
+
 import secrets
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from improvement_hub.core.forms import add_service_errors
+from improvement_hub.core.forms import render_form, submit
+from improvement_hub.core.pagination import page_of
 from improvement_hub.core.ratelimit import RateLimited
 from improvement_hub.core.redirects import safe_next
-from improvement_hub.council.models import CHANGE_SCALE_HELP
+from improvement_hub.council.choices import CHANGE_SCALE_HELP
 from improvement_hub.ideas import permissions, selectors, services
+from improvement_hub.ideas.filters import IdeaFilter
 from improvement_hub.ideas.forms import (
     CommentEditForm,
     CommentForm,
-    IdeaFilterForm,
     IdeaForm,
     ReportForm,
+    SubmitForm,
 )
-from improvement_hub.ideas.models import Idea
+from improvement_hub.ideas.models import Comment, Idea
+
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
 
 PAGE_SIZE = 20
+T = TypeVar("T")
+View = Callable[..., HttpResponse]
 
 
-def sign_in_returns_to_idea(view):  # type: ignore[no-untyped-def]
+class SignedInRequest(HttpRequest):
+    """A request behind ``login_required``: its user is a person, not AnonymousUser."""
+
+    user: User
+
+
+def sign_in_returns_to_idea(view: View) -> View:
     """For POST-only actions: signed-out people sign in and come back to the idea page,
     not to the action's URL (which only accepts POST)."""
-    from functools import wraps
-    from urllib.parse import quote
 
     @wraps(view)
-    def wrapped(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+    def wrapped(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             target = reverse("ideas:idea_detail_short", args=[pk])
             return redirect(f"{reverse('account_login')}?next={quote(target)}")
@@ -45,86 +61,53 @@ def sign_in_returns_to_idea(view):  # type: ignore[no-untyped-def]
     return wrapped
 
 
-_add_errors = add_service_errors  # the site-wide route for service errors
+def permission_as_error(action: Callable[[], T]) -> Callable[[], T]:
+    """A service call whose refusal a page with a form shows on the form (a 400 with the
+    service's message) rather than as a 403 page."""
+
+    def run() -> T:
+        try:
+            return action()
+        except PermissionDenied as error:
+            raise ValidationError(str(error) or "You cannot do that") from error
+
+    return run
 
 
-def _filters_from(request: HttpRequest) -> tuple[IdeaFilterForm, selectors.IdeaFilters]:
-    form = IdeaFilterForm(request.GET or None)
-    values = form.cleaned() if request.GET else {"sort": "newest"}
-    seed = request.session.get("ideas_seed")
-    if values.get("sort") == "random" and seed is None:
-        seed = request.session["ideas_seed"] = secrets.randbelow(1_000_000) + 1
-    filters = selectors.IdeaFilters(**{k: v for k, v in values.items() if v}, seed=seed or 1)
-    return form, filters
-
-
-def _page(request: HttpRequest, items):  # type: ignore[no-untyped-def]
-    paginator = Paginator(items, PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
-
-
-class _CountedPaginator(Paginator):
-    """A paginator told its count by the selector (cached or capped), so it never
-    counts the rows itself."""
-
-    def __init__(self, counted: selectors.CountedIdeas, per_page: int) -> None:
-        super().__init__(counted.items, per_page)
-        self._known_count = counted.count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-
-def _counted_page(request: HttpRequest, counted: selectors.CountedIdeas):  # type: ignore[no-untyped-def]
-    return _CountedPaginator(counted, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+def shuffle_seed(request: HttpRequest, filters: IdeaFilter) -> int:
+    """This visitor's "Random order", the same on every page (and in an export)."""
+    if filters.order != "random":
+        return 1
+    if "ideas_seed" not in request.session:
+        request.session["ideas_seed"] = secrets.randbelow(1_000_000) + 1
+    return int(request.session["ideas_seed"])
 
 
 def idea_list(request: HttpRequest) -> HttpResponse:
-    form, filters = _filters_from(request)
-    counted = selectors.idea_list_counted(filters=filters)
-    page = _counted_page(request, counted)
-    return render(
-        request,
-        "ideas/idea_list.html",
-        {
-            "filter_form": form,
-            "filters": filters,
-            "page": page,
-            "count_capped": counted.capped,
-            "querystring": _query_without_page(request),
-            "supported_ids": selectors.idea_supported_ids(
-                user=request.user, ideas=page.object_list
-            ),
-            "can_submit": permissions.can_submit_idea(request.user),
-            "open_campaigns": selectors.campaign_list_open(),
-            "can_manage": permissions.can_manage_ideas(request.user),
-        },
-    )
+    filters = IdeaFilter(request.GET)
+    counted = selectors.idea_list_counted(filters=filters, seed=shuffle_seed(request, filters))
+    page = page_of(request, counted.items, PAGE_SIZE, count=counted.count)
+    context = {
+        "filters": filters,
+        "page": page,
+        "count_capped": counted.capped,
+        "supported_ids": selectors.idea_supported_ids(user=request.user, ideas=page.object_list),
+        "can_submit": permissions.can_submit_idea(request.user),
+        "open_campaigns": selectors.campaign_list_open(),
+        "can_manage": permissions.can_manage_ideas(request.user),
+    }
+    return render(request, "ideas/idea_list.html", context)
 
 
 def _get_idea(request: HttpRequest, pk: int) -> Idea:
     return selectors.idea_get_for_user(user=request.user, idea_id=pk)
 
 
-def idea_detail(
-    request: HttpRequest, pk: int, slug: str = "", comment_form=None, status=200
-) -> HttpResponse:  # type: ignore[no-untyped-def]
-    idea = _get_idea(request, pk)
-    if idea.merged_into_id and not permissions.can_manage_ideas(request.user):
-        return redirect(idea.merged_into, permanent=True)
-    if idea.is_draft:
-        return redirect("ideas:idea_check", pk=idea.pk)
-    if slug != idea.slug and request.method == "GET":
-        return redirect(idea, permanent=True)
-    context = selectors.idea_detail_context(user=request.user, idea=idea)
+def _detail_page(
+    request: HttpRequest, idea: Idea, comment_form: CommentForm | None
+) -> HttpResponse:
     user = request.user
+    context = selectors.idea_detail_context(user=user, idea=idea)
     context.update(
         idea=idea,
         comment_form=comment_form or CommentForm(),
@@ -134,74 +117,49 @@ def idea_detail(
         can_report=permissions.can_report(user),
         can_manage=permissions.can_manage_ideas(user),
         show_author=permissions.can_see_author(user, idea),
-        is_author=user.is_authenticated and idea.author_id == user.pk,
+        is_author=idea.is_by(user),
         form=comment_form,
     )
-    return render(request, "ideas/idea_detail.html", context, status=status)
+    return render_form(request, "ideas/idea_detail.html", context, form=comment_form)
 
 
-def _idea_data(form: IdeaForm) -> services.IdeaData:
-    data = form.cleaned_data
-    return services.IdeaData(
-        title=data["title"],
-        problem=data["problem"],
-        proposal=data["proposal"],
-        beneficiaries=data.get("beneficiaries") or "",
-        priorities=data.get("priorities") or [],
-        directorate=data.get("directorate"),
-        service=data.get("service"),
-        scale=data.get("scale") or "",
-        campaign=data.get("campaign"),
-        name_hidden=bool(data.get("name_hidden")),
-    )
+def idea_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    idea = _get_idea(request, pk)
+    if idea.merged_into_id and not permissions.can_manage_ideas(request.user):
+        return redirect(idea.merged_into or idea, permanent=True)
+    if idea.is_draft:
+        return redirect("ideas:idea_check", pk=idea.pk)
+    if slug != idea.slug and request.method == "GET":
+        return redirect(idea, permanent=True)
+    return _detail_page(request, idea, None)
 
 
-def _initial(idea: Idea) -> dict[str, object]:
-    return {
-        "title": idea.title,
-        "problem": idea.problem,
-        "proposal": idea.proposal,
-        "beneficiaries": idea.beneficiaries,
-        "priorities": list(idea.priorities.all()),
-        "directorate": idea.directorate,
-        "service": idea.service,
-        "scale": idea.scale,
-        "campaign": idea.campaign,
-        "name_hidden": idea.name_hidden,
-    }
+def _draft_to_change(request: SignedInRequest, pk: int | None) -> Idea | None:
+    if not permissions.can_submit_idea(request.user):
+        raise PermissionDenied
+    idea = _get_idea(request, pk) if pk is not None else None
+    if idea is not None and not permissions.can_edit_draft(request.user, idea):
+        raise Http404
+    return idea
 
 
 @login_required
-def idea_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def idea_form(request: SignedInRequest, pk: int | None = None) -> HttpResponse:
     """Write a new idea or change a draft: saved as a draft, then checked and submitted."""
-    if not permissions.can_submit_idea(request.user):
-        raise PermissionDenied
-    idea = None
-    if pk is not None:
-        idea = _get_idea(request, pk)
-        if not permissions.can_edit_draft(request.user, idea):
-            raise Http404
+    idea = _draft_to_change(request, pk)
     if request.method == "POST":
         form = IdeaForm(request.POST)
-        if form.is_valid():
-            try:
-                idea = services.idea_draft_save(
-                    author=request.user, data=_idea_data(form), idea=idea
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                return redirect("ideas:idea_check", pk=idea.pk)
+        save = lambda: services.idea_draft_save(  # noqa: E731
+            author=request.user, data=form.idea_data(), idea=idea
+        )
+        if form.is_valid() and (saved := submit(form, save)):
+            return redirect("ideas:idea_check", pk=saved.pk)
+    elif idea is not None:
+        form = IdeaForm(initial=IdeaForm.initial_for(idea))
     else:
-        initial = _initial(idea) if idea else {}
-        if idea is None and request.GET.get("campaign"):
-            initial["campaign"] = request.GET["campaign"]
-        form = IdeaForm(initial=initial)
-    return render(
-        request,
-        "ideas/idea_form.html",
-        {"form": form, "idea": idea, "scale_hints": CHANGE_SCALE_HELP},
-    )
+        form = IdeaForm(initial={"campaign": request.GET.get("campaign", "")})
+    context = {"form": form, "idea": idea, "scale_hints": CHANGE_SCALE_HELP}
+    return render_form(request, "ideas/idea_form.html", context)
 
 
 def _answers(idea: Idea) -> list[tuple[str, str]]:
@@ -223,49 +181,38 @@ def _answers(idea: Idea) -> list[tuple[str, str]]:
 
 
 @login_required
-def idea_check(request: HttpRequest, pk: int) -> HttpResponse:
+def idea_check(request: SignedInRequest, pk: int) -> HttpResponse:
     """Similar ideas first, then check your answers, then submit."""
     idea = _get_idea(request, pk)
     if not idea.is_draft:
         return redirect(idea)
     if not permissions.can_edit_draft(request.user, idea):
         raise Http404
-    error = None
-    if request.method == "POST":
-        try:
-            idea = services.idea_submit(author=request.user, idea=idea)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except RateLimited as exc:
-            error = exc.message
-        else:
-            return redirect("ideas:idea_submitted", pk=idea.pk)
+    form = SubmitForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and submit(form, lambda: services.idea_submit(author=request.user, idea=idea)):
+        return redirect("ideas:idea_submitted", pk=idea.pk)
     similar = selectors.idea_similar_list(text=idea.text_for_similarity, exclude=(idea.pk,))
-    return render(
-        request,
-        "ideas/idea_check.html",
-        {
-            "idea": idea,
-            "similar": similar,
-            "supported_ids": selectors.idea_supported_ids(user=request.user, ideas=similar),
-            "submit_error": error,
-            "answers": _answers(idea),
-        },
-        status=400 if error else 200,
-    )
+    context = {
+        "idea": idea,
+        "similar": similar,
+        "supported_ids": selectors.idea_supported_ids(user=request.user, ideas=similar),
+        "form": form,
+        "answers": _answers(idea),
+    }
+    return render_form(request, "ideas/idea_check.html", context)
 
 
 @login_required
-def idea_submitted(request: HttpRequest, pk: int) -> HttpResponse:
+def idea_submitted(request: SignedInRequest, pk: int) -> HttpResponse:
     idea = _get_idea(request, pk)
-    if idea.is_draft or idea.author_id != request.user.pk:
+    if idea.is_draft or not idea.is_by(request.user):
         raise Http404
     return render(request, "ideas/idea_submitted.html", {"idea": idea})
 
 
 @login_required
 @require_POST
-def idea_delete_draft(request: HttpRequest, pk: int) -> HttpResponse:
+def idea_delete_draft(request: SignedInRequest, pk: int) -> HttpResponse:
     idea = _get_idea(request, pk)
     if not permissions.can_edit_draft(request.user, idea):
         raise Http404
@@ -275,102 +222,109 @@ def idea_delete_draft(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_ideas(request: HttpRequest) -> HttpResponse:
-    page = _page(request, selectors.idea_list_for_author(user=request.user))
-    return render(request, "ideas/my_ideas.html", {"page": page, "querystring": ""})
+def my_ideas(request: SignedInRequest) -> HttpResponse:
+    page = page_of(request, selectors.idea_list_for_author(user=request.user), PAGE_SIZE)
+    return render(request, "ideas/my_ideas.html", {"page": page})
+
+
+def _change_support(user: User, idea: Idea, *, withdraw: bool) -> RateLimited | str | None:
+    """Supports or withdraws; returns what refused it, if anything did."""
+    try:
+        if withdraw:
+            services.idea_unsupport(user=user, idea=idea)
+        else:
+            services.idea_support(user=user, idea=idea)
+    except PermissionDenied:
+        return "You cannot support this idea"
+    except RateLimited as error:
+        return error
+    return None
+
+
+def _support_block(
+    request: SignedInRequest, idea: Idea, refused: RateLimited | str | None
+) -> HttpResponse:
+    """The support block again, for HTMX; after a rate limit a 429 with Retry-After, as
+    the API answers."""
+    context = {
+        "idea": idea,
+        "supported": idea.pk in selectors.idea_supported_ids(user=request.user, ideas=[idea]),
+        "can_support": permissions.can_support_idea(request.user, idea),
+        "support_error": str(refused) if refused else None,
+    }
+    limited = isinstance(refused, RateLimited)
+    response = render(
+        request, "ideas/includes/support.html", context, status=429 if limited else 200
+    )
+    if isinstance(refused, RateLimited):
+        response["Retry-After"] = str(max(1, refused.retry_after))
+    return response
 
 
 @sign_in_returns_to_idea
 @require_POST
-def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
+def idea_support(request: SignedInRequest, pk: int) -> HttpResponse:
     """Support or withdraw support; HTMX gets the updated block, others a redirect."""
     idea = _get_idea(request, pk)
     withdraw = request.POST.get("action") == "withdraw"
-    message = None
-    try:
-        if withdraw:
-            services.idea_unsupport(user=request.user, idea=idea)
-        else:
-            services.idea_support(user=request.user, idea=idea)
-    except PermissionDenied:
-        message = "You cannot support this idea"
-    except RateLimited as exc:
-        message = exc.message
+    refused = _change_support(request.user, idea, withdraw=withdraw)
     idea.refresh_from_db(fields=["support_count"])
     if request.headers.get("HX-Request"):
-        supported = selectors.idea_supported_ids(user=request.user, ideas=[idea])
-        return render(
-            request,
-            "ideas/includes/support.html",
-            {
-                "idea": idea,
-                "supported": idea.pk in supported,
-                "can_support": permissions.can_support_idea(request.user, idea),
-                "support_error": message,
-            },
-            status=429 if message and "short time" in message else 200,
-        )
-    if message:
-        messages.error(request, message)
+        return _support_block(request, idea, refused)
+    if refused:
+        messages.error(request, str(refused))
+    elif withdraw:
+        messages.success(request, "Support withdrawn")
     else:
-        messages.success(
-            request, "Support withdrawn" if withdraw else "Thank you for supporting this idea"
-        )
-    return redirect(_safe_next(request) or idea.get_absolute_url())
-
-
-def _safe_next(request: HttpRequest) -> str:
-    return safe_next(request, request.POST.get("next"))
+        messages.success(request, "Thank you for supporting this idea")
+    return redirect(safe_next(request, request.POST.get("next")) or idea.get_absolute_url())
 
 
 @sign_in_returns_to_idea
 @require_POST
-def idea_follow(request: HttpRequest, pk: int) -> HttpResponse:
+def idea_follow(request: SignedInRequest, pk: int) -> HttpResponse:
     idea = _get_idea(request, pk)
     if request.POST.get("action") == "unfollow":
         services.idea_unfollow(user=request.user, idea=idea)
         messages.success(request, "You are no longer following this idea")
+        return redirect(idea)
+    try:
+        services.idea_follow(user=request.user, idea=idea)
+    except PermissionDenied:
+        messages.error(request, "You cannot follow this idea")
     else:
-        try:
-            services.idea_follow(user=request.user, idea=idea)
-        except PermissionDenied:
-            messages.error(request, "You cannot follow this idea")
-        else:
-            messages.success(
-                request, "You are following this idea. We will tell you when its status changes."
-            )
+        messages.success(
+            request, "You are following this idea. We will tell you when its status changes."
+        )
     return redirect(idea)
+
+
+def _comment_add(request: SignedInRequest, idea: Idea, form: CommentForm) -> Comment:
+    parent_id = form.cleaned_data.get("parent")
+    parent = (
+        selectors.comment_get_for_user(user=request.user, idea=idea, comment_id=parent_id)
+        if parent_id
+        else None
+    )
+    return services.comment_add(
+        author=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
+    )
 
 
 @sign_in_returns_to_idea
 @require_POST
-def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_add(request: SignedInRequest, pk: int) -> HttpResponse:
     idea = _get_idea(request, pk)
     form = CommentForm(request.POST)
-    if form.is_valid():
-        parent = None
-        if form.cleaned_data.get("parent"):
-            parent = selectors.comment_get_for_user(
-                user=request.user, idea=idea, comment_id=form.cleaned_data["parent"]
-            )
-        try:
-            comment = services.comment_add(
-                author=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
-            )
-        except PermissionDenied:
-            form.add_error(None, "You cannot comment on this idea")
-        except ValidationError as error:
-            _add_errors(form, error)
-        except RateLimited as exc:
-            form.add_error("body", exc.message)
-        else:
-            messages.success(request, "Your comment has been added")
-            return redirect(f"{idea.get_absolute_url()}#comment-{comment.pk}")
-    return idea_detail(request, pk, slug=idea.slug, comment_form=form, status=400)
+    add = permission_as_error(lambda: _comment_add(request, idea, form))
+    if form.is_valid() and (comment := submit(form, add)):
+        messages.success(request, "Your comment has been added")
+        return redirect(f"{idea.get_absolute_url()}#comment-{comment.pk}")
+    return _detail_page(request, idea, form)
 
 
 @login_required
-def comment_edit(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse:
+def comment_edit(request: SignedInRequest, pk: int, comment_id: int) -> HttpResponse:
     idea = _get_idea(request, pk)
     comment = selectors.comment_get(idea=idea, comment_id=comment_id)
     if not permissions.can_edit_comment(request.user, comment):
@@ -380,32 +334,19 @@ def comment_edit(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse
         return redirect(idea)
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.comment_edit(
-                author=request.user, comment=comment, body=form.cleaned_data["body"]
-            )
-        except PermissionDenied:
-            form.add_error(None, "The 15 minutes for changing this comment have passed")
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        body = form.cleaned_data["body"]
+        edit = permission_as_error(
+            lambda: services.comment_edit(author=request.user, comment=comment, body=body)
+        )
+        if submit(form, edit):
             messages.success(request, "Your comment has been changed")
             return redirect(f"{idea.get_absolute_url()}#comment-{comment.pk}")
-    return render(
-        request,
-        "ideas/short_form.html",
-        {
-            "form": form,
-            "idea": idea,
-            "comment": comment,
-            "title": "Change your comment",
-            "button": "Save changes",
-        },
-    )
+    context = {"form": form, "idea": idea, "comment": comment, "title": "Change your comment"}
+    return render_form(request, "ideas/short_form.html", {**context, "button": "Save changes"})
 
 
 @login_required
-def report(request: HttpRequest, pk: int, comment_id: int | None = None) -> HttpResponse:
+def report(request: SignedInRequest, pk: int, comment_id: int | None = None) -> HttpResponse:
     """Report an idea, or a comment on it, to the Hub Team."""
     idea = _get_idea(request, pk)
     comment = (
@@ -415,50 +356,33 @@ def report(request: HttpRequest, pk: int, comment_id: int | None = None) -> Http
     )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.report_add(
-                reporter=request.user,
-                reason=form.cleaned_data["reason"],
-                idea=None if comment else idea,
-                comment=comment,
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        reason = form.cleaned_data["reason"]
+        add = lambda: services.report_add(  # noqa: E731
+            reporter=request.user, reason=reason, idea=None if comment else idea, comment=comment
+        )
+        if submit(form, add):
             messages.success(
                 request, "Thank you. The Improvement Hub Team will look at your report."
             )
             return redirect(idea)
     title = "Report a comment" if comment else "Report this idea"
-    return render(
-        request,
-        "ideas/short_form.html",
-        {"form": form, "idea": idea, "comment": comment, "title": title, "button": "Send report"},
-    )
+    context = {"form": form, "idea": idea, "comment": comment, "title": title}
+    return render_form(request, "ideas/short_form.html", {**context, "button": "Send report"})
 
 
 def campaign_list(request: HttpRequest) -> HttpResponse:
-    from django.utils import timezone
-
-    return render(
-        request,
-        "ideas/campaign_list.html",
-        {"campaigns": selectors.campaign_list(), "now": timezone.now()},
-    )
+    context = {"campaigns": selectors.campaign_list(), "now": timezone.now()}
+    return render(request, "ideas/campaign_list.html", context)
 
 
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_get(slug=slug)
-    filters = selectors.IdeaFilters(campaign=campaign.slug, sort=request.GET.get("sort", "newest"))
-    page = _counted_page(request, selectors.idea_list_counted(filters=filters))
-    return render(
-        request,
-        "ideas/campaign_detail.html",
-        {
-            "campaign": campaign,
-            "page": page,
-            "querystring": "",
-            "progress": selectors.campaign_progress(campaign=campaign),
-            "can_submit": permissions.can_submit_idea(request.user),
-        },
-    )
+    filters = IdeaFilter({"sort": request.GET.get("sort", "")})
+    counted = selectors.idea_list_counted(filters=filters, campaign=campaign)
+    context = {
+        "campaign": campaign,
+        "page": page_of(request, counted.items, PAGE_SIZE, count=counted.count),
+        "progress": selectors.campaign_progress(campaign=campaign),
+        "can_submit": permissions.can_submit_idea(request.user),
+    }
+    return render(request, "ideas/campaign_detail.html", context)

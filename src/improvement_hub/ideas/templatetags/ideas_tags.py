@@ -1,7 +1,6 @@
 """Template helpers for the Ideas Forum."""
 
 from django import template
-from django.utils import timezone
 
 from improvement_hub.ideas import permissions
 
@@ -23,10 +22,3 @@ def idea_author_name(context, idea) -> str:  # type: ignore[no-untyped-def]
 @register.simple_tag(takes_context=True)
 def can_edit_comment(context, comment) -> bool:  # type: ignore[no-untyped-def]
     return permissions.can_edit_comment(context.get("user"), comment)
-
-
-@register.filter
-def age_in_days(moment) -> int:  # type: ignore[no-untyped-def]
-    if not moment:
-        return 0
-    return (timezone.now() - moment).days
