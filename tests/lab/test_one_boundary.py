@@ -178,22 +178,6 @@ def test_api_says_when_to_retry_when_the_rate_limit_refuses(client, council, set
     assert "You have sent a lot of referrals" in refused.json()["detail"]
 
 
-def test_page_says_when_to_retry_when_the_rate_limit_refuses(council, settings):
-    from tests.lab.test_journey import _answer_all
-
-    settings.LAB_REFERRAL_RATE_LIMITS = (1, 100)
-    first, second = Client(), Client()
-    for n, browser in enumerate((first, second)):
-        _answer_all(browser)
-        browser.post(reverse("lab:refer_step", args=["contact"]), {"email": f"p{n}@example.org"})
-    assert first.post(reverse("lab:refer_check")).status_code == 302
-    refused = second.post(reverse("lab:refer_check"))
-    assert refused.status_code == 429
-    assert int(refused["Retry-After"]) >= 1
-    assert "You have sent a lot of referrals" in refused.content.decode()
-    assert ReferralDraft.objects.count() == 1, "the answers are kept"
-
-
 def test_evidence_page_says_when_to_retry_when_the_upload_limit_refuses(council, settings):
     from improvement_hub.lab.evidence import MAX_UPLOADS_PER_IP_PER_HOUR
 

@@ -131,7 +131,8 @@ def test_inbox_order_is_read_from_an_index_on_postgresql(council):
         ("open", "lab_referral_open_triage_idx"),
         ("all", "lab_referral_triage_idx"),
     ]:
-        queryset = selectors.referral_inbox(filters=selectors.InboxFilters(status=status))[:25]
+        inbox = InboxFilter(QueryDict(f"status={status}"), queryset=selectors.referral_inbox())
+        queryset = inbox.qs[:25]
         sql, params = queryset.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")

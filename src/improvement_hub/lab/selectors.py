@@ -34,9 +34,7 @@ from improvement_hub.text import SimilarityIndex
 from improvement_hub.workdays import DEFAULT_CALENDAR
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from improvement_hub.accounts.models import User
+    from improvement_hub.accounts.types import AnyUser
     from improvement_hub.ideas.models import Idea
 
 HISTORY_NEEDED = 20  # decided referrals before suggestions are more than a guess
@@ -96,7 +94,7 @@ def referral_inbox_rows(referrals: Iterable[Referral]) -> list[InboxRow]:
     return [InboxRow(referral, referral_days_left(referral, today)) for referral in referrals]
 
 
-def referral_get_for_hub(*, user: "User | AnonymousUser", reference: str) -> Referral:
+def referral_get_for_hub(*, user: "AnyUser", reference: str) -> Referral:
     """A referral for the Hub Team, without its personal data: the one way the Hub Team's
     pages and the API read a referral. 404 for anyone else, as for a missing one."""
     if not permissions.can_triage(user):
@@ -124,7 +122,7 @@ def referral_get_for_hub(*, user: "User | AnonymousUser", reference: str) -> Ref
 
 
 def referral_personal_data(
-    *, user: "User | AnonymousUser", referral: Referral, what: str = "contact details"
+    *, user: "AnyUser", referral: Referral, what: str = "contact details"
 ) -> dict[str, str]:
     """The referrer's contact details, for the Hub Team; every call is logged."""
     if not permissions.can_triage(user) or not user.is_authenticated:
@@ -134,9 +132,7 @@ def referral_personal_data(
     return {"contact_name": row["contact_name"], "email": row["email"], "phone": row["phone"]}
 
 
-def evidence_get_for_hub(
-    *, user: "User | AnonymousUser", referral: Referral, evidence_id: int
-) -> Evidence:
+def evidence_get_for_hub(*, user: "AnyUser", referral: Referral, evidence_id: int) -> Evidence:
     """An evidence file, for the Hub Team; the access is logged."""
     if not permissions.can_triage(user) or not user.is_authenticated:
         raise Http404("No such file")

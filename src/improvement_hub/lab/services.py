@@ -46,6 +46,7 @@ from improvement_hub.workdays import DEFAULT_CALENDAR
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
+    from improvement_hub.accounts.types import AnyUser
 
 CONFIRM_SALT = "lab.referral.confirm-email"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
@@ -411,7 +412,7 @@ def referral_reply(*, referral: Referral, message: str) -> ReferralEvent:
 # --- triage ---------------------------------------------------------------------------------
 
 
-def _require_hub(actor: "User | AnonymousUser") -> "User":
+def _require_hub(actor: "AnyUser") -> "User":
     """The actor, if they are in the Hub Team; refuses anyone else."""
     if isinstance(actor, AnonymousUser) or not is_hub_team(actor):
         raise PermissionDenied("Only the Improvement Hub Team can triage referrals")
@@ -436,9 +437,7 @@ def service_contact(service: Service | None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def referral_assign(
-    *, actor: "User | AnonymousUser", referral: Referral, assignee: "User | None"
-) -> Referral:
+def referral_assign(*, actor: "AnyUser", referral: Referral, assignee: "User | None") -> Referral:
     """Gives the referral to a member of the Hub Team, or to nobody; refuses anyone else."""
     _require_hub(actor)
     if assignee is not None and not is_hub_team(assignee):
@@ -450,7 +449,7 @@ def referral_assign(
 
 def referral_update_tags(
     *,
-    actor: "User | AnonymousUser",
+    actor: "AnyUser",
     referral: Referral,
     services: Iterable[Service],
     priorities: Iterable[Priority],
@@ -526,9 +525,7 @@ def _decision_errors(referral: Referral, decision: Decision, message: str) -> di
     return errors
 
 
-def referral_decide(
-    *, actor: "User | AnonymousUser", referral: Referral, decision: Decision
-) -> ReferralEvent:
+def referral_decide(*, actor: "AnyUser", referral: Referral, decision: Decision) -> ReferralEvent:
     """Records a triage decision with its message to the referrer (the standard message
     for the decision when the Hub Team writes none), and emails them. Refuses anyone but
     the Hub Team, a referral already decided, a decision without its details, and a
