@@ -1,6 +1,7 @@
 """Demo data for the Ideas Forum: a lively forum with two campaigns, ideas across the
 four priorities, supports, comments, answers, a merge and moderated items."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
@@ -195,7 +196,7 @@ def _colleagues() -> list[User]:
 @override_settings(
     IDEAS_RATE_LIMITS={"idea": (10_000, 60), "comment": (10_000, 60), "support": (10_000, 60)}
 )
-def load(log) -> None:  # type: ignore[no-untyped-def]
+def load(log: Callable[[str], None]) -> None:
     if Idea.objects.filter(title=IDEAS[0][0]).exists():
         log("Ideas Forum: already loaded")
         return
@@ -258,7 +259,7 @@ def load(log) -> None:  # type: ignore[no-untyped-def]
             if person.pk != idea.author_id:
                 services.idea_support(user=person, idea=idea)
                 Support.objects.filter(idea=idea, user=person).update(
-                    created_at=idea.submitted_at + timedelta(days=1)
+                    created_at=(idea.submitted_at or timezone.now()) + timedelta(days=1)
                 )
     services.ideas_refresh_trending()
 

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
+from django.utils.feedgenerator import SyndicationFeed
 
 from improvement_hub.core.feeds import PlainTextAtomFeed, PlainTextRssFeed
 from improvement_hub.ideas import selectors
@@ -14,7 +15,7 @@ FEED_SIZE = 30
 
 class NewIdeasFeed(Feed):
     # Titles and text go out as plain text, never markup, and without control characters.
-    feed_type = PlainTextRssFeed
+    feed_type: type[SyndicationFeed] = PlainTextRssFeed
     title = "New ideas – Ideas Forum"
     link = "/ideas/"
     description = "Ideas staff have put forward to improve council services."
@@ -45,14 +46,14 @@ class NewIdeasAtomFeed(NewIdeasFeed):
 
 
 class CampaignIdeasFeed(NewIdeasFeed):
-    def get_object(self, request: HttpRequest, slug: str) -> Campaign:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, slug: str) -> Campaign:
         return selectors.campaign_get(slug=slug)
 
-    def title(self, obj: Campaign) -> str:  # type: ignore[override]
+    def title(self, obj: Campaign) -> str:  # type: ignore[override]  # a per-campaign feed: Feed calls it with the object
         return f"Ideas for ‘{obj.title}’ – Ideas Forum"
 
-    def link(self, obj: Campaign) -> str:  # type: ignore[override]
+    def link(self, obj: Campaign) -> str:  # type: ignore[override]  # a per-campaign feed: Feed calls it with the object
         return obj.get_absolute_url()
 
-    def items(self, obj: Campaign) -> list[Idea]:  # type: ignore[override]
+    def items(self, obj: Campaign) -> list[Idea]:  # type: ignore[override]  # a per-campaign feed: Feed calls it with the object
         return selectors.idea_list_newest(campaign=obj, limit=FEED_SIZE)

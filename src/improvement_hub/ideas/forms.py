@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from improvement_hub.accounts.selectors import hub_team_member_list
 from improvement_hub.core.forms import GovUKFormMixin
-from improvement_hub.council.choices import CHANGE_SCALE_HELP, ChangeScale
+from improvement_hub.council.choices import ChangeScale
 from improvement_hub.council.selectors import (
     directorate_list,
     priority_list_active,
@@ -23,24 +23,6 @@ from improvement_hub.ideas.models import (
     IdeaStatus,
 )
 from improvement_hub.ideas.services import IdeaData
-
-
-class ScaleRadioSelect(forms.RadioSelect):
-    """Radios with a plain-English hint under each scale of change."""
-
-    def create_option(  # noqa: PLR0913  # Django's signature
-        self,
-        name: str,
-        value: Any,
-        label: int | str,
-        selected: bool,
-        index: int,
-        subindex: int | None = None,
-        attrs: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        option["hint"] = CHANGE_SCALE_HELP.get(str(value), "")
-        return option
 
 
 class IdeaForm(GovUKFormMixin, forms.Form):
@@ -90,7 +72,7 @@ class IdeaForm(GovUKFormMixin, forms.Form):
     scale = forms.ChoiceField(
         label="How big a change do you expect it to be?",
         choices=ChangeScale.choices,
-        widget=ScaleRadioSelect,
+        widget=forms.RadioSelect,
         required=False,
     )
     campaign = forms.ModelChoiceField(
@@ -109,9 +91,9 @@ class IdeaForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         now = timezone.now()
-        self.fields["campaign"].queryset = Campaign.objects.filter(
-            opens_at__lte=now, closes_at__gt=now
-        )
+        campaign = self.fields["campaign"]
+        if isinstance(campaign, forms.ModelChoiceField):  # open questions, as of now
+            campaign.queryset = Campaign.objects.filter(opens_at__lte=now, closes_at__gt=now)
         self.fields["title"].error_messages["required"] = "Enter a title for your idea"
         self.fields["problem"].error_messages["required"] = "Describe the problem today"
         self.fields["proposal"].error_messages["required"] = "Describe the change you propose"

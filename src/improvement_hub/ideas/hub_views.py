@@ -144,7 +144,8 @@ def comment_hide(request: SignedInRequest, pk: int, comment_id: int) -> HttpResp
     hide = lambda: services.comment_hide(  # noqa: E731
         actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
     )
-    if request.method == "POST" and form.is_valid() and submit(form, hide):
+    hidden = submit(form, hide) if request.method == "POST" and form.is_valid() else None
+    if hidden is not None:
         messages.success(request, "The comment is hidden. Its author can see why.")
         return redirect("ideas:moderation_queue")
     context = {"form": form, "idea": idea, "comment": comment, "title": "Hide a comment"}
@@ -170,7 +171,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/matrix.html", {"quadrants": selectors.idea_matrix()})
 
 
-@hub_team_only
+@hub_team_only  # type: ignore[arg-type]  # core's View type leaves out streaming responses
 def export(request: HttpRequest, file_format: str) -> HttpResponse | StreamingHttpResponse:
     """The filtered list as CSV or XLSX, for the Hub Team: what the list page shows."""
     filters = IdeaFilter(request.GET)

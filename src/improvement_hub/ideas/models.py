@@ -1,5 +1,7 @@
 """The Ideas Forum: campaigns, ideas, supports, comments, answers, reviews and reports."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -49,7 +51,7 @@ class Campaign(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("ideas:campaign_detail", kwargs={"slug": self.slug})
 
-    def is_open_at(self, moment) -> bool:  # type: ignore[no-untyped-def]
+    def is_open_at(self, moment: datetime) -> bool:
         return self.opens_at <= moment < self.closes_at
 
     @property
@@ -102,10 +104,7 @@ class IdeaStatus(models.Model):
         return self.name
 
 
-class IdeaQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def submitted(self) -> "IdeaQuerySet":
-        return self.filter(submitted_at__isnull=False)
-
+class IdeaQuerySet(SearchableQuerySetMixin, models.QuerySet["Idea"]):
     def public(self) -> "IdeaQuerySet":
         """Submitted, not hidden, not merged away: what everyone may see in lists."""
         return self.filter(

@@ -1,16 +1,26 @@
 """Who may do what in the Ideas Forum. Used by services, views, the API and templates."""
 
-from datetime import timedelta
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from improvement_hub.accounts.permissions import is_hub_team, is_staff_member
 from improvement_hub.ideas.models import Comment, Idea
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from improvement_hub.accounts.models import User
+
+    AnyUser = User | AnonymousUser
+
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
 
 
-def can_view_idea(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def can_view_idea(user: AnyUser, idea: Idea) -> bool:
     """Submitted ideas are open to all; drafts to their author; hidden ones to the
     author (who sees why) and the Hub Team."""
     is_author = getattr(user, "is_authenticated", False) and idea.author_id == user.pk
@@ -21,11 +31,11 @@ def can_view_idea(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
     return True
 
 
-def can_submit_idea(user) -> bool:  # type: ignore[no-untyped-def]
+def can_submit_idea(user: AnyUser) -> bool:
     return is_staff_member(user)
 
 
-def can_edit_draft(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def can_edit_draft(user: AnyUser, idea: Idea) -> bool:
     return idea.is_draft and getattr(user, "is_authenticated", False) and idea.author_id == user.pk
 
 
@@ -33,11 +43,11 @@ def _open_for_activity(idea: Idea) -> bool:
     return not idea.is_draft and not idea.is_hidden and idea.merged_into_id is None
 
 
-def can_support_idea(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def can_support_idea(user: AnyUser, idea: Idea) -> bool:
     return is_staff_member(user) and _open_for_activity(idea) and idea.author_id != user.pk
 
 
-def can_follow_idea(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def can_follow_idea(user: AnyUser, idea: Idea) -> bool:
     return (
         bool(getattr(user, "is_authenticated", False))
         and user.is_active
@@ -45,11 +55,11 @@ def can_follow_idea(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def can_comment_on_idea(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def can_comment_on_idea(user: AnyUser, idea: Idea) -> bool:
     return is_staff_member(user) and _open_for_activity(idea)
 
 
-def can_edit_comment(user, comment: Comment, *, now=None) -> bool:  # type: ignore[no-untyped-def]
+def can_edit_comment(user: AnyUser, comment: Comment, *, now: datetime | None = None) -> bool:
     now = now or timezone.now()
     return (
         getattr(user, "is_authenticated", False)
@@ -59,7 +69,7 @@ def can_edit_comment(user, comment: Comment, *, now=None) -> bool:  # type: igno
     )
 
 
-def can_view_comment(user, comment: Comment) -> bool:  # type: ignore[no-untyped-def]
+def can_view_comment(user: AnyUser, comment: Comment) -> bool:
     """A hidden comment is for its author (who sees why) and the Hub Team only."""
     if not comment.is_hidden:
         return True
@@ -67,16 +77,16 @@ def can_view_comment(user, comment: Comment) -> bool:  # type: ignore[no-untyped
     return bool(is_author) or is_hub_team(user)
 
 
-def can_report(user) -> bool:  # type: ignore[no-untyped-def]
+def can_report(user: AnyUser) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and user.is_active
 
 
-def can_manage_ideas(user) -> bool:  # type: ignore[no-untyped-def]
+def can_manage_ideas(user: AnyUser) -> bool:
     """Review, answer, assign, merge, moderate, export and run campaigns."""
     return is_hub_team(user)
 
 
-def can_see_author(user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def can_see_author(user: AnyUser, idea: Idea) -> bool:
     if not idea.name_hidden:
         return True
     is_author = getattr(user, "is_authenticated", False) and idea.author_id == user.pk

@@ -4,7 +4,10 @@ A closed account's submitted ideas and comments stay (they belong to the discuss
 show "A former member"; its drafts, follows and assignments go.
 """
 
-from typing import Any
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,12 +16,15 @@ from improvement_hub.core.personal_data import personal_data_register
 from improvement_hub.ideas import selectors, similarity
 from improvement_hub.ideas.models import Comment, Follow, Idea, Report, Support
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
 
-def _when(moment) -> str | None:  # type: ignore[no-untyped-def]
+
+def _when(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def ideas_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def ideas_export(user: User) -> dict[str, Any]:
     """The person's ideas (drafts too), comments, supports, follows and reports."""
     ideas = (
         Idea.objects.filter(author=user)
@@ -95,7 +101,7 @@ def ideas_export(user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     }
 
 
-def ideas_close(user) -> None:  # type: ignore[no-untyped-def]
+def ideas_close(user: User) -> None:
     """Drops the person's drafts and follows and hands their assigned ideas back."""
     deleted, _ = Idea.objects.filter(author=user, submitted_at__isnull=True).delete()
     if deleted:
@@ -110,7 +116,7 @@ ERASED_TITLE = "Erased idea"
 ERASED_TEXT = "Erased at its author's request."
 
 
-def ideas_erase(user) -> int:  # type: ignore[no-untyped-def]
+def ideas_erase(user: User) -> int:
     """Replaces the text of everything the person wrote and hides it; returns the count.
 
     Ideas and comments are emptied, not deleted, so other people's comments and supports

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
@@ -21,6 +21,7 @@ from improvement_hub.ideas.models import (
     Comment,
     Follow,
     Idea,
+    IdeaQuerySet,
     IdeaResponse,
     Report,
     Support,
@@ -59,9 +60,9 @@ def _list_queryset() -> QuerySet[Idea]:
     return Idea.objects.select_related(*LIST_RELATED)
 
 
-def _ordered(filters: IdeaFilter, campaign: Campaign | None, seed: int) -> QuerySet[Idea]:
+def _ordered(filters: IdeaFilter, campaign: Campaign | None, seed: int) -> IdeaQuerySet:
     """Public ideas narrowed by the filters (``ideas/filters.py``), in the list's order."""
-    queryset = filters.qs.select_related(*LIST_RELATED)
+    queryset = cast(IdeaQuerySet, filters.qs).select_related(*LIST_RELATED)
     if campaign is not None:
         queryset = queryset.filter(campaign_id=campaign.pk)
     if filters.order == "random":
@@ -127,7 +128,7 @@ def idea_list_counted(
         queryset = _ordered(filters, campaign, seed)
         key = _list_count_key(filters, campaign)
         count = cache.get_or_set(key, queryset.count, LIST_COUNT_SECONDS)
-        return CountedIdeas(items=queryset, count=count)
+        return CountedIdeas(items=queryset, count=queryset.count() if count is None else count)
     query = search_words(filters.search)
     if not query:  # search text without a word in it
         return CountedIdeas(items=Idea.objects.none(), count=0)
@@ -175,9 +176,9 @@ def idea_detail_context(*, user: AnyUser, idea: Idea) -> dict[str, object]:
         .select_related("status", "actor")
         .order_by("created_at", "id")
     )
-    signed_in = getattr(user, "is_authenticated", False)
-    supported = signed_in and Support.objects.filter(idea=idea, user=user).exists()
-    following = signed_in and Follow.objects.filter(idea=idea, user=user).exists()
+    user_id = user.pk if user.is_authenticated else None
+    supported = user_id is not None and Support.objects.filter(idea=idea, user_id=user_id).exists()
+    following = user_id is not None and Follow.objects.filter(idea=idea, user_id=user_id).exists()
     return {
         "comments": top_level,
         "responses": responses,
@@ -238,7 +239,7 @@ def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = (
     for match in matches:
         idea = ideas.get(match.id)
         if idea is not None:
-            idea.score = match.score  # type: ignore[attr-defined]
+            idea.score = match.score
             result.append(idea)
     return result[:limit]
 
@@ -305,13 +306,11 @@ def comment_get_for_user(*, user: AnyUser, idea: Idea, comment_id: int) -> Comme
 
 def idea_supported_ids(*, user: AnyUser, ideas: Iterable[Idea]) -> set[int]:
     """Which of these ideas the user supports, in one query."""
-    if not getattr(user, "is_authenticated", False):
+    user_id = user.pk if user.is_authenticated else None
+    if user_id is None:
         return set()
-    return set(
-        Support.objects.filter(user=user, idea_id__in=[i.pk for i in ideas]).values_list(
-            "idea_id", flat=True
-        )
-    )
+    supports = Support.objects.filter(user_id=user_id, idea_id__in=[i.pk for i in ideas])
+    return set(supports.values_list("idea_id", flat=True))
 
 
 # --- reads for the Improvement Team (initiatives)

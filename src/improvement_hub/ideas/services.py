@@ -3,15 +3,18 @@
 Side effects (notifications, emails, the similarity index) run after commit.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from improvement_hub.core.ratelimit import rate_limit_consume
@@ -30,11 +33,14 @@ from improvement_hub.ideas.models import (
 )
 from improvement_hub.notifications.services import notify
 
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+
 TRENDING_HALF_LIFE = timedelta(days=3)
 TRENDING_WINDOW = timedelta(days=21)
 
 
-def _limit(scope: str, user, message: str) -> None:  # type: ignore[no-untyped-def]
+def _limit(scope: str, user: User, message: str) -> None:
     limit, period = settings.IDEAS_RATE_LIMITS[scope]
     rate_limit_consume(
         scope=f"ideas:{scope}", key=str(user.pk), limit=limit, period=period, message=message
@@ -71,7 +77,7 @@ def _check_campaign_open(campaign: Campaign | None) -> None:
         )
 
 
-def idea_draft_save(*, author, data: IdeaData, idea: Idea | None = None) -> Idea:  # type: ignore[no-untyped-def]
+def idea_draft_save(*, author: User, data: IdeaData, idea: Idea | None = None) -> Idea:
     """Creates or updates the author's draft; refuses non-staff and others' ideas."""
     if not permissions.can_submit_idea(author):
         raise PermissionDenied("Only council staff can put forward ideas")
@@ -94,7 +100,7 @@ def idea_draft_save(*, author, data: IdeaData, idea: Idea | None = None) -> Idea
     return idea
 
 
-def idea_submit(*, author, idea: Idea) -> Idea:  # type: ignore[no-untyped-def]
+def idea_submit(*, author: User, idea: Idea) -> Idea:
     """Submits a draft. A second click on "Submit" changes nothing and returns the idea."""
     if idea.author_id != author.pk:
         raise PermissionDenied("You can only submit your own idea")
@@ -129,7 +135,7 @@ def idea_submit(*, author, idea: Idea) -> Idea:  # type: ignore[no-untyped-def]
     return idea
 
 
-def idea_create(*, author, data: IdeaData) -> Idea:  # type: ignore[no-untyped-def]
+def idea_create(*, author: User, data: IdeaData) -> Idea:
     """Creates and submits an idea in one step (the API)."""
     if not permissions.can_submit_idea(author):
         raise PermissionDenied("Only council staff can put forward ideas")
@@ -139,7 +145,7 @@ def idea_create(*, author, data: IdeaData) -> Idea:  # type: ignore[no-untyped-d
         return idea_submit(author=author, idea=idea)
 
 
-def idea_draft_delete(*, author, idea: Idea) -> None:  # type: ignore[no-untyped-def]
+def idea_draft_delete(*, author: User, idea: Idea) -> None:
     """Deletes the author's own draft; submitted ideas cannot be deleted."""
     if not permissions.can_edit_draft(author, idea):
         raise PermissionDenied("You can only delete your own draft")
@@ -149,7 +155,7 @@ def idea_draft_delete(*, author, idea: Idea) -> None:  # type: ignore[no-untyped
 # --- supports and follows --------------------------------------------------------------
 
 
-def _trending_score(idea_id: int, now) -> float:  # type: ignore[no-untyped-def]
+def _trending_score(idea_id: int, now: datetime) -> float:
     """Supports weighted by age, halving every TRENDING_HALF_LIFE."""
     times = Support.objects.filter(idea_id=idea_id, created_at__gte=now - TRENDING_WINDOW)
     half_life = TRENDING_HALF_LIFE.total_seconds()
@@ -159,7 +165,7 @@ def _trending_score(idea_id: int, now) -> float:  # type: ignore[no-untyped-def]
     )
 
 
-def idea_support(*, user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def idea_support(*, user: User, idea: Idea) -> bool:
     """Adds the user's support; True if new. Refuses authors, non-staff, closed ideas."""
     if not permissions.can_support_idea(user, idea):
         raise PermissionDenied("You cannot support this idea")
@@ -181,7 +187,7 @@ def idea_support(*, user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
     return True
 
 
-def idea_unsupport(*, user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
+def idea_unsupport(*, user: User, idea: Idea) -> bool:
     """Withdraws the user's support; True if there was one."""
     _limit(
         "support",
@@ -198,7 +204,7 @@ def idea_unsupport(*, user, idea: Idea) -> bool:  # type: ignore[no-untyped-def]
     return bool(deleted)
 
 
-def ideas_refresh_trending(*, now=None) -> int:  # type: ignore[no-untyped-def]
+def ideas_refresh_trending(*, now: datetime | None = None) -> int:
     """Recomputes every trending score as time passes; returns how many changed."""
     now = now or timezone.now()
     recent = set(
@@ -213,21 +219,21 @@ def ideas_refresh_trending(*, now=None) -> int:  # type: ignore[no-untyped-def]
     return len(recent) + len(stale)
 
 
-def idea_follow(*, user, idea: Idea) -> None:  # type: ignore[no-untyped-def]
+def idea_follow(*, user: User, idea: Idea) -> None:
     """Starts following an idea (idempotent)."""
     if not permissions.can_follow_idea(user, idea):
         raise PermissionDenied("You cannot follow this idea")
     Follow.objects.get_or_create(idea=idea, user=user)
 
 
-def idea_unfollow(*, user, idea: Idea) -> None:  # type: ignore[no-untyped-def]
+def idea_unfollow(*, user: User, idea: Idea) -> None:
     Follow.objects.filter(idea=idea, user=user).delete()
 
 
 # --- comments and reports ---------------------------------------------------------------
 
 
-def comment_add(*, author, idea: Idea, body: str, parent: Comment | None = None) -> Comment:  # type: ignore[no-untyped-def]
+def comment_add(*, author: User, idea: Idea, body: str, parent: Comment | None = None) -> Comment:
     """Adds a plain-text comment or a reply to a top-level comment."""
     if not permissions.can_comment_on_idea(author, idea):
         raise PermissionDenied("You cannot comment on this idea")
@@ -249,7 +255,7 @@ def comment_add(*, author, idea: Idea, body: str, parent: Comment | None = None)
     return comment
 
 
-def comment_edit(*, author, comment: Comment, body: str) -> Comment:  # type: ignore[no-untyped-def]
+def comment_edit(*, author: User, comment: Comment, body: str) -> Comment:
     """Edits the author's own comment within 15 minutes of posting."""
     if not permissions.can_edit_comment(author, comment):
         raise PermissionDenied("You can only change your own comment, within 15 minutes")
@@ -261,8 +267,8 @@ def comment_edit(*, author, comment: Comment, body: str) -> Comment:  # type: ig
 
 
 def report_add(
-    *, reporter, reason: str, idea: Idea | None = None, comment: Comment | None = None
-) -> Report:  # type: ignore[no-untyped-def]
+    *, reporter: User, reason: str, idea: Idea | None = None, comment: Comment | None = None
+) -> Report:
     """Flags an idea or comment for moderation; reporting twice is harmless."""
     if not permissions.can_report(reporter):
         raise PermissionDenied("Sign in to report something")
@@ -288,12 +294,12 @@ def report_add(
 # --- the Hub Team ---------------------------------------------------------------------------
 
 
-def _require_manager(actor) -> None:  # type: ignore[no-untyped-def]
+def _require_manager(actor: User) -> None:
     if not permissions.can_manage_ideas(actor):
         raise PermissionDenied("Only the Improvement Hub Team can do this")
 
 
-def _tell(idea: Idea, subject: str, body: str, actor) -> None:  # type: ignore[no-untyped-def]
+def _tell(idea: Idea, subject: str, body: str, actor: User) -> None:
     """Tells the author and followers, after commit."""
     recipients = list(
         {f.user for f in Follow.objects.filter(idea=idea).select_related("user")} | {idea.author}
@@ -304,7 +310,7 @@ def _tell(idea: Idea, subject: str, body: str, actor) -> None:  # type: ignore[n
     )
 
 
-def idea_respond(*, actor, idea: Idea, status: IdeaStatus, answer: str) -> IdeaResponse:  # type: ignore[no-untyped-def]
+def idea_respond(*, actor: User, idea: Idea, status: IdeaStatus, answer: str) -> IdeaResponse:
     """Sets a status with a public answer; a reason is required where the status says so."""
     _require_manager(actor)
     answer = answer.strip()
@@ -335,7 +341,7 @@ def idea_respond(*, actor, idea: Idea, status: IdeaStatus, answer: str) -> IdeaR
     return response
 
 
-def idea_assign(*, actor, idea: Idea, assignee) -> Idea:  # type: ignore[no-untyped-def]
+def idea_assign(*, actor: User, idea: Idea, assignee: User | None) -> Idea:
     """Gives the idea to a Hub Team member to review (or None to unassign)."""
     _require_manager(actor)
     if assignee is not None and not permissions.can_manage_ideas(assignee):
@@ -346,7 +352,7 @@ def idea_assign(*, actor, idea: Idea, assignee) -> Idea:  # type: ignore[no-unty
     return idea
 
 
-def idea_review(*, actor, idea: Idea, impact: int, effort: int, notes: str = "") -> Review:  # type: ignore[no-untyped-def]
+def idea_review(*, actor: User, idea: Idea, impact: int, effort: int, notes: str = "") -> Review:
     """Records an impact and effort assessment (1 to 5 each)."""
     _require_manager(actor)
     review = Review(idea=idea, reviewer=actor, impact=impact, effort=effort, notes=notes.strip())
@@ -359,7 +365,7 @@ def idea_review(*, actor, idea: Idea, impact: int, effort: int, notes: str = "")
     return review
 
 
-def idea_merge(*, actor, source: Idea, target: Idea | None, answer: str = "") -> Idea:  # type: ignore[no-untyped-def]
+def idea_merge(*, actor: User, source: Idea, target: Idea | None, answer: str = "") -> Idea:
     """Merges a duplicate into another idea: supports, followers and comments move over,
     nobody is counted twice, and everyone involved is told. Refuses a missing target."""
     _require_manager(actor)
@@ -443,7 +449,7 @@ def idea_merge(*, actor, source: Idea, target: Idea | None, answer: str = "") ->
     return target
 
 
-def idea_hide(*, actor, idea: Idea, reason: str) -> Idea:  # type: ignore[no-untyped-def]
+def idea_hide(*, actor: User, idea: Idea, reason: str) -> Idea:
     """Hides an idea from everyone but its author and the Hub Team, with a reason."""
     _require_manager(actor)
     if not reason.strip():
@@ -467,7 +473,7 @@ def idea_hide(*, actor, idea: Idea, reason: str) -> Idea:  # type: ignore[no-unt
     return idea
 
 
-def idea_unhide(*, actor, idea: Idea) -> Idea:  # type: ignore[no-untyped-def]
+def idea_unhide(*, actor: User, idea: Idea) -> Idea:
     _require_manager(actor)
     idea.hidden_at, idea.hidden_reason = None, ""
     idea.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
@@ -476,7 +482,7 @@ def idea_unhide(*, actor, idea: Idea) -> Idea:  # type: ignore[no-untyped-def]
     return idea
 
 
-def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:  # type: ignore[no-untyped-def]
+def comment_hide(*, actor: User, comment: Comment, reason: str) -> Comment:
     """Hides a comment; its author sees the reason in its place."""
     _require_manager(actor)
     if not reason.strip():
@@ -489,7 +495,7 @@ def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:  # type: i
     return comment
 
 
-def report_dismiss(*, actor, report: Report) -> Report:  # type: ignore[no-untyped-def]
+def report_dismiss(*, actor: User, report: Report) -> Report:
     """Closes a report without hiding anything."""
     _require_manager(actor)
     _resolve_reports(actor, Report.objects.filter(pk=report.pk))
@@ -497,5 +503,5 @@ def report_dismiss(*, actor, report: Report) -> Report:  # type: ignore[no-untyp
     return report
 
 
-def _resolve_reports(actor, reports) -> None:  # type: ignore[no-untyped-def]
+def _resolve_reports(actor: User, reports: QuerySet[Report]) -> None:
     reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now(), resolved_by=actor)

@@ -116,7 +116,6 @@ def _detail_page(
         can_comment=permissions.can_comment_on_idea(user, idea),
         can_report=permissions.can_report(user),
         can_manage=permissions.can_manage_ideas(user),
-        show_author=permissions.can_see_author(user, idea),
         is_author=idea.is_by(user),
         form=comment_form,
     )

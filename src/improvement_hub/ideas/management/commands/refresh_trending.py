@@ -8,5 +8,5 @@ from improvement_hub.ideas.services import ideas_refresh_trending
 class Command(BaseCommand):
     help = "Recompute every idea's trending score so that old supports count for less."
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: object, **options: object) -> None:
         self.stdout.write(f"Refreshed {ideas_refresh_trending()} trending scores")
