@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from improvement_hub.accounts import selectors as people
 from improvement_hub.accounts.roles import Role
 from improvement_hub.initiatives import services
-from improvement_hub.initiatives.forms import TeamMemberForm
 from improvement_hub.initiatives.models import TeamMember
+from improvement_hub.initiatives.part_forms import TeamMemberForm
 from tests.accounts.factories import UserFactory
 from tests.initiatives.conftest import signed_in
 from tests.initiatives.factories import InitiativeFactory, TeamMemberFactory

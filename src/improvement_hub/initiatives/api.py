@@ -20,8 +20,9 @@ from improvement_hub.core.api import PROBLEMS, Problem, bind_form
 from improvement_hub.core.schemas import HubPagination
 from improvement_hub.initiatives import permissions, selectors, services
 from improvement_hub.initiatives.filters import PortfolioFilterSet
-from improvement_hub.initiatives.forms import InitiativeStartForm, MeasureForm, TeamMemberForm
+from improvement_hub.initiatives.forms import InitiativeStartForm
 from improvement_hub.initiatives.models import Initiative
+from improvement_hub.initiatives.part_forms import MeasureForm, TeamMemberForm
 from improvement_hub.initiatives.permissions import Viewer
 from improvement_hub.initiatives.schemas import (
     Added,

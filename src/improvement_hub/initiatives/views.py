@@ -14,14 +14,9 @@ from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.search import query_id
 from improvement_hub.ideas import selectors as ideas
 from improvement_hub.initiatives import permissions, selectors, services
-from improvement_hub.initiatives.forms import (
-    PARTS,
-    InitiativeForm,
-    PartForm,
-    PilotDecisionForm,
-    SourcesForm,
-)
+from improvement_hub.initiatives.forms import InitiativeForm, PilotDecisionForm, SourcesForm
 from improvement_hub.initiatives.models import Initiative, InitiativePart, Stage, Strand
+from improvement_hub.initiatives.part_forms import PARTS, PartForm
 
 
 def _start_initial(request: HttpRequest) -> tuple[dict[str, object], dict[str, object]]:
