@@ -9,11 +9,14 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from django.utils import timezone
 
+from improvement_hub.accounts.models import User
 from improvement_hub.accounts.roles import Role
+from improvement_hub.council.models import Priority
 from improvement_hub.initiatives import permissions
-from improvement_hub.initiatives.models import Initiative, Risk, StatusUpdate
+from improvement_hub.initiatives.models import Initiative, Pilot, Risk, StatusUpdate
 from tests.accounts.factories import UserFactory
 from tests.conftest import ROLE_IDS, ROLES
 from tests.council.factories import DirectorateFactory, PriorityFactory, ServiceFactory
@@ -31,17 +34,18 @@ START = {
 }
 
 
-def _start_on_the_page(client, priority):  # type: ignore[no-untyped-def]
+def _start_on_the_page(client: Client, priority: Priority) -> list[str]:
     response = client.post("/initiatives/new/", {**START, "priorities": priority.slug})
     assert response.status_code == 400
     return [str(m) for m in response.context["form"].errors["priorities"]]
 
 
-def _start_through_the_api(client, priority):  # type: ignore[no-untyped-def]
+def _start_through_the_api(client: Client, priority: Priority) -> list[str]:
     body = {**START, "priorities": [priority.slug]}
     response = client.post("/api/v1/initiatives", json.dumps(body), content_type="application/json")
     assert response.status_code == 422
-    return response.json()["errors"]["priorities"]
+    messages: list[str] = response.json()["errors"]["priorities"]
+    return messages
 
 
 @pytest.mark.parametrize("start", [_start_on_the_page, _start_through_the_api], ids=["page", "api"])
@@ -107,29 +111,28 @@ def test_the_initiative_page_shows_a_high_risk_in_red(hub):
     assert '<strong class="govuk-tag govuk-tag--red">10</strong>' not in text
 
 
-def _viewer(role):  # type: ignore[no-untyped-def]
+def _viewer(role: Role | None) -> User | AnonymousUser:
     return AnonymousUser() if role is None else UserFactory(role=role)
+
+
+def _pilot(*, started: bool) -> Pilot:
+    """A pilot that started today, or starts tomorrow."""
+    today = timezone.localdate()
+    starts_on = today if started else today + timedelta(days=1)
+    return PilotFactory(starts_on=starts_on, ends_on=today + timedelta(days=30))
 
 
 @pytest.mark.parametrize("role", ROLES, ids=ROLE_IDS)
 @pytest.mark.parametrize("started", [True, False], ids=["started", "not-started"])
 def test_only_leadership_decides_a_pilot_and_only_once_it_has_started(role, started):
-    today = timezone.localdate()
-    pilot = PilotFactory(
-        starts_on=today if started else today + timedelta(days=1),
-        ends_on=today + timedelta(days=30),
-    )
+    pilot = _pilot(started=started)
     decides = role == Role.LEADERSHIP and started
     assert permissions.can_decide_pilot(_viewer(role), pilot) is decides
 
 
 @pytest.mark.parametrize("started", [True, False], ids=["started", "not-started"])
 def test_the_initiative_page_offers_the_decision_only_when_the_predicate_allows(leader, started):
-    today = timezone.localdate()
-    pilot = PilotFactory(
-        starts_on=today if started else today + timedelta(days=1),
-        ends_on=today + timedelta(days=30),
-    )
+    pilot = _pilot(started=started)
     text = signed_in(leader).get(pilot.initiative.get_absolute_url()).text
     assert ("Record the decision" in text) is started
 
