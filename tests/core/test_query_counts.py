@@ -1,0 +1,627 @@
+# ruff: noqa: E501 - the table of pinned counts has one line per route
+"""The exact number of SQL queries of every page and endpoint, as anonymous and each role.
+
+Zulip's ``assert_database_query_count``, for the whole hub: every route of the URL x role
+sweep (``tests/core/test_url_role_sweep.py``, the same cells, filled from the same demo
+world) except the screens Wagtail and Django own (the CMS admin, documents, ``/_util/``),
+visited as anonymous and as each of the five roles, over the session and (for the API)
+with a token. Each (route, role) is one test: one warm-up request (the cache of site
+settings, Wagtail's site root paths, the session are then warm, as on the second visit of
+a real person), then the pinned count is asserted on the next request to the same path.
+``main_posts()`` adds the main form submissions and API writes the same way. Each test
+also checks that roles are loaded once per request: no user's groups are read twice.
+
+The counts live in ``PINNED`` at the bottom of this file: ``route [object] | anonymous
+resident staff hub_team partner leadership``. A cell written ``a/b`` is ``a`` queries on
+SQLite and ``b`` on PostgreSQL (kept only where the two legitimately differ). A failing
+test prints every query of the request, numbered, so a reviewer sees what changed.
+
+``QUERYCOUNT_RECORD=1`` visits every cell instead of asserting and rewrites ``PINNED`` in
+this file for the database it runs on (run once on SQLite and once on PostgreSQL, without
+``-n``); it prints the cells that changed. See docs/testing.md, "Pinned query counts".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import Resolver404, resolve
+
+from tests.core.demo_world import ROLE_COLUMNS, World
+from tests.core.test_url_role_sweep import Cell, cells
+
+pytestmark = pytest.mark.django_db
+
+RECORD = bool(os.environ.get("QUERYCOUNT_RECORD"))
+VENDORS = ("sqlite", "postgresql")
+# Screens that Wagtail or Django own: their counts are theirs, and change with upgrades.
+NOT_OURS = ("admin/", "^admin/", "documents/", "_util/")
+
+
+# --- which cells are pinned ------------------------------------------------------------
+
+
+def _is_ours(cell: Cell) -> bool:
+    if not cell.key.startswith(NOT_OURS):
+        return True
+    try:
+        match = resolve(urlsplit(cell.path).path)
+    except Resolver404:
+        return False
+    return match.func.__module__.startswith("improvement_hub.")
+
+
+@dataclass(frozen=True)
+class Case:
+    key: str  # the table's row: "route [object]", "route [object] (token)" or "POST ..."
+    path: str
+    token: bool = False
+    data: dict[str, object] | None = None  # a POST's form data (None: a GET)
+    json: bool = False  # the POST's data is a JSON body (the API)
+
+
+_CASES: dict[int, dict[str, Case]] = {}
+
+
+def cases(w: World) -> dict[str, Case]:
+    """Every pinned case by its key (worked out once per world: resolving is not free)."""
+    if id(w) not in _CASES:
+        found = {c.key: Case(c.key, c.path, c.token) for c in cells(w) if _is_ours(c)}
+        found.update((post.key, post) for post in main_posts(w))
+        _CASES[id(w)] = found
+    return _CASES[id(w)]
+
+
+def main_posts(w: World) -> list[Case]:
+    """The main writes of the hub, each posted with valid data, as every role."""
+    idea = w.ids["idea_published"]
+    new_idea = {"title": "Pinned", "problem": "A problem.", "proposal": "A proposal."}
+    return [
+        Case("POST ideas/<int:pk>/support/ [published]", f"/ideas/{idea}/support/", data={}),
+        Case("POST ideas/<int:pk>/follow/ [published]", f"/ideas/{idea}/follow/", data={}),
+        Case(
+            "POST ideas/<int:pk>/comments/ [published]",
+            f"/ideas/{idea}/comments/",
+            data={"body": "A comment from the query count test."},
+        ),
+        Case("POST notifications/mark-all-read/", "/notifications/mark-all-read/", data={}),
+        Case(
+            "POST lab/refer/<slug:step>/ [who]", "/lab/refer/who/", data={"raised_as": "resident"}
+        ),
+        Case("POST api/v1/ideas (token)", "/api/v1/ideas", token=True, data=new_idea, json=True),
+        Case(
+            "POST api/v1/ideas/<idea_id>/support [published] (token)",
+            f"/api/v1/ideas/{idea}/support",
+            token=True,
+            data={},
+            json=True,
+        ),
+    ]
+
+
+# --- one visit ------------------------------------------------------------------------
+
+
+def _client(role: str, case: Case, w: World) -> Client:
+    if case.token:
+        token = w.tokens.get(role, "not-a-valid-token")
+        return Client(headers={"Authorization": f"Bearer {token}"})
+    client = Client()
+    if role != "anonymous":
+        client.force_login(w.users[role])  # type: ignore[arg-type]  # World.users holds Users
+    return client
+
+
+def _request(client: Client, case: Case):  # type: ignore[no-untyped-def]
+    if case.data is None:
+        return client.get(case.path)
+    if case.json:
+        return client.post(case.path, case.data, content_type="application/json")
+    return client.post(case.path, case.data)
+
+
+def measure(role: str, case: Case, w: World) -> tuple[int, CaptureQueriesContext, int]:
+    """(queries, the captured queries, status) of the second of two identical requests.
+
+    A POST's warm-up runs in a savepoint rolled back, so the measured POST writes the same
+    rows as the first one would."""
+    client = _client(role, case, w)
+    if case.data is None:
+        _request(client, case)
+    else:
+        warm_up = transaction.savepoint()
+        _request(client, case)
+        transaction.savepoint_rollback(warm_up)
+    with CaptureQueriesContext(connection) as captured:
+        response = _request(client, case)
+    return len(captured), captured, response.status_code
+
+
+# A user's roles: their groups, read by ``User.has_role`` (once per user object).
+ROLES_QUERY = re.compile(
+    r'FROM "auth_group" INNER JOIN "accounts_user_groups" .*'
+    r'WHERE "accounts_user_groups"\."user_id" (?:= (\d+)|IN \(([\d, ]+)\))'
+)
+
+
+def roles_read_twice(captured: CaptureQueriesContext) -> dict[str, int]:
+    """The users whose groups the request read more than once, with how often."""
+    reads: dict[str, int] = {}
+    for query in captured.captured_queries:
+        match = ROLES_QUERY.search(query["sql"])
+        users = (match.group(1) or match.group(2)).split(", ") if match else []
+        for user in users:
+            reads[user] = reads.get(user, 0) + 1
+    return {user: n for user, n in reads.items() if n > 1}
+
+
+def _explain(key: str, role: str, count: int, pinned: int, captured: CaptureQueriesContext) -> str:
+    lines = [
+        f"{key} as {role}: {count} queries on {connection.vendor}, pinned {pinned}.",
+        "If the change is intended, re-pin: QUERYCOUNT_RECORD=1 (docs/testing.md).",
+        "Queries:",
+    ]
+    lines += [f"{n:3}. {q['sql']}" for n, q in enumerate(captured.captured_queries, 1)]
+    return "\n".join(lines)
+
+
+# --- the table ------------------------------------------------------------------------
+
+Counts = dict[str, dict[str, dict[str, int]]]  # key -> role -> vendor -> queries
+
+
+def parse_table(text: str) -> Counts:
+    table: Counts = {}
+    for line in text.strip().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, cells_ = line.rpartition(" | ")
+        row = {}
+        for role, cell in zip(ROLE_COLUMNS, cells_.split(), strict=True):
+            counts = [int(n) for n in cell.split("/")]
+            row[role] = dict(zip(VENDORS, counts * 2 if len(counts) == 1 else counts, strict=True))
+        table[key.strip()] = row
+    return table
+
+
+def format_table(table: Counts) -> str:
+    lines = ["# route [object] | " + " ".join(ROLE_COLUMNS)]
+    group = None
+    for key, row in table.items():
+        first = re.match(r"\^?([\w-]+)/", key)
+        head = "posts" if key.startswith("POST ") else first.group(1) if first else "pages"
+        if head != group:
+            lines.append(f"# {head}")
+            group = head
+        written = []
+        for role in ROLE_COLUMNS:
+            sqlite, postgresql = (row[role][v] for v in VENDORS)
+            written.append(f"{sqlite:>3}" if sqlite == postgresql else f"{sqlite}/{postgresql}")
+        lines.append(f"{key} | " + " ".join(written))
+    return "\n".join(lines)
+
+
+_PARSED: list[Counts] = []
+
+
+def _pinned() -> Counts:
+    if not _PARSED:
+        _PARSED.append(parse_table(PINNED))
+    return _PARSED[0]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """One test per (route, role) of the table (read here: it is at the bottom of the file)."""
+    if {"key", "role"} <= set(metafunc.fixturenames):
+        params = [
+            pytest.param(key, role, id=f"{key} as {role}")
+            for key, row in _pinned().items()
+            for role in row
+        ]
+        metafunc.parametrize(("key", "role"), params)
+
+
+# --- the tests ------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(RECORD, reason="QUERYCOUNT_RECORD is set: test_record_the_table runs instead")
+def test_the_page_runs_exactly_the_pinned_number_of_queries(key, role, world):
+    case = cases(world).get(key)
+    assert case is not None, f"{key} is pinned but no longer a route of the hub"
+    count, captured, status = measure(role, case, world)
+    assert status < 500, f"{key} as {role}: {status}"
+    pinned = _pinned()[key][role][connection.vendor]
+    assert count == pinned, _explain(key, role, count, pinned, captured)
+    twice = roles_read_twice(captured)
+    assert not twice, f"{key} as {role}: roles read more than once (user id: reads): {twice}"
+
+
+@pytest.mark.skipif(RECORD, reason="QUERYCOUNT_RECORD is set: test_record_the_table runs instead")
+def test_every_page_and_endpoint_has_a_pinned_count(world):
+    routes = set(cases(world))
+    pinned = set(_pinned())
+    assert not routes - pinned, (
+        f"Not pinned (record them: QUERYCOUNT_RECORD=1): {sorted(routes - pinned)}"
+    )
+    assert not pinned - routes, f"Pinned but gone: {sorted(pinned - routes)}"
+
+
+@pytest.mark.skipif(not RECORD, reason="set QUERYCOUNT_RECORD=1 to record the table")
+def test_record_the_table(world):
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.fail("Record without pytest-xdist (-n 0): each worker would rewrite the file.")
+    vendor = connection.vendor
+    old = _pinned()
+    new: Counts = {}
+    changed, errors, statuses = [], [], []
+    for key, case in cases(world).items():
+        new[key] = {}
+        for role in ROLE_COLUMNS:
+            cache.clear()
+            savepoint = transaction.savepoint()
+            try:
+                count, captured, status = measure(role, case, world)
+            finally:
+                transaction.savepoint_rollback(savepoint)
+            if status >= 500:
+                errors.append(f"{key} as {role}: {status}")
+            if roles_read_twice(captured):
+                errors.append(f"{key} as {role}: roles read twice {roles_read_twice(captured)}")
+            if case.data is not None:
+                statuses.append(f"{key} as {role}: {status}")
+            before = old.get(key, {}).get(role)
+            row = dict(before) if before else dict.fromkeys(VENDORS, count)
+            row[vendor] = count
+            new[key][role] = row
+            if before is None or before[vendor] != count:
+                was = before[vendor] if before else "-"
+                changed.append(f"{key} as {role}: {was} -> {count}")
+    text = format_table(new)
+    source = Path(__file__)
+    start, end = 'PINNED = r"""\n', '\n"""\n'
+    head, _, rest = source.read_text().partition(start)
+    _, _, tail = rest.partition(end)
+    source.write_text(head + start + text + end + tail)
+    print(f"\nRecorded {sum(len(r) for r in new.values())} cells on {vendor}.")
+    print("\n".join(changed) or "No count changed.")
+    print("Statuses of the posts:", *statuses, sep="\n")
+    assert not errors, "\n".join(errors)
+
+
+PINNED = r"""
+# route [object] | anonymous resident staff hub_team partner leadership
+# admin
+admin/login/ |   0   2   2   2   2   2
+admin/logout/ |   0   2   2   2   2   2
+^admin/password_reset/ |   0   2   2   2   2   2
+# _util
+_util/login/ |   0   2   2   2   2   2
+# admin
+admin/erase-contributions/ |   0   4   4  10   4   4
+admin/password_reset/ |   0   2   2   2   2   2
+admin/password_reset/done/ |   0   2   2   2   2   2
+admin/password_reset/confirm/<uidb64>/<token>/ [existing] |   0   2   2   2   2   2
+admin/password_reset/confirm/<uidb64>/<token>/ [missing] |   0   2   2   2   2   2
+admin/password_reset/complete/ |   0   2   2   2   2   2
+# accounts
+accounts/your-data/ |   0   9   9   9   9   9
+accounts/your-data/download/ |   0  18  19  18  18  18
+accounts/close/ |   0   9   9   9   9   9
+accounts/closed/ |   4   9   9   9   9   9
+accounts/login/ |   5   2   2   2   2   2
+accounts/logout/ |   0   9   9   9   9   9
+accounts/inactive/ |   4   9   9   9   9   9
+accounts/signup/ |   4   2   2   2   2   2
+accounts/reauthenticate/ |   0   9   9   9   9   9
+accounts/email/ |   0  11  11  11  11  11
+accounts/confirm-email/ |   4   9   9   9   9   9
+accounts/password/change/ |   0   9   9   9   9   9
+accounts/password/set/ |   0   2   2   2   2   2
+accounts/password/reset/ |   4   9   9   9   9   9
+accounts/login/code/confirm/ |   0   2   2   2   2   2
+accounts/^confirm-email/(?P<key>[-:\w]+)/$ [bad key] |   4   9   9   9   9   9
+accounts/password/reset/key/done/ |   4   9   9   9   9   9
+accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$ [bad key] |   4   9   9   9   9   9
+accounts/password/reset/done/ |   4   9   9   9   9   9
+accounts/3rdparty/login/cancelled/ |   4   9   9   9   9   9
+accounts/3rdparty/login/error/ |   4   9   9   9   9   9
+accounts/3rdparty/signup/ |   0   2   2   2   2   2
+accounts/3rdparty/ |   0  12  12  12  12  12
+accounts/social/login/cancelled/ |   0   2   2   2   2   2
+accounts/social/login/error/ |   0   2   2   2   2   2
+accounts/social/signup/ |   0   2   2   2   2   2
+accounts/social/connections/ |   0   2   2   2   2   2
+accounts/oidc/^(?P<provider_id>[^/]+)/login/ [unknown provider] |   6  11  11  11  11  11
+accounts/oidc/^(?P<provider_id>[^/]+)/login/callback/ [unknown provider] |   6  11  11  11  11  11
+# notifications
+notifications/ |   0  12  12  11  11  11
+notifications/mark-all-read/ |   0   2   2   2   2   2
+notifications/settings/ |   0  10  10  10  10  10
+notifications/<int:pk>/ [resident's] |   0   3  11  11  11  11
+notifications/<int:pk>/ [staff's] |   0  11   3  11  11  11
+notifications/<int:pk>/ [missing] |   0  11  11  11  11  11
+# ideas
+ideas/ |  10  17  17  17  17  17
+ideas/feed/ |   1   3   3   3   3   3
+ideas/feed/atom/ |   1   3   3   3   3   3
+ideas/new/ |   0  10  16  16  10  16
+ideas/mine/ |   0  10  11  10  10  10
+ideas/campaigns/ |   5  10  10  10  10  10
+ideas/campaigns/<slug:slug>/ [open] |   8  14  14  14  14  14
+ideas/campaigns/<slug:slug>/ [missing] |   6  11  11  11  11  11
+ideas/campaigns/<slug:slug>/feed/ [open] |   3   5   5   5   5   5
+ideas/campaigns/<slug:slug>/feed/ [missing] |   6  11  11  11  11  11
+ideas/review/ |   0  11  11  16  11  11
+ideas/matrix/ |   0  11  11  11  11  11
+ideas/moderation/ |   0  11  11  12  11  11
+ideas/moderation/<int:report_id>/dismiss/ [open] |   0  11  11   3  11  11
+ideas/moderation/<int:report_id>/dismiss/ [resolved] |   0  11  11   3  11  11
+ideas/moderation/<int:report_id>/dismiss/ [missing] |   0  11  11   3  11  11
+ideas/export.csv |   0  11  11   5  11  11
+ideas/export.xlsx |   0  11  11   5  11  11
+ideas/<int:pk>/ [published] |   2   4   4   4   4   4
+ideas/<int:pk>/ [hidden] |   7  13  13   5  13  13
+ideas/<int:pk>/ [merged] |   3   6   6   5   6   6
+ideas/<int:pk>/ [staff's draft] |   7  12   4  12  12  12
+ideas/<int:pk>/ [missing] |   6  11  11  11  11  11
+ideas/<int:pk>/edit/ [published] |   0  10  13  13  10  13
+ideas/<int:pk>/edit/ [hidden] |   0  10  13  13  10  13
+ideas/<int:pk>/edit/ [merged] |   0  10  13  13  10  13
+ideas/<int:pk>/edit/ [staff's draft] |   0  10  18  13  10  13
+ideas/<int:pk>/edit/ [missing] |   0  10  12  12  10  12
+ideas/<int:pk>/check/ [published] |   0   4   4   4   4   4
+ideas/<int:pk>/check/ [hidden] |   0  13  13   5  13  13
+ideas/<int:pk>/check/ [merged] |   0   4   4   4   4   4
+ideas/<int:pk>/check/ [staff's draft] |   0  12  13  12  12  12
+ideas/<int:pk>/check/ [missing] |   0  11  11  11  11  11
+ideas/<int:pk>/submitted/ [published] |   0  12  12  12  12  12
+ideas/<int:pk>/submitted/ [hidden] |   0  13  13  13  13  13
+ideas/<int:pk>/submitted/ [merged] |   0  12  12  12  12  12
+ideas/<int:pk>/submitted/ [staff's draft] |   0  12  12  12  12  12
+ideas/<int:pk>/submitted/ [missing] |   0  11  11  11  11  11
+ideas/<int:pk>/delete/ [published] |   0   2   2   2   2   2
+ideas/<int:pk>/delete/ [hidden] |   0   2   2   2   2   2
+ideas/<int:pk>/delete/ [merged] |   0   2   2   2   2   2
+ideas/<int:pk>/delete/ [staff's draft] |   0   2   2   2   2   2
+ideas/<int:pk>/delete/ [missing] |   0   2   2   2   2   2
+ideas/<int:pk>/support/ [published] |   0   2   2   2   2   2
+ideas/<int:pk>/support/ [hidden] |   0   2   2   2   2   2
+ideas/<int:pk>/support/ [merged] |   0   2   2   2   2   2
+ideas/<int:pk>/support/ [staff's draft] |   0   2   2   2   2   2
+ideas/<int:pk>/support/ [missing] |   0   2   2   2   2   2
+ideas/<int:pk>/follow/ [published] |   0   2   2   2   2   2
+ideas/<int:pk>/follow/ [hidden] |   0   2   2   2   2   2
+ideas/<int:pk>/follow/ [merged] |   0   2   2   2   2   2
+ideas/<int:pk>/follow/ [staff's draft] |   0   2   2   2   2   2
+ideas/<int:pk>/follow/ [missing] |   0   2   2   2   2   2
+ideas/<int:pk>/comments/ [published] |   0   2   2   2   2   2
+ideas/<int:pk>/comments/ [hidden] |   0   2   2   2   2   2
+ideas/<int:pk>/comments/ [merged] |   0   2   2   2   2   2
+ideas/<int:pk>/comments/ [staff's draft] |   0   2   2   2   2   2
+ideas/<int:pk>/comments/ [missing] |   0   2   2   2   2   2
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [staff's] |   0   5  12   5   5   5
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [another's] |   0   5   5   5   5   5
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [hidden] |   0   5   5   5   5   5
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [wrong idea] |   0  13  13  14  13  13
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [missing] |   0  13  13  13  13  13
+ideas/<int:pk>/comments/<int:comment_id>/report/ [staff's] |   0  12  12  12  12  12
+ideas/<int:pk>/comments/<int:comment_id>/report/ [another's] |   0  12  12  12  12  12
+ideas/<int:pk>/comments/<int:comment_id>/report/ [hidden] |   0  14  14  13  14  14
+ideas/<int:pk>/comments/<int:comment_id>/report/ [wrong idea] |   0  13  13  14  13  13
+ideas/<int:pk>/comments/<int:comment_id>/report/ [missing] |   0  13  13  13  13  13
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [staff's] |   0  11  11  13  11  11
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [another's] |   0  11  11  13  11  11
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [hidden] |   0  11  11  13  11  11
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [wrong idea] |   0  11  11  14  11  11
+ideas/<int:pk>/comments/<int:comment_id>/hide/ [missing] |   0  11  11  14  11  11
+ideas/<int:pk>/report/ [published] |   0  11  11  11  11  11
+ideas/<int:pk>/report/ [hidden] |   0  13  13  12  13  13
+ideas/<int:pk>/report/ [merged] |   0  11  11  11  11  11
+ideas/<int:pk>/report/ [staff's draft] |   0  12  11  12  12  12
+ideas/<int:pk>/report/ [missing] |   0  11  11  11  11  11
+ideas/<int:pk>/manage/ [published] |   0  11  11  21  11  11
+ideas/<int:pk>/manage/ [hidden] |   0  11  11  20  11  11
+ideas/<int:pk>/manage/ [merged] |   0  11  11  19  11  11
+ideas/<int:pk>/manage/ [staff's draft] |   0  11  11  13  11  11
+ideas/<int:pk>/manage/ [missing] |   0  11  11  12  11  11
+ideas/<int:pk>/respond/ [published] |   0  11  11   3  11  11
+ideas/<int:pk>/respond/ [hidden] |   0  11  11   3  11  11
+ideas/<int:pk>/respond/ [merged] |   0  11  11   3  11  11
+ideas/<int:pk>/respond/ [staff's draft] |   0  11  11   3  11  11
+ideas/<int:pk>/respond/ [missing] |   0  11  11   3  11  11
+ideas/<int:pk>/assess/ [published] |   0  11  11   3  11  11
+ideas/<int:pk>/assess/ [hidden] |   0  11  11   3  11  11
+ideas/<int:pk>/assess/ [merged] |   0  11  11   3  11  11
+ideas/<int:pk>/assess/ [staff's draft] |   0  11  11   3  11  11
+ideas/<int:pk>/assess/ [missing] |   0  11  11   3  11  11
+ideas/<int:pk>/assign/ [published] |   0  11  11   3  11  11
+ideas/<int:pk>/assign/ [hidden] |   0  11  11   3  11  11
+ideas/<int:pk>/assign/ [merged] |   0  11  11   3  11  11
+ideas/<int:pk>/assign/ [staff's draft] |   0  11  11   3  11  11
+ideas/<int:pk>/assign/ [missing] |   0  11  11   3  11  11
+ideas/<int:pk>/merge/ [published] |   0  11  11   3  11  11
+ideas/<int:pk>/merge/ [hidden] |   0  11  11   3  11  11
+ideas/<int:pk>/merge/ [merged] |   0  11  11   3  11  11
+ideas/<int:pk>/merge/ [staff's draft] |   0  11  11   3  11  11
+ideas/<int:pk>/merge/ [missing] |   0  11  11   3  11  11
+ideas/<int:pk>/hide/ [published] |   0  11  11   3  11  11
+ideas/<int:pk>/hide/ [hidden] |   0  11  11   3  11  11
+ideas/<int:pk>/hide/ [merged] |   0  11  11   3  11  11
+ideas/<int:pk>/hide/ [staff's draft] |   0  11  11   3  11  11
+ideas/<int:pk>/hide/ [missing] |   0  11  11   3  11  11
+ideas/<int:pk>/unhide/ [published] |   0  11  11   3  11  11
+ideas/<int:pk>/unhide/ [hidden] |   0  11  11   3  11  11
+ideas/<int:pk>/unhide/ [merged] |   0  11  11   3  11  11
+ideas/<int:pk>/unhide/ [staff's draft] |   0  11  11   3  11  11
+ideas/<int:pk>/unhide/ [missing] |   0  11  11   3  11  11
+ideas/<int:pk>/<slug:slug>/ [published] |   2   4   4   4   4   4
+ideas/<int:pk>/<slug:slug>/ [hidden] |   7  13  13   5  13  13
+ideas/<int:pk>/<slug:slug>/ [staff's draft] |   7  12   4  12  12  12
+ideas/<int:pk>/<slug:slug>/ [missing] |   6  11  11  11  11  11
+# lab
+lab/ |   7  12  12  12  12  12
+lab/refer/ |   4   9   9   9   9   9
+lab/refer/check/ |   0   2   2   2   2   2
+lab/refer/sent/ |   0   2   2   2   2   2
+lab/refer/clear/ |   0   2   2   2   2   2
+lab/refer/confirm/<str:token>/ [bad token] |   5  10  10  10  10  10
+lab/refer/<slug:step>/ [who] |   4   9   9   9   9   9
+lab/refer/<slug:step>/ [problem] |   4   9   9   9   9   9
+lab/refer/<slug:step>/ [contact] |   4   9   9   9   9   9
+lab/refer/<slug:step>/ [evidence] |   4   9   9   9   9   9
+lab/refer/<slug:step>/ [missing] |   5  10  10  10  10  10
+lab/track/<str:reference>/ [right token] |   6  11  11  11  11  11
+lab/track/<str:reference>/ [wrong token] |   7  12  12  12  12  12
+lab/track/<str:reference>/ [missing] |   6  11  11  11  11  11
+lab/track/<str:reference>/withdraw/ [right token] |   0   2   2   2   2   2
+lab/track/<str:reference>/withdraw/ [wrong token] |   0   2   2   2   2   2
+lab/track/<str:reference>/withdraw/ [missing] |   0   2   2   2   2   2
+lab/track/<str:reference>/my-data.json [right token] |   5   7   7   7   7   7
+lab/track/<str:reference>/my-data.json [wrong token] |   7  12  12  12  12  12
+lab/track/<str:reference>/my-data.json [missing] |   6  11  11  11  11  11
+lab/challenges/ |   8  13  13  13  13  13
+lab/challenges/feed/ |   3   5   5   5   5   5
+lab/challenges/feed/atom/ |   3   5   5   5   5   5
+lab/challenges/<slug:slug>/ [published] |   8  13  13  13  13  13
+lab/challenges/<slug:slug>/ [unpublished] |   6  11  11  11  11  11
+lab/challenges/<slug:slug>/ [missing] |   6  11  11  11  11  11
+lab/plan/ |   7  12  12  12  12  12
+lab/methods/ |   5  10  10  10  10  10
+lab/labs/ |   5  10  10  10  10  10
+lab/triage/ |   0  11  11  16  11  11
+lab/triage/<str:reference>/ [open] |   0  11  11  23  11  11
+lab/triage/<str:reference>/ [missing] |   0  11  11  12  11  11
+lab/triage/<str:reference>/contact/ [open] |   0  11  11  17  11  11
+lab/triage/<str:reference>/contact/ [missing] |   0  11  11  12  11  11
+lab/triage/<str:reference>/decide/ [open] |   0  11  11   3  11  11
+lab/triage/<str:reference>/decide/ [missing] |   0  11  11   3  11  11
+lab/triage/<str:reference>/assign/ [open] |   0  11  11   3  11  11
+lab/triage/<str:reference>/assign/ [missing] |   0  11  11   3  11  11
+lab/triage/<str:reference>/tags/ [open] |   0  11  11   3  11  11
+lab/triage/<str:reference>/tags/ [missing] |   0  11  11   3  11  11
+lab/triage/<str:reference>/evidence/<int:evidence_id>/ [missing file] |   0  11  11  17  11  11
+# initiatives
+initiatives/ |  13  19  19  19  19  19
+initiatives/board/ |  12  18  18  18  18  18
+initiatives/spectrum/ |  12  18  18  18  18  18
+initiatives/timeline/ |  16  22  22  22  22  22
+initiatives/summary/ |  14  20  20  20  20  20
+initiatives/export.<str:fmt> [csv] |   0  11   3   3  11   3
+initiatives/export.<str:fmt> [xlsx] |   0  11   7   7  11   7
+initiatives/export.<str:fmt> [json] |   0  11  11  11  11  11
+initiatives/export.<str:fmt> [exe] |   0  11  11  11  11  11
+initiatives/new/ |   0  10  10  21  10  10
+initiatives/<int:pk>/ [staff-led] |  24  30  30  30  30  30
+initiatives/<int:pk>/ [partner's] |  26  32  32  32  32  32
+initiatives/<int:pk>/ [unpublished] |  24  30  29  29  30  29
+initiatives/<int:pk>/ [missing] |   6  11  11  11  11  11
+initiatives/<int:pk>/edit/ [staff-led] |   0  13  25  25  13  13
+initiatives/<int:pk>/edit/ [partner's] |   0  13  13  26  26  13
+initiatives/<int:pk>/edit/ [unpublished] |   0  13  13  25  13  13
+initiatives/<int:pk>/edit/ [missing] |   0  11  11  11  11  11
+initiatives/<int:pk>/sources/ [staff-led] |   0  30  30  32  30  30
+initiatives/<int:pk>/sources/ [partner's] |   0  32  32  34  32  32
+initiatives/<int:pk>/sources/ [unpublished] |   0  30  29  31  30  29
+initiatives/<int:pk>/sources/ [missing] |   0  11  11  11  11  11
+initiatives/<int:pk>/measures/<int:measure_pk>/ [partner's] |  27  33  36  36  36  36
+initiatives/<int:pk>/measures/<int:measure_pk>/ [other initiative's] |  27  33  34  34  34  34
+initiatives/<int:pk>/measures/<int:measure_pk>/ [missing] |  27  33  34  34  34  34
+initiatives/<int:pk>/measures/<int:measure_pk>/values/ [partner's] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/values/ [other initiative's] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/values/ [missing] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/import/ [partner's] |   0  33  37  29  29  37
+initiatives/<int:pk>/measures/<int:measure_pk>/import/ [other initiative's] |   0  33  34  34  34  34
+initiatives/<int:pk>/measures/<int:measure_pk>/import/ [missing] |   0  33  34  34  34  34
+initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [partner's] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [missing] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [partner's] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [other initiative's] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [missing] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [existing] |   0   2   2   2   2   2
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [missing] |   0   2   2   2   2   2
+initiatives/<int:pk>/pilots/<int:pilot_pk>/decision/ [partner's] |   0  32  32  32  32  32
+initiatives/<int:pk>/pilots/<int:pilot_pk>/decision/ [missing] |   0  32  32  32  32  33
+initiatives/<int:pk>/<slug:kind>/add/ [partner's milestones] |   0  13  13  12  12  13
+initiatives/<int:pk>/<slug:kind>/add/ [partner's team] |   0  13  13  14  14  13
+initiatives/<int:pk>/<slug:kind>/add/ [unpublished risks] |   0  13  13  12  13  13
+initiatives/<int:pk>/<slug:kind>/add/ [bad kind] |   0  13  13  13  13  13
+initiatives/<int:pk>/<slug:kind>/add/ [missing] |   0  11  11  11  11  11
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/edit/ [partner's] |   0  13  13  13  13  13
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/edit/ [missing] |   0  13  13  14  14  13
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/delete/ [partner's] |   0  13  13  13  13  13
+initiatives/<int:pk>/<slug:kind>/<int:part_pk>/delete/ [missing] |   0  13  13  14  14  13
+# api
+api/v1/docs |   0   4   4   4   4   4
+api/v1/openapi.json |   0   2   2   2   2   2
+api/v1/openapi.json (token) |   0   0   0   0   0   0
+api/v1/priorities |   1   3   3   3   3   3
+api/v1/priorities (token) |   1   1   1   1   1   1
+api/v1/services |   3   5   5   5   5   5
+api/v1/services (token) |   3   3   3   3   3   3
+api/v1/ideas |   3   5   5   5   5   5
+api/v1/ideas (token) |   3   3   3   3   3   3
+api/v1/ideas/similar |   0   2   2   2   2   2
+api/v1/ideas/similar (token) |   0   0   0   0   0   0
+api/v1/ideas/<idea_id> [published] |   2   4   4   4   4   4
+api/v1/ideas/<idea_id> [published] (token) |   2   2   2   2   2   2
+api/v1/ideas/<idea_id> [hidden] |   4   7   7   5   7   7
+api/v1/ideas/<idea_id> [hidden] (token) |   4   4   4   4   4   4
+api/v1/ideas/<idea_id> [staff's draft] |   4   6   6   6   6   6
+api/v1/ideas/<idea_id> [staff's draft] (token) |   4   4   4   4   4   4
+api/v1/ideas/<idea_id> [missing] |   3   5   5   5   5   5
+api/v1/ideas/<idea_id> [missing] (token) |   3   3   3   3   3   3
+api/v1/ideas/<idea_id> [not a number] |   0   2   2   2   2   2
+api/v1/ideas/<idea_id> [not a number] (token) |   0   0   0   0   0   0
+api/v1/ideas/<idea_id>/support [published] |   0   2   2   2   2   2
+api/v1/ideas/<idea_id>/support [published] (token) |   0   0   0   0   0   0
+api/v1/referrals |   0   2   2   2   2   2
+api/v1/referrals (token) |   0   0   0   0   0   0
+api/v1/referrals/<reference> [open] |   3   6   6   9   6   6
+api/v1/referrals/<reference> [open] (token) |   3   3   3   3   3   3
+api/v1/referrals/<reference> [missing] |   3   6   6   6   6   6
+api/v1/referrals/<reference> [missing] (token) |   3   3   3   3   3   3
+api/v1/challenges |   3   5   5   5   5   5
+api/v1/challenges (token) |   3   3   3   3   3   3
+api/v1/initiatives |   9  16  12  12  16  12
+api/v1/initiatives (token) |   0  16  12  12  16  12
+api/v1/initiatives/<initiative_id> [staff-led] |  20  23  23  23  23  23
+api/v1/initiatives/<initiative_id> [staff-led] (token) |   0  23  23  23  23  23
+api/v1/initiatives/<initiative_id> [unpublished] |  21  24  22  22  24  22
+api/v1/initiatives/<initiative_id> [unpublished] (token) |   0  24  22  22  24  22
+api/v1/initiatives/<initiative_id> [missing] |   3   5   5   5   5   5
+api/v1/initiatives/<initiative_id> [missing] (token) |   0   5   5   5   5   5
+api/v1/initiatives/<initiative_id>/measures [partner's] |   0   2   2   2   2   2
+api/v1/initiatives/<initiative_id>/measures [partner's] (token) |   0   0   0   0   0   0
+api/v1/measures/<measure_id> [partner's] |  25  28  30  30  30  30
+api/v1/measures/<measure_id> [partner's] (token) |   0  28  30  30  30  30
+api/v1/measures/<measure_id> [missing] |   3   5   5   5   5   5
+api/v1/measures/<measure_id> [missing] (token) |   0   5   5   5   5   5
+api/v1/measures/<measure_id>/observations [partner's] |   0   2   2   2   2   2
+api/v1/measures/<measure_id>/observations [partner's] (token) |   0   0   0   0   0   0
+api/v1/initiatives/<initiative_id>/team [partner's] |   0   2   2   2   2   2
+api/v1/initiatives/<initiative_id>/team [partner's] (token) |   0   0   0   0   0   0
+api/v1/ |   5  10  10  10  10  10
+api/v1/ (token) |   5   5   5   5   5   5
+# pages
+^((?:[\w\-]+/)*)$ [home] |   8  13  13  13  13  13
+^((?:[\w\-]+/)*)$ [live page] |  10  15  15  15  15  15
+^((?:[\w\-]+/)*)$ [draft page] |   8  13  13  13  13  13
+^((?:[\w\-]+/)*)$ [missing] |   7  12  12  12  12  12
+# posts
+POST ideas/<int:pk>/support/ [published] |   0   6  12  18   6  18
+POST ideas/<int:pk>/follow/ [published] |   0   8   5   8   8   8
+POST ideas/<int:pk>/comments/ [published] |   0  18  11  11  18  11
+POST notifications/mark-all-read/ |   0   5   5   5   5   5
+POST lab/refer/<slug:step>/ [who] |   3   5   5   5   5   5
+POST api/v1/ideas (token) |   0   3 37/36 37/36   3 37/36
+POST api/v1/ideas/<idea_id>/support [published] (token) |   0   5  13  19   5  19
+"""
