@@ -55,7 +55,7 @@ def referral_contact(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 # FileResponse streams, so it is no HttpResponse: core.decorators.View could say HttpResponseBase.
-@hidden_unless(permissions.can_triage)  # type: ignore[arg-type]
+@hidden_unless(permissions.can_triage)
 def evidence_download(request: HttpRequest, reference: str, evidence_id: int) -> FileResponse:
     referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
     evidence = selectors.evidence_get_for_hub(
