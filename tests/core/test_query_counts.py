@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.http import HttpResponseBase
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
@@ -121,7 +122,7 @@ def _client(role: str, case: Case, w: World) -> Client:
     return client
 
 
-def _request(client: Client, case: Case):  # type: ignore[no-untyped-def]
+def _request(client: Client, case: Case) -> HttpResponseBase:
     if case.data is None:
         return client.get(case.path)
     if case.json:
