@@ -2,7 +2,7 @@
 
 Pass ids, not personal data, to tasks: the database task backend keeps each task's
 arguments, result and error in a table row, queued and finished. A task reads what it needs
-when it runs (see lab.tasks.send_referral_email), and ``task_results_erase`` removes rows
+when it runs (see lab.emails.send_referral_email), and ``task_results_erase`` removes rows
 that still mention someone whose data is erased.
 """
 

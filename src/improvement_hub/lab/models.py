@@ -416,3 +416,14 @@ class PeerLab(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The status a referral takes with each kind of triage decision.
+DECISIONS: dict[str, ReferralStatus] = {
+    ReferralEvent.Kind.ACKNOWLEDGED: ReferralStatus.ACKNOWLEDGED,
+    ReferralEvent.Kind.MORE_INFO: ReferralStatus.MORE_INFO,
+    ReferralEvent.Kind.ACCEPTED: ReferralStatus.ACCEPTED,
+    ReferralEvent.Kind.REFERRED: ReferralStatus.REFERRED,
+    ReferralEvent.Kind.MERGED: ReferralStatus.MERGED,
+    ReferralEvent.Kind.DECLINED: ReferralStatus.DECLINED,
+}

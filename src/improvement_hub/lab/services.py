@@ -1,7 +1,6 @@
 """Every write in the Innovation Lab: the referral journey, triage decisions, the
 referrer's own actions and the retention of personal data."""
 
-import base64
 import hashlib
 import secrets
 from collections.abc import Iterable
@@ -14,11 +13,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 
 from improvement_hub.accounts.permissions import is_hub_team
@@ -26,6 +22,11 @@ from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.core.tasks import task_results_erase
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.lab import message_templates, similarity
+from improvement_hub.lab.emails import (
+    CONFIRM_SALT,
+    send_referral_email,
+    tracking_token_make,
+)
 from improvement_hub.lab.evidence import (
     MAX_DRAFT_BYTES,
     MAX_FILES,
@@ -33,6 +34,7 @@ from improvement_hub.lab.evidence import (
     evidence_check,
 )
 from improvement_hub.lab.models import (
+    DECISIONS,
     OPEN_STATUSES,
     Challenge,
     Evidence,
@@ -48,9 +50,7 @@ if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
     from improvement_hub.accounts.types import AnyUser
 
-CONFIRM_SALT = "lab.referral.confirm-email"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
-TRACKING_SALT = "lab.referral.tracking"
 # A draft that holds contact details is erased after this long without a change (and its
 # cookie lasts no longer); a draft without them after DRAFT_IDLE.
 DRAFT_IDLE_WITH_CONTACT = timedelta(hours=2)
@@ -257,21 +257,6 @@ def referral_submit(
     return referral, tracking
 
 
-def tracking_token_make(referral: Referral) -> str:
-    """The referrer's secret tracking token, remade from the referral's nonce and the
-    SECRET_KEY; only its hash is kept to check it. Empty once the nonce is erased."""
-    if not referral.tracking_nonce:
-        return ""
-    digest = salted_hmac(
-        TRACKING_SALT, f"{referral.pk}:{referral.tracking_nonce}", algorithm="sha256"
-    ).digest()
-    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
-
-
-def confirm_token_make(referral: Referral) -> str:
-    return signing.dumps({"r": referral.pk, "e": referral.email}, salt=CONFIRM_SALT)
-
-
 def confirm_token_read(token: str) -> Referral | None:
     """The referral a confirmation link is for, if the link is genuine and recent."""
     try:
@@ -284,57 +269,10 @@ def confirm_token_read(token: str) -> Referral | None:
     return referral
 
 
-def _site(path: str) -> str:
-    return str(settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
-
-
-def tracking_url(referral: Referral, tracking: str) -> str:
-    from django.urls import reverse
-
-    return (
-        _site(reverse("lab:track", kwargs={"reference": referral.reference})) + f"?token={tracking}"
-    )
-
-
 def _email_queue(referral_id: int, event_id: int | None = None) -> None:
     """Queues an email to the referrer. The task gets ids only: the address, links and
     message are read when it runs, so no queued or finished task row holds personal data."""
-    from improvement_hub.lab.tasks import send_referral_email
-
     send_referral_email.enqueue(referral_id=referral_id, event_id=event_id)
-
-
-def referral_email_send(*, referral_id: int, event_id: int | None = None) -> bool:
-    """Sends the confirmation email (no event) or a decision's message to the referrer, as
-    they are now; nothing once their contact details are erased."""
-    from django.urls import reverse
-
-    referral = Referral.objects.filter(pk=referral_id).first()
-    if referral is None or not referral.email or referral.personal_data_erased_at:
-        return False
-    if event_id is None:
-        tracking = tracking_token_make(referral)
-        if not tracking:
-            return False
-        subject = f"Confirm your email address – referral {referral.reference}"
-        context = {
-            "referral": referral,
-            "confirm_url": _site(
-                reverse("lab:confirm_email", kwargs={"token": confirm_token_make(referral)})
-            ),
-            "tracking_url": tracking_url(referral, tracking),
-        }
-        body = render_to_string("lab/emails/confirm.txt", context)
-    else:
-        event = referral.events.filter(pk=event_id).first()
-        if event is None or not event.message or not referral.email_confirmed_at:
-            return False
-        referral.status = DECISIONS.get(event.kind, referral.status)  # as at the decision
-        subject = f"Update on your referral {referral.reference}"
-        body = render_to_string(
-            "lab/emails/update.txt", {"referral": referral, "message": event.message}
-        )
-    return bool(EmailMultiAlternatives(subject=subject, body=body, to=[referral.email]).send())
 
 
 def referral_confirm_email(*, referral: Referral) -> Referral:
@@ -460,16 +398,6 @@ def referral_update_tags(
     referral.priorities.set(priorities)
     Referral.objects.filter(pk=referral.pk).update(updated_at=timezone.now())
     return referral
-
-
-DECISIONS: dict[str, ReferralStatus] = {
-    ReferralEvent.Kind.ACKNOWLEDGED: ReferralStatus.ACKNOWLEDGED,
-    ReferralEvent.Kind.MORE_INFO: ReferralStatus.MORE_INFO,
-    ReferralEvent.Kind.ACCEPTED: ReferralStatus.ACCEPTED,
-    ReferralEvent.Kind.REFERRED: ReferralStatus.REFERRED,
-    ReferralEvent.Kind.MERGED: ReferralStatus.MERGED,
-    ReferralEvent.Kind.DECLINED: ReferralStatus.DECLINED,
-}
 
 
 @dataclass
