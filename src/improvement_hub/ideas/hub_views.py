@@ -171,7 +171,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/matrix.html", {"quadrants": selectors.idea_matrix()})
 
 
-@hub_team_only  # type: ignore[arg-type]  # core's View type leaves out streaming responses
+@hub_team_only
 def export(request: HttpRequest, file_format: str) -> HttpResponse | StreamingHttpResponse:
     """The filtered list as CSV or XLSX, for the Hub Team: what the list page shows."""
     filters = IdeaFilter(request.GET)
