@@ -22,7 +22,9 @@ def _of_type(kind: str) -> list[dict]:
 
 
 def test_every_apps_models_are_protected_when_the_app_has_models():
-    apps = {path.parent.name for path in PACKAGE.glob("*/models.py")}
+    apps = {path.parent.name for path in PACKAGE.glob("*/models.py")} | {
+        path.parent.parent.name for path in PACKAGE.glob("*/models/__init__.py")
+    }
     protected = {
         module.split(".")[1]
         for contract in _of_type("protected")

@@ -59,7 +59,7 @@ class InitiativeForm(GovUKFormMixin, forms.Form):
     strand = forms.ChoiceField(label="Strand", choices=m.Strand.choices, widget=forms.RadioSelect)
     method = forms.ChoiceField(
         label="Method",
-        choices=m.Method.choices,
+        choices=m.ImprovementMethod.choices,
         widget=forms.RadioSelect,
         help_text="The model for improvement tests changes in PDSA cycles; the double diamond "
         "is for redesigning a service with the people who use it.",

@@ -11,9 +11,9 @@ from improvement_hub.initiatives.models import (
     TEXT_MAX,
     TITLE_MAX,
     VALUE_LIMIT,
+    ImprovementMethod,
     Initiative,
     Measure,
-    Method,
     Strand,
 )
 from improvement_hub.initiatives.permissions import Viewer
@@ -30,7 +30,8 @@ class InitiativeIn(InputSchema):
         default=Strand.IMPROVEMENT_TEAM, description="improvement_team or innovation_lab"
     )
     method: str = Field(
-        default=Method.MODEL_FOR_IMPROVEMENT, description="model_for_improvement or double_diamond"
+        default=ImprovementMethod.MODEL_FOR_IMPROVEMENT,
+        description="model_for_improvement or double_diamond",
     )
     stage: str = Field(default="", description="A stage of the method; blank for its first")
     starts_on: date | None = None

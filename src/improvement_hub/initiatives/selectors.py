@@ -20,9 +20,9 @@ from improvement_hub.initiatives import permissions
 from improvement_hub.initiatives.filters import PortfolioFilterSet
 from improvement_hub.initiatives.models import (
     METHOD_STAGES,
+    ImprovementMethod,
     Initiative,
     Measure,
-    Method,
     Observation,
     Pilot,
     ProgrammeGoal,
@@ -227,7 +227,7 @@ def portfolio_board(initiatives: Iterable[Initiative]) -> list[BoardLane]:
     for initiative in initiatives:
         by_place[(initiative.method, initiative.stage)].append(initiative)
     lanes = []
-    for method in Method:
+    for method in ImprovementMethod:
         lane = BoardLane(method=method.value, label=method.label)
         for stage in map(Stage, [*METHOD_STAGES[method], Stage.CLOSED]):
             lane.columns.append(

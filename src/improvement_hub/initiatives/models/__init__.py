@@ -20,7 +20,13 @@ from improvement_hub.council.models import (
     Service,
 )
 from improvement_hub.ideas.models import Idea
-from improvement_hub.initiatives.models.choices import METHOD_STAGES, Method, Rag, Stage, Strand
+from improvement_hub.initiatives.models.choices import (
+    METHOD_STAGES,
+    ImprovementMethod,
+    Rag,
+    Stage,
+    Strand,
+)
 from improvement_hub.initiatives.models.limits import (
     HIGH_RISK_SCORE,
     MONEY_LIMIT,
@@ -117,7 +123,9 @@ class Initiative(TimeStampedModel):
         max_length=20, choices=Strand.choices, default=Strand.IMPROVEMENT_TEAM
     )
     method = models.CharField(
-        max_length=30, choices=Method.choices, default=Method.MODEL_FOR_IMPROVEMENT
+        max_length=30,
+        choices=ImprovementMethod.choices,
+        default=ImprovementMethod.MODEL_FOR_IMPROVEMENT,
     )
     stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.AIM)
     starts_on = models.DateField(null=True, blank=True)
@@ -247,7 +255,7 @@ __all__ = [
     "InitiativePart",
     "Measure",
     "MeasureRebase",
-    "Method",
+    "ImprovementMethod",
     "Milestone",
     "Observation",
     "PdsaCycle",

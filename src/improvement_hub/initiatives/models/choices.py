@@ -8,7 +8,7 @@ class Strand(models.TextChoices):
     INNOVATION_LAB = "innovation_lab", "Innovation Lab"
 
 
-class Method(models.TextChoices):
+class ImprovementMethod(models.TextChoices):
     MODEL_FOR_IMPROVEMENT = "model_for_improvement", "Model for improvement (PDSA)"
     DOUBLE_DIAMOND = "double_diamond", "Double diamond"
 
@@ -32,8 +32,8 @@ class Stage(models.TextChoices):
 
 
 METHOD_STAGES: dict[str, list[str]] = {
-    Method.MODEL_FOR_IMPROVEMENT: [Stage.AIM, Stage.TEST, Stage.IMPLEMENT, Stage.SPREAD],
-    Method.DOUBLE_DIAMOND: [
+    ImprovementMethod.MODEL_FOR_IMPROVEMENT: [Stage.AIM, Stage.TEST, Stage.IMPLEMENT, Stage.SPREAD],
+    ImprovementMethod.DOUBLE_DIAMOND: [
         Stage.DISCOVER,
         Stage.DEFINE,
         Stage.DEVELOP,
