@@ -13,15 +13,10 @@ from improvement_hub.ideas.models import Campaign, Idea
 FEED_SIZE = 30
 
 
-class NewIdeasFeed(Feed):
+class _IdeasFeed(Feed):
     # Titles and text go out as plain text, never markup, and without control characters.
     feed_type: type[SyndicationFeed] = PlainTextRssFeed
-    title = "New ideas – Ideas Forum"
-    link = "/ideas/"
     description = "Ideas staff have put forward to improve council services."
-
-    def items(self) -> list[Idea]:
-        return selectors.idea_list_newest(limit=FEED_SIZE)
 
     def item_title(self, item: Idea) -> str:
         return item.title
@@ -40,20 +35,28 @@ class NewIdeasFeed(Feed):
         )
 
 
+class NewIdeasFeed(_IdeasFeed):
+    title = "New ideas – Ideas Forum"
+    link = "/ideas/"
+
+    def items(self) -> list[Idea]:
+        return selectors.idea_list_newest(limit=FEED_SIZE)
+
+
 class NewIdeasAtomFeed(NewIdeasFeed):
     feed_type = PlainTextAtomFeed
-    subtitle = NewIdeasFeed.description
+    subtitle = _IdeasFeed.description
 
 
-class CampaignIdeasFeed(NewIdeasFeed):
+class CampaignIdeasFeed(_IdeasFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Campaign:
         return selectors.campaign_get(slug=slug)
 
-    def title(self, obj: Campaign) -> str:  # type: ignore[override]  # a per-campaign feed: Feed calls it with the object
+    def title(self, obj: Campaign) -> str:
         return f"Ideas for ‘{obj.title}’ – Ideas Forum"
 
-    def link(self, obj: Campaign) -> str:  # type: ignore[override]  # a per-campaign feed: Feed calls it with the object
+    def link(self, obj: Campaign) -> str:
         return obj.get_absolute_url()
 
-    def items(self, obj: Campaign) -> list[Idea]:  # type: ignore[override]  # a per-campaign feed: Feed calls it with the object
+    def items(self, obj: Campaign) -> list[Idea]:
         return selectors.idea_list_newest(campaign=obj, limit=FEED_SIZE)
