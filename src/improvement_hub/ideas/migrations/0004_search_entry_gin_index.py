@@ -15,7 +15,7 @@ from django.db import migrations
 INDEX = "ideas_search_title_body_gin"
 
 
-def create(apps, schema_editor):  # type: ignore[no-untyped-def]
+def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(
@@ -27,7 +27,7 @@ def create(apps, schema_editor):  # type: ignore[no-untyped-def]
     schema_editor.execute("ANALYZE wagtailsearch_indexentry")
 
 
-def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
+def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {INDEX}")
