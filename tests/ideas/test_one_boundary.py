@@ -2,8 +2,6 @@
 and call the same services, so they refuse the same answers in the same words, answer a
 rate limit alike, and list the same ideas for the same query."""
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from datetime import timedelta
@@ -17,6 +15,7 @@ from django.utils.html import escape
 from improvement_hub.ideas.models import Idea
 from tests.council.factories import PriorityFactory, ServiceFactory
 from tests.ideas.factories import CampaignFactory, IdeaFactory
+from tests.ideas.lists import api_ids, csv_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -108,18 +107,6 @@ def _page_ids(client: Client, params: dict[str, str]) -> list[int]:
     return [idea.pk for idea in response.context["page"].object_list]
 
 
-def _api_ids(client: Client, params: dict[str, str]) -> list[int]:
-    response = client.get("/api/v1/ideas", params)
-    assert response.status_code == 200, response.content
-    return [item["id"] for item in response.json()["items"]]
-
-
-def _csv_ids(client: Client, params: dict[str, str]) -> list[int]:
-    response = client.get(reverse("ideas:export_csv"), params)
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    return [int(row[0]) for row in rows[1:]]
-
-
 @pytest.mark.parametrize(
     "params",
     [
@@ -146,8 +133,8 @@ def test_one_filter_set_gives_the_page_the_api_and_the_export_the_same_ideas(as_
     IdeaFactory(title="Library hours", scale="tweak")
     page = _page_ids(as_hub, params)
     assert page, "every case lists some ideas"
-    assert _api_ids(as_hub, params) == page
-    assert _csv_ids(as_hub, params) == page
+    assert api_ids(as_hub, params) == page
+    assert csv_ids(as_hub, params) == page
 
 
 def test_api_documents_the_list_filters_of_the_filter_set(client):

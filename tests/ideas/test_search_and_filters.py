@@ -6,7 +6,6 @@ the end) and every combination of filter × search × sort is asked of the list 
 API and both exports.
 """
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from improvement_hub.ideas.models import Idea, IdeaStatus
 from tests.accounts.factories import UserFactory
 from tests.council.factories import DirectorateFactory, PriorityFactory
 from tests.ideas.factories import CampaignFactory, IdeaFactory
+from tests.ideas.lists import api_ids, csv_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -142,21 +142,6 @@ def _page_ids(client: Client, params: dict[str, str]) -> list[int]:
     ]
 
 
-def _api_ids(client: Client, params: dict[str, str]) -> list[int]:
-    response = client.get("/api/v1/ideas", params)
-    assert response.status_code == 200, response.content
-    return [item["id"] for item in response.json()["items"]]
-
-
-def _csv_ids(client: Client, params: dict[str, str]) -> list[int]:
-    response = client.get(reverse("ideas:export_csv"), params)
-    assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][0] == "Number"
-    return [int(row[0]) for row in rows[1:]]
-
-
 def _xlsx_ids(client: Client, params: dict[str, str]) -> list[int]:
     response = client.get(reverse("ideas:export_xlsx"), params)
     assert response.status_code == 200
@@ -179,7 +164,7 @@ def test_page_api_and_exports_list_the_same_matching_ideas_when_search_filters_a
     params = {**world.filters[filter_name], "q": q, "sort": sort}
     expected = _expected(world, world.filters[filter_name], q, sort)
     page = _page_ids(hub_client, params)
-    api = _api_ids(hub_client, params)
+    api = api_ids(hub_client, params)
     if sort == "random" or (q and sort == "newest"):  # shuffled, or best match first
         assert sorted(page) == sorted(expected)
     else:
@@ -188,7 +173,7 @@ def test_page_api_and_exports_list_the_same_matching_ideas_when_search_filters_a
         assert sorted(api) == sorted(page)
     else:
         assert api == page
-    assert _csv_ids(hub_client, params) == page, "the CSV holds what the page lists"
+    assert csv_ids(hub_client, params) == page, "the CSV holds what the page lists"
     assert _xlsx_ids(hub_client, params) == page, "the XLSX holds what the page lists"
 
 
@@ -272,7 +257,7 @@ def test_search_answers_without_error_when_the_text_looks_like_query_syntax(worl
 def test_search_finds_the_words_when_they_come_with_query_syntax(world, hub_client, q):
     expected = sorted(_expected(world, {}, WORD, "supported"))
     assert sorted(_page_ids(hub_client, {"q": q})) == expected
-    assert sorted(_api_ids(hub_client, {"q": q})) == expected
+    assert sorted(api_ids(hub_client, {"q": q})) == expected
 
 
 @pytest.mark.parametrize("q", ['"', "*", ":", "()", "-", "^", '"*"', "\u200b"])
@@ -280,8 +265,8 @@ def test_search_finds_nothing_when_the_text_has_no_words(world, hub_client, q):
     response = hub_client.get(reverse("ideas:idea_list"), {"q": q})
     assert "0 ideas matching" in response.content.decode()
     assert _page_ids(hub_client, {"q": q}) == []
-    assert _api_ids(hub_client, {"q": q}) == []
-    assert _csv_ids(hub_client, {"q": q}) == []
+    assert api_ids(hub_client, {"q": q}) == []
+    assert csv_ids(hub_client, {"q": q}) == []
 
 
 BAD_IDS = [
