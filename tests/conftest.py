@@ -40,7 +40,7 @@ DATABASE_FIXTURES = {
 }
 # A rough cost per test, only to order modules slowest first (LPT scheduling). The slowest
 # tests walk the whole site as one role (the URL x role sweep, the hostile-input test, the
-# crawl: a ``role`` parameter and the demo loaded); then the browser tests and the tests
+# crawl: the demo loaded and ``role`` the only parameter); then the browser tests and the tests
 # that load the demo for themselves; a module-scoped demo (``world``) costs one load.
 SITE_WALK, BROWSER, DEMO, MODULE_DEMO = 20.0, 6.0, 4.0, 5.0
 
@@ -64,7 +64,7 @@ def _cost(item: pytest.Item) -> float:
     fixtures = set(getattr(item, "fixturenames", ()))
     params = getattr(getattr(item, "callspec", None), "params", {})
     loads_demo = bool(fixtures & {"demo", "world"})
-    if loads_demo and "role" in params:
+    if loads_demo and set(params) == {"role"}:  # one test per role: it walks the site
         return SITE_WALK
     if "live_server" in fixtures:
         return BROWSER
@@ -100,12 +100,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         module = getattr(item, "module", None) or item.path
         groups.setdefault((_django_order(item), module), []).append(item)
 
-    def cost(key: tuple[int, object]) -> float:
+    def cost(key: tuple[int, object]) -> tuple[float, float]:
+        """The slowest single test first (a module's tests can be shared between workers,
+        one test cannot), then the module's total."""
         tests = groups[key]
         loads_world = any("world" in getattr(item, "fixturenames", ()) for item in tests)
-        return sum(_cost(item) for item in tests) + (MODULE_DEMO if loads_world else 0)
+        costs = [_cost(item) for item in tests]
+        return max(costs), sum(costs) + (MODULE_DEMO if loads_world else 0)
 
-    ordered = sorted(groups, key=lambda key: (key[0], -cost(key)))  # stable for ties
+    def order(key: tuple[int, object]) -> tuple[int, float, float]:
+        slowest, total = cost(key)
+        return key[0], -slowest, -total
+
+    ordered = sorted(groups, key=order)  # stable for ties
     items[:] = [item for key in ordered for item in groups[key]]
 
 
