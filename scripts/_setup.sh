@@ -66,3 +66,12 @@ ensure_chromium() {
     apt_install chromium
   fi
 }
+
+# WeasyPrint (the hub's PDFs) draws text with Pango and needs a font; Debian's packages.
+ensure_pdf_libs() {
+  if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || ! command -v fc-list >/dev/null ||
+    [ -z "$(fc-list 2>/dev/null | head -1)" ]; then
+    echo "Installing Pango and a font for the hub's PDFs…"
+    apt_install libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core
+  fi
+}

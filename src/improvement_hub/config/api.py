@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.openapi.views import openapi_view
 from ninja.security import SessionAuth
 
+from improvement_hub.academy.api import router as academy_router
 from improvement_hub.accounts.api_auth import ApiTokenAuth
 from improvement_hub.accounts.permissions import can_access_admin
 from improvement_hub.core.api import register_error_handlers
@@ -14,6 +15,8 @@ from improvement_hub.council.api import router as council_router
 from improvement_hub.ideas.api import router as ideas_router
 from improvement_hub.initiatives.api import router as initiatives_router
 from improvement_hub.lab.api import router as lab_router
+from improvement_hub.partnership.api import router as partnership_router
+from improvement_hub.spaces.api import router as spaces_router
 
 api = NinjaAPI(
     title="Improvement Hub API",
@@ -31,5 +34,8 @@ api.add_router("/", council_router)
 api.add_router("/", ideas_router)
 api.add_router("/", lab_router)
 api.add_router("/", initiatives_router)
+api.add_router("/", spaces_router)
+api.add_router("/", academy_router)
+api.add_router("/", partnership_router)
 
 api_docs_view = user_passes_test(can_access_admin)(partial(openapi_view, api=api))

@@ -43,9 +43,12 @@ INSTALLED_APPS = [
     "improvement_hub.accounts",
     "improvement_hub.council",
     "improvement_hub.notifications",
+    "improvement_hub.spaces",
     "improvement_hub.ideas",
     "improvement_hub.lab",
+    "improvement_hub.academy",
     "improvement_hub.initiatives",
+    "improvement_hub.partnership",
     "improvement_hub.cms",
     # Wagtail
     "wagtail.contrib.forms",

@@ -28,6 +28,11 @@ urlpatterns = [
     path("ideas/", include("improvement_hub.ideas.urls")),
     path("lab/", include("improvement_hub.lab.urls")),
     path("initiatives/", include("improvement_hub.initiatives.urls")),
+    path("change-academy/", include("improvement_hub.academy.urls")),
+    # spaces/, bookings/ and events/
+    path("", include("improvement_hub.spaces.urls")),
+    # decisions/, contracts/, transparency/, handover/
+    path("", include("improvement_hub.partnership.urls")),
     path("api/v1/docs", api_docs_view, name="api_docs"),
     path("api/v1/", api.urls),
 ]

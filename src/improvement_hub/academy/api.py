@@ -1,0 +1,5 @@
+"""The academy app in the JSON API."""
+
+from ninja import Router
+
+router = Router(tags=["academy"])

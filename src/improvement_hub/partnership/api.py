@@ -1,0 +1,5 @@
+"""The partnership app in the JSON API."""
+
+from ninja import Router
+
+router = Router(tags=["partnership"])

@@ -1,0 +1,5 @@
+"""The spaces app in the JSON API."""
+
+from ninja import Router
+
+router = Router(tags=["spaces"])
