@@ -53,6 +53,15 @@ class User(AbstractUser):
         blank=True,
         help_text="When the person closed their account; their name and email are gone.",
     )
+    line_manager = models.ForeignKey(
+        "self",
+        verbose_name="line manager",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        help_text="The person who manages them (may book training for them).",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -66,6 +75,11 @@ class User(AbstractUser):
         ordering = ["email"]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(line_manager=models.F("pk")),
+                name="accounts_user_not_own_line_manager",
+                violation_error_message="A person cannot be their own line manager",
+            ),
         ]
 
     def __str__(self) -> str:
