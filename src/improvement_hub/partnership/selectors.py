@@ -1,0 +1,494 @@
+"""Every read of the partnership pages and endpoints, with fixed query counts."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from improvement_hub.partnership import permissions
+from improvement_hub.partnership.models import (
+    AuditEntry,
+    Contract,
+    Decision,
+    Delegation,
+    Deliverable,
+    DeliverableStatus,
+    EvidenceLink,
+    HandoverPlan,
+    OtherRoute,
+    PaymentBlock,
+    ProcurementRules,
+    TransparencyFile,
+)
+from improvement_hub.partnership.rules import Check, Evidence, Thresholds, standing_orders_check
+
+if TYPE_CHECKING:
+    from improvement_hub.accounts.types import AnyUser
+
+
+# --- rules as data ----------------------------------------------------------------------
+
+
+def thresholds_on(day: date) -> Thresholds:
+    """The standing-orders thresholds in force on ``day`` (the built-in ones before any row)."""
+    row = ProcurementRules.objects.filter(effective_from__lte=day).first()
+    if row is None:
+        return Thresholds()
+    return Thresholds(quotations_below=row.quotations_below_gbp, eu_threshold=row.eu_threshold_gbp)
+
+
+def delegation_list_in_force(day: date | None = None) -> QuerySet[Delegation]:
+    """Each active delegation's latest version on or before ``day`` (today by default)."""
+    day = day or timezone.localdate()
+    rows = Delegation.objects.filter(effective_from__lte=day).order_by("slug", "-effective_from")
+    latest: dict[str, int] = {}
+    for pk, slug, active in rows.values_list("pk", "slug", "is_active"):
+        if slug not in latest:
+            latest[slug] = pk if active else 0
+    return Delegation.objects.filter(pk__in=[pk for pk in latest.values() if pk])
+
+
+def other_routes_in_force(day: date) -> list[OtherRoute]:
+    """The bands the form is not for, latest version of each name on or before ``day``."""
+    seen: dict[str, OtherRoute] = {}
+    for row in OtherRoute.objects.filter(effective_from__lte=day).order_by(
+        "name", "-effective_from"
+    ):
+        seen.setdefault(row.name, row)
+    return sorted(seen.values(), key=lambda r: r.min_gbp)
+
+
+# --- decisions --------------------------------------------------------------------------
+
+
+def decision_list_for_user(*, user: "AnyUser | None") -> QuerySet[Decision]:
+    """Published decisions for everyone; every decision for the Hub Team and Leadership."""
+    decisions = Decision.objects.select_related("delegation")
+    if permissions.can_see_all_decisions(user):
+        return decisions.all()
+    return decisions.published()
+
+
+def decision_get_for_user(*, user: "AnyUser | None", pk: int) -> Decision:
+    """One decision the user may see; 404 for missing and not allowed alike."""
+    decision = (
+        decision_list_for_user(user=user)
+        .select_related("corrects", "signed_by", "correction")
+        .prefetch_related("quotations")
+        .filter(pk=pk)
+        .first()
+    )
+    if decision is None:
+        raise Http404("No such decision")
+    return decision
+
+
+def decision_officers() -> list[str]:
+    """The officers named on published decisions, for the register's filter."""
+    names = Decision.objects.published().values_list("decision_maker", flat=True).distinct()
+    return sorted(set(names))
+
+
+def decision_check(decision: Decision) -> Check:
+    """The standing-orders check of a decision, with its quotations (prefetched or counted)."""
+    quotations = len(decision.quotations.all())
+    evidence = Evidence(
+        quotations=quotations,
+        single_quote_reason=decision.single_quote_reason,
+        advertised_days=decision.advertised_days,
+        direct_approaches=decision.direct_approaches,
+        exemption_justification=decision.exemption_justification,
+    )
+    day = decision.signed_on or timezone.localdate()
+    return standing_orders_check(
+        value=decision.value_gbp,
+        route=decision.route,
+        evidence=evidence,
+        thresholds=thresholds_on(day),
+    )
+
+
+def decision_shows_budget_code(*, user: "AnyUser | None") -> bool:
+    """The budget code is redacted in the public version."""
+    return permissions.can_see_all_decisions(user)
+
+
+# --- contracts --------------------------------------------------------------------------
+
+
+def contract_list_for_user(*, user: "AnyUser | None") -> QuerySet[Contract]:
+    """The Hub Team and Leadership see every contract; a partner only those they are a contact on."""
+    contracts = Contract.objects.select_related("supplier", "decision")
+    if permissions.is_hub_team(user) or permissions.is_leadership(user):
+        return contracts.all()
+    if user is not None and permissions.is_partner(user):
+        return contracts.filter(partner_contacts=user.pk)
+    return contracts.none()
+
+
+def contract_get_for_user(*, user: "AnyUser | None", pk: int) -> Contract:
+    """One contract with its deliverables, blocks and spend; 404 when not visible."""
+    contract = (
+        contract_list_for_user(user=user)
+        .prefetch_related(
+            Prefetch("deliverables", queryset=Deliverable.objects.select_related("owner")),
+            Prefetch(
+                "payment_blocks",
+                queryset=PaymentBlock.objects.prefetch_related("deliverables").select_related(
+                    "approved_by"
+                ),
+            ),
+            "variations__decision",
+            "hub_contacts",
+            "partner_contacts",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if contract is None:
+        raise Http404("No such contract")
+    return contract
+
+
+@dataclass(frozen=True)
+class Spend:
+    value: Decimal
+    paid: Decimal
+    approved: Decimal
+    remaining: Decimal
+
+    @property
+    def paid_percent(self) -> int:
+        return int(self.paid * 100 / self.value) if self.value else 0
+
+
+def contract_spend(contract: Contract) -> Spend:
+    """Spend to date against the contract's value (from its prefetched blocks)."""
+    blocks = list(contract.payment_blocks.all())
+    paid = sum((b.amount_gbp for b in blocks if b.paid_on), Decimal("0"))
+    approved = sum((b.amount_gbp for b in blocks if b.approved_at and not b.paid_on), Decimal("0"))
+    return Spend(contract.value_gbp, paid, approved, contract.value_gbp - paid)
+
+
+def block_waiting_for(block: PaymentBlock) -> list[Deliverable]:
+    """The deliverables of a block that are not accepted yet (from prefetched rows)."""
+    return [d for d in block.deliverables.all() if d.status != DeliverableStatus.ACCEPTED]
+
+
+def block_get_for_user(*, user: "AnyUser | None", pk: int) -> PaymentBlock:
+    block = (
+        PaymentBlock.objects.select_related("contract")
+        .prefetch_related("deliverables")
+        .filter(contract__in=contract_list_for_user(user=user), pk=pk)
+        .first()
+    )
+    if block is None:
+        raise Http404("No such payment block")
+    return block
+
+
+def deliverable_get_for_user(
+    *, user: "AnyUser | None", contract_pk: int, number: int
+) -> Deliverable:
+    deliverable = (
+        Deliverable.objects.select_related("contract", "owner", "decided_by")
+        .prefetch_related(
+            Prefetch("evidence", queryset=EvidenceLink.objects.select_related("added_by"))
+        )
+        .filter(
+            contract__in=contract_list_for_user(user=user), contract_id=contract_pk, number=number
+        )
+        .first()
+    )
+    if deliverable is None:
+        raise Http404("No such deliverable")
+    return deliverable
+
+
+def hub_path_is_valid(path: str) -> bool:
+    """A path of this site's pages (not the API, not another site)."""
+    if not path.startswith("/") or path.startswith("//") or path.startswith("/api/"):
+        return False
+    try:
+        resolve(path.split("?", 1)[0])
+    except Resolver404:
+        return False
+    return True
+
+
+# --- audit ------------------------------------------------------------------------------
+
+
+def audit_list(*, contract: Contract | None = None) -> QuerySet[AuditEntry]:
+    entries = AuditEntry.objects.select_related("actor")
+    if contract is not None:
+        entries = entries.filter(
+            Q(contract=contract) | Q(object_type="decision", object_id=contract.decision_id)
+        )
+    return entries
+
+
+# --- transparency -----------------------------------------------------------------------
+
+# The Local Government Transparency Code 2015, paragraph 43 (contracts over £5,000) and
+# paragraph 32 (expenditure exceeding £500): the columns as the Code names them.
+CONTRACT_COLUMNS = [
+    "Reference number",
+    "Title of agreement",
+    "Local authority department responsible",
+    "Description of the goods and/or services being provided",
+    "Supplier name and details",
+    "Sum to be paid over the length of the contract or the estimated annual spending or budget for the contract",
+    "Value Added Tax that cannot be recovered",
+    "Start, end and review dates",
+    "Whether or not the contract was the result of an invitation to quote or a published invitation to tender",
+    "Whether or not the supplier is a small or medium sized enterprise and/or a voluntary or community sector organisation and where it is, provide relevant registration number",
+]
+SPEND_COLUMNS = [
+    "Date the expenditure was incurred",
+    "Local authority department which incurred the expenditure",
+    "Beneficiary",
+    "Summary of the purpose of the expenditure",
+    "Amount",
+    "Non-recoverable VAT",
+    "Merchant category",
+]
+CONTRACTS_OVER = Decimal("5000")
+SPEND_OVER = Decimal("500")
+
+
+def _supplier_status(contract: Contract) -> str:
+    supplier = contract.supplier
+    kinds = [k for k, on in (("SME", supplier.is_sme), ("VCSE", supplier.is_vcse)) if on]
+    if not kinds:
+        return "No"
+    numbers = [
+        f"{label} {number}"
+        for label, number in (
+            ("Company", supplier.company_number),
+            ("Charity", supplier.charity_number),
+        )
+        if number
+    ]
+    return " and ".join(kinds) + (f": {', '.join(numbers)}" if numbers else "")
+
+
+def contracts_register_rows() -> list[list[object]]:
+    """The Code's contracts register: every contract over £5,000."""
+    rows: list[list[object]] = []
+    contracts = Contract.objects.select_related("supplier").filter(value_gbp__gt=CONTRACTS_OVER)
+    for c in contracts.order_by("starts_on", "id"):
+        details = ", ".join(
+            part
+            for part in (
+                c.supplier.name,
+                c.supplier.address,
+                c.supplier.company_number and f"company {c.supplier.company_number}",
+            )
+            if part
+        )
+        review = f", review {c.review_on:%d/%m/%Y}" if c.review_on else ""
+        rows.append(
+            [
+                c.reference,
+                c.title,
+                c.department,
+                c.description,
+                details,
+                f"{c.value_gbp:.2f}",
+                f"{c.non_recoverable_vat_gbp:.2f}",
+                f"start {c.starts_on:%d/%m/%Y}, end {c.ends_on:%d/%m/%Y}{review}",
+                "Yes" if c.was_tendered else "No",
+                _supplier_status(c),
+            ]
+        )
+    return rows
+
+
+def spend_rows() -> list[list[object]]:
+    """The Code's spend over £500: every paid payment block over £500."""
+    blocks = (
+        PaymentBlock.objects.select_related("contract__supplier")
+        .filter(paid_on__isnull=False, amount_gbp__gt=SPEND_OVER)
+        .order_by("paid_on", "id")
+    )
+    return [
+        [
+            f"{b.paid_on:%d/%m/%Y}",
+            b.contract.department,
+            b.contract.supplier.name,
+            f"{b.contract.title}: payment block {b.number}",
+            f"{b.amount_gbp:.2f}",
+            "0.00",
+            "Consultancy and professional services",
+        ]
+        for b in blocks
+    ]
+
+
+def transparency_files() -> QuerySet[TransparencyFile]:
+    return TransparencyFile.objects.defer("content")
+
+
+def transparency_file_get(*, pk: int) -> TransparencyFile:
+    row = TransparencyFile.objects.filter(pk=pk).first()
+    if row is None:
+        raise Http404("No such file")
+    return row
+
+
+# --- evidence from the hub's own records, and handover readiness ------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    met: bool | None = None
+
+
+NOT_AVAILABLE = "Not available yet"
+
+
+def _lab_figures() -> dict[str, Figure]:
+    from improvement_hub.lab import selectors as lab_selectors
+    from improvement_hub.lab.models import Challenge, Referral
+
+    plan = lab_selectors.lab_plan()
+    indicators = plan["indicators"]
+    assert isinstance(indicators, list)  # noqa: S101  # lab_plan's shape
+    on_track = sum(1 for row in indicators if row["on_track"])
+    counts = Referral.objects.exclude(reference__isnull=True).aggregate(
+        received=Count("id"), decided=Count("id", filter=Q(decided_at__isnull=False))
+    )
+    return {
+        "lab-plan": Figure(
+            "Lab plan and its sustainability indicators",
+            f"{'Published' if plan['plan'] else 'Not published'}; {on_track} of {len(indicators)} indicators on track",
+            bool(plan["plan"]) and bool(indicators),
+        ),
+        "referrals": Figure(
+            "Referrals and challenges",
+            f"{counts['received']} referrals received, {counts['decided']} decided; "
+            f"{Challenge.objects.filter(is_published=True).count()} public challenges",
+        ),
+    }
+
+
+def _initiative_figures() -> dict[str, Figure]:
+    from improvement_hub.initiatives.models import Initiative, Pilot, Prototype, TrainingNeed
+
+    scales = sorted(set(Initiative.objects.values_list("scale", flat=True)))
+    june = date(2017, 6, 1)
+    pilots = Pilot.objects.filter(starts_on__lt=june).count()
+    trained = (
+        TrainingNeed.objects.filter(pilot__starts_on__lt=june).values("pilot").distinct().count()
+    )
+    return {
+        "prototype": Figure(
+            "Service-design prototypes and the spectrum of initiatives",
+            f"{Prototype.objects.count()} prototypes; initiatives at {len(scales)} of 4 scales of change",
+            len(scales) == 4,
+        ),
+        "pilots": Figure(
+            "Pilots started before June 2017, with their training needs",
+            f"{pilots} of 3 pilots; {trained} with training needs recorded",
+            pilots >= 3,
+        ),
+    }
+
+
+FIGURE_CHOICES = [
+    ("lab-plan", "Lab plan and its sustainability indicators"),
+    ("referrals", "Referrals and challenges"),
+    ("prototype", "Service-design prototypes and the spectrum of initiatives"),
+    ("pilots", "Pilots and their training readiness"),
+    ("academy", "Ambassador pathway progress and learning visits"),
+    ("spaces", "Spaces, the move plan and utilisation"),
+]
+
+
+def hub_figures() -> dict[str, Figure]:
+    """Figures from the other strands' records, computed now. A strand not built yet
+    says so instead of failing."""
+    figures = {**_lab_figures(), **_initiative_figures()}
+    for key, label in FIGURE_CHOICES:
+        figures.setdefault(key, Figure(label, NOT_AVAILABLE))
+    return figures
+
+
+@dataclass(frozen=True)
+class ReadinessItem:
+    name: str
+    figure: str
+    met: bool | None
+
+
+def handover_get(*, contract: Contract) -> HandoverPlan | None:
+    return (
+        HandoverPlan.objects.select_related("signed_off_by")
+        .prefetch_related("running_costs")
+        .filter(contract=contract)
+        .first()
+    )
+
+
+def handover_readiness(*, plan: HandoverPlan) -> list[ReadinessItem]:
+    """Each readiness item met or not, with its figure from the hub's own records."""
+    from improvement_hub.lab.models import Referral
+
+    today = timezone.localdate()
+    items = [ReadinessItem("Facilitators trained (Change Academy records)", NOT_AVAILABLE, None)]
+    items.append(
+        ReadinessItem("The lab hosted in council buildings (the move plan)", NOT_AVAILABLE, None)
+    )
+    if plan.triage_alone_since:
+        weeks = (today - plan.triage_alone_since).days // 7
+        since = plan.triage_alone_since
+        late = (
+            Referral.objects.filter(received_at__date__gte=since)
+            .filter(
+                Q(decided_at__isnull=False, decided_at__date__gt=F("decide_by"))
+                | Q(decided_at__isnull=True, decide_by__lt=today)
+            )
+            .count()
+        )
+        items.append(
+            ReadinessItem(
+                "The Hub Team runs triage alone within its working-day targets",
+                f"{weeks} of {plan.triage_weeks_target} weeks; {late} referrals decided late",
+                weeks >= plan.triage_weeks_target and late == 0,
+            )
+        )
+    else:
+        items.append(
+            ReadinessItem(
+                "The Hub Team runs triage alone within its working-day targets",
+                "Not started",
+                False,
+            )
+        )
+    owners = [o for o in (plan.methods_owner, plan.plan_owner) if o]
+    items.append(
+        ReadinessItem(
+            "Methods and the lab plan owned by named officers",
+            ", ".join(owners) if owners else "No owners named",
+            bool(plan.methods_owner and plan.plan_owner),
+        )
+    )
+    costs = list(plan.running_costs.all())
+    spend = sum((c.amount_gbp for c in costs if c.kind != "income"), Decimal("0"))
+    income = sum((c.amount_gbp for c in costs if c.kind == "income"), Decimal("0"))
+    items.append(
+        ReadinessItem(
+            "Running costs for next year funded within the budget",
+            f"Costs £{spend:,.0f}, external income £{income:,.0f}, budget £{plan.next_year_budget_gbp:,.0f}",
+            bool(costs) and spend - income <= plan.next_year_budget_gbp,
+        )
+    )
+    return items
