@@ -12,6 +12,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_o
 from django.http import Http404
 from django.utils import timezone
 
+from improvement_hub.accounts.permissions import is_staff_member
 from improvement_hub.core.search import search_words
 from improvement_hub.ideas import permissions, similarity
 from improvement_hub.ideas.filters import IdeaFilter, ReviewQueueFilter
@@ -184,6 +185,9 @@ def idea_detail_context(*, user: AnyUser, idea: Idea) -> dict[str, object]:
         "responses": responses,
         "supported": supported,
         "following": following,
+        # Initiatives sit above ideas (read by reverse relation): staff open every one,
+        # everyone else the published ones.
+        "opens_unpublished_initiatives": is_staff_member(user),
     }
 
 
@@ -318,9 +322,21 @@ def idea_supported_ids(*, user: AnyUser, ideas: Iterable[Idea]) -> set[int]:
 
 def idea_get_public(*, idea_id: int) -> Idea | None:
     """A submitted idea everyone may see (an initiative may start from it), or None."""
-    return Idea.objects.public().filter(pk=idea_id).first()
+    return (
+        Idea.objects.public()
+        .select_related("service__directorate", "directorate")
+        .prefetch_related("priorities")
+        .filter(pk=idea_id)
+        .first()
+    )
 
 
 def idea_list_public_by_id(*, idea_ids: list[int]) -> dict[int, Idea]:
     """The submitted ideas everyone may see among ``idea_ids``, by id, in one query."""
     return Idea.objects.public().in_bulk(idea_ids)
+
+
+def idea_people_to_tell(*, idea: Idea) -> list[User]:
+    """The idea's author and followers, each once (whom a change of status is told to)."""
+    people = {f.user for f in Follow.objects.filter(idea=idea).select_related("user")}
+    return list(people | {idea.author})

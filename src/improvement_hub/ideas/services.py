@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.council.models import ChangeScale, Directorate, Priority, Service
-from improvement_hub.ideas import permissions, selectors, similarity
+from improvement_hub.ideas import notification_kinds, permissions, selectors, similarity
 from improvement_hub.ideas.models import (
     Campaign,
     Comment,
@@ -132,6 +132,8 @@ def idea_submit(*, author: User, idea: Idea) -> Idea:
             Follow.objects.get_or_create(idea=idea, user=author)
             transaction.on_commit(similarity.mark_changed)
             transaction.on_commit(selectors.idea_list_counts_reset)
+            # notifications (issue 10): the Hub Team is told of a new idea to review
+            transaction.on_commit(lambda: notification_kinds.idea_submitted_tell(idea))
     return idea
 
 
@@ -252,6 +254,8 @@ def comment_add(*, author: User, idea: Idea, body: str, parent: Comment | None =
     with transaction.atomic():
         comment.save()
         Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
+        # notifications (issue 10): the idea's author, and the author replied to, are told
+        transaction.on_commit(lambda: notification_kinds.comment_added_tell(comment))
     return comment
 
 
@@ -301,17 +305,19 @@ def _require_manager(actor: User) -> None:
 
 def _tell(idea: Idea, subject: str, body: str, actor: User) -> None:
     """Tells the author and followers, after commit."""
-    recipients = list(
-        {f.user for f in Follow.objects.filter(idea=idea).select_related("user")} | {idea.author}
-    )
+    recipients = selectors.idea_people_to_tell(idea=idea)
     url = idea.get_absolute_url()
     transaction.on_commit(
         lambda: notify(recipients=recipients, subject=subject, body=body, url=url, exclude=actor)
     )
 
 
-def idea_respond(*, actor: User, idea: Idea, status: IdeaStatus, answer: str) -> IdeaResponse:
-    """Sets a status with a public answer; a reason is required where the status says so."""
+def idea_respond(
+    *, actor: User, idea: Idea, status: IdeaStatus, answer: str, tell: bool = True
+) -> IdeaResponse:
+    """Sets a status with a public answer; a reason is required where the status says so.
+    ``tell=False`` when the caller tells the people itself (an initiative started from the
+    idea links each person to the page they may open)."""
     _require_manager(actor)
     answer = answer.strip()
     errors = {}
@@ -337,7 +343,8 @@ def idea_respond(*, actor: User, idea: Idea, status: IdeaStatus, answer: str) ->
         idea.answered_at = response.created_at
         idea.save(update_fields=["status", "answered_at", "updated_at"])
         transaction.on_commit(selectors.idea_list_counts_reset)  # counts by status
-        _tell(idea, f"Your idea is now ‘{status.name}’: {idea.title}"[:200], answer, actor)
+        if tell:
+            _tell(idea, f"Your idea is now ‘{status.name}’: {idea.title}"[:200], answer, actor)
     return response
 
 
@@ -349,6 +356,8 @@ def idea_assign(*, actor: User, idea: Idea, assignee: User | None) -> Idea:
     idea.assignee = assignee
     idea.save(update_fields=["assignee", "updated_at"])
     transaction.on_commit(selectors.idea_list_counts_reset)  # counts by assignee
+    # notifications (issue 10): the person it is assigned to is told
+    transaction.on_commit(lambda: notification_kinds.idea_assigned_tell(idea=idea, actor=actor))
     return idea
 
 

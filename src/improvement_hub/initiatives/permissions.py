@@ -65,3 +65,12 @@ def can_view_pilot_decision(user: Viewer, initiative: "Initiative") -> bool:
     """Leadership's go or no-go on a pilot is internal: those who see the workings (staff and
     the team) see it, on the page and in the API alike; the public and residents do not."""
     return can_view_initiative_workings(user, initiative)
+
+
+def can_follow_initiative(user: Viewer, initiative: "Initiative") -> bool:
+    """Anyone signed in who may read the initiative follows it to hear of its progress."""
+    return (
+        bool(getattr(user, "is_authenticated", False))
+        and user.is_active
+        and can_view_initiative(user, initiative)
+    )

@@ -22,6 +22,7 @@ from improvement_hub.initiatives.models import (
     METHOD_STAGES,
     ImprovementMethod,
     Initiative,
+    InitiativeFollow,
     Measure,
     Observation,
     Pilot,
@@ -420,3 +421,10 @@ def goal_progress_list(*, user: Viewer) -> list[GoalProgress]:
             )
         )
     return progress
+
+
+def initiative_is_followed(*, user: Viewer, initiative: Initiative) -> bool:
+    """Whether this person follows the initiative (False for the anonymous public)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return InitiativeFollow.objects.filter(initiative=initiative, user_id=user.pk).exists()

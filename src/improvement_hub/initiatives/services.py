@@ -4,6 +4,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,12 +13,14 @@ from django.utils import timezone
 
 from improvement_hub.accounts import selectors as people
 from improvement_hub.council.models import Directorate, Organisation, Priority, Service
+from improvement_hub.ideas import selectors as ideas_selectors
 from improvement_hub.ideas import services as idea_services
 from improvement_hub.ideas.models import Idea, IdeaStatus
 from improvement_hub.initiatives import permissions
 from improvement_hub.initiatives.models import (
     VALUE_LIMIT,
     Initiative,
+    InitiativeFollow,
     InitiativePart,
     Measure,
     MeasureRebase,
@@ -154,22 +157,12 @@ def initiative_create(
 
 
 def _link_ideas(actor: "User", initiative: Initiative, ideas: list[Idea]) -> None:
-    """Records where the initiative came from and answers each idea in public."""
+    """Records where the initiative came from, answers each idea in public and moves its
+    followers over (see ideas_taken_forward, at the end of this module)."""
     if not ideas:
         return
     initiative.source_ideas.add(*ideas)
-    taken_forward = IdeaStatus.objects.get(slug=IdeaStatus.TAKEN_FORWARD)
-    answer = (
-        f"This idea is being taken forward by the Improvement Hub as the initiative "
-        f"‘{initiative.title}’. You can follow it at {initiative.get_absolute_url()}"
-    )
-    if not initiative.is_published:
-        answer = (
-            f"This idea is being taken forward by the Improvement Hub as the initiative "
-            f"‘{initiative.title}’. Staff can follow it at {initiative.get_absolute_url()}"
-        )
-    for idea in ideas:
-        idea_services.idea_respond(actor=actor, idea=idea, status=taken_forward, answer=answer)
+    ideas_taken_forward(actor=actor, initiative=initiative, ideas=ideas)
 
 
 def initiative_update(*, actor: "User", initiative: Initiative, data: InitiativeData) -> Initiative:
@@ -417,3 +410,89 @@ def rebase_add(*, actor: "User", measure: Measure, on: date, reason: str) -> Mea
 def rebase_delete(*, actor: "User", measure: Measure, rebase_id: int) -> None:
     _measure_editor(actor, measure)
     MeasureRebase.objects.filter(measure=measure, pk=rebase_id).delete()
+
+
+# --- starting from an idea, and following ----------------------------------------------------
+
+
+def taken_forward_answer(initiative: Initiative) -> str:
+    """An idea's public answer when an initiative takes it forward: words only. The idea's
+    page links the initiative for those who may open it, so no address is written here."""
+    where = (
+        "Read about its progress from the link to it on this page."
+        if initiative.is_published
+        else "Its public summary will be linked from this page once it is published."
+    )
+    return (
+        f"This idea is being taken forward by the Improvement Hub as the initiative "
+        f"‘{initiative.title}’. Everyone who followed this idea now follows the initiative. "
+        f"{where}"
+    )
+
+
+def ideas_taken_forward(*, actor: "User", initiative: Initiative, ideas: list[Idea]) -> None:
+    """Answers each idea ‘Taken forward’, makes its author and followers follow the
+    initiative, and tells them with a link to a page each may open: the initiative when
+    they may read it, otherwise the idea (which links the initiative once published)."""
+    taken_forward = IdeaStatus.objects.get(slug=IdeaStatus.TAKEN_FORWARD)
+    answer = taken_forward_answer(initiative)
+    for idea in ideas:
+        idea_services.idea_respond(
+            actor=actor, idea=idea, status=taken_forward, answer=answer, tell=False
+        )
+        told = ideas_selectors.idea_people_to_tell(idea=idea)
+        InitiativeFollow.objects.bulk_create(
+            [InitiativeFollow(initiative=initiative, user=person) for person in told],
+            ignore_conflicts=True,
+        )
+        can_open = [p for p in told if permissions.can_view_initiative(p, initiative)]
+        cannot = [p for p in told if p not in can_open]
+        subject = f"Your idea is now ‘{taken_forward.name}’: {idea.title}"[:200]
+        for recipients, url in (
+            (can_open, initiative.get_absolute_url()),
+            (cannot, idea.get_absolute_url()),
+        ):
+            if recipients:
+                transaction.on_commit(
+                    partial(
+                        notify,
+                        recipients=recipients,
+                        subject=subject,
+                        body=answer,
+                        url=url,
+                        exclude=actor,
+                    )
+                )
+
+
+def initiative_follow(*, user: "User", initiative: Initiative) -> None:
+    """Starts following an initiative (twice is harmless); refuses who may not read it."""
+    if not permissions.can_follow_initiative(user, initiative):
+        raise PermissionDenied("You cannot follow this initiative")
+    InitiativeFollow.objects.get_or_create(initiative=initiative, user=user)
+
+
+def initiative_unfollow(*, user: "User", initiative: Initiative) -> None:
+    """Stops following an initiative (nothing happens if the person did not follow it)."""
+    InitiativeFollow.objects.filter(initiative=initiative, user_id=user.pk).delete()
+
+
+def initiative_answers_from_idea(idea: Idea) -> dict[str, Any]:
+    """An initiative's first answers from an idea: every answer that has a place (title,
+    problem and who would benefit, proposal as a draft public summary, scale, priorities,
+    service and directorate). The Hub Team checks them before starting it."""
+    problem = idea.problem.strip()
+    if idea.beneficiaries.strip():
+        problem = f"{problem}\n\nWho would benefit: {idea.beneficiaries.strip()}"
+    directorate = idea.directorate or (idea.service.directorate if idea.service else None)
+    return {
+        "title": idea.title,
+        "problem": problem[: Initiative._meta.get_field("problem").max_length],
+        "public_summary": idea.proposal.strip()[
+            : Initiative._meta.get_field("public_summary").max_length
+        ],
+        "scale": idea.scale or "",
+        "priorities": [p for p in idea.priorities.all() if p.is_active],
+        "services": [idea.service] if idea.service else [],
+        "directorates": [directorate] if directorate else [],
+    }

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/", views.initiative_detail, name="initiative_detail"),
     path("<int:pk>/edit/", views.initiative_edit, name="initiative_edit"),
     path("<int:pk>/sources/", views.initiative_sources, name="initiative_sources"),
+    path("<int:pk>/follow/", views.initiative_follow, name="initiative_follow"),
     path(
         "<int:pk>/measures/<int:measure_pk>/", measure_views.measure_detail, name="measure_detail"
     ),

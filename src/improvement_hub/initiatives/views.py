@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from improvement_hub.accounts.types import SignedInRequest
 from improvement_hub.core.forms import render_form, submit
@@ -20,7 +21,8 @@ from improvement_hub.initiatives.part_forms import PARTS, PartForm
 
 
 def _start_initial(request: HttpRequest) -> tuple[dict[str, object], dict[str, object]]:
-    """The form's first answers: from the idea in ``?idea=`` when it is one everyone sees."""
+    """The form's first answers: from the idea in ``?idea=`` when it is one everyone sees,
+    every answer of the idea that has a place in an initiative."""
     initial: dict[str, object] = {
         "strand": Strand.IMPROVEMENT_TEAM,
         "method": "model_for_improvement",
@@ -29,7 +31,7 @@ def _start_initial(request: HttpRequest) -> tuple[dict[str, object], dict[str, o
     idea = ideas.idea_get_public(idea_id=number) if number is not None else None
     if idea is None:
         return initial, {}
-    initial.update(title=idea.title, problem=idea.problem, scale=idea.scale or "")
+    initial.update(services.initiative_answers_from_idea(idea))
     return initial, {"ideas": str(idea.pk)}
 
 
@@ -78,6 +80,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cross_system": selectors.cross_system(initiative),
             "pilots": pilots,
             "stage_labels": [(s, Stage(s).label) for s in initiative.stages],
+            "can_follow": permissions.can_follow_initiative(request.user, initiative),
+            "following": selectors.initiative_is_followed(user=request.user, initiative=initiative),
         },
     )
 
@@ -232,3 +236,17 @@ def pilot_decide(request: SignedInRequest, pk: int, pilot_pk: int) -> HttpRespon
         "initiatives/pilot_decision.html",
         {"form": form, "initiative": initiative, "pilot": pilot},
     )
+
+
+@login_required
+@require_POST
+def initiative_follow(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Follow or stop following (``action=unfollow``) an initiative; back to its page."""
+    initiative = selectors.initiative_get_for_user(user=request.user, pk=pk)
+    if request.POST.get("action") == "unfollow":
+        services.initiative_unfollow(user=request.user, initiative=initiative)
+        messages.success(request, "You have stopped following this initiative")
+    else:
+        services.initiative_follow(user=request.user, initiative=initiative)
+        messages.success(request, "You are following this initiative")
+    return redirect(initiative.get_absolute_url() + "#follow")

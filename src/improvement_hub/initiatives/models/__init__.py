@@ -37,6 +37,7 @@ from improvement_hub.initiatives.models.limits import (
     validate_value,
     value_is_usable,
 )
+from improvement_hub.initiatives.models.follows import InitiativeFollow
 from improvement_hub.initiatives.models.measures import Measure, MeasureRebase, Observation
 from improvement_hub.initiatives.models.parts import (
     Benefit,
@@ -252,6 +253,7 @@ __all__ = [
     "VALUE_LIMIT",
     "Benefit",
     "Initiative",
+    "InitiativeFollow",
     "InitiativePart",
     "Measure",
     "MeasureRebase",
