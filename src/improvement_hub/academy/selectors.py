@@ -1,0 +1,398 @@
+"""Every non-trivial read of the Change Academy, with a fixed number of queries whatever
+the data size. ``*_get_for_user`` give 404 for missing and not allowed alike."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from django.db.models import Avg, Count, IntegerField, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Cast
+from django.http import Http404
+from django.utils import timezone
+
+from improvement_hub.academy import permissions
+from improvement_hub.academy.models import (
+    CalendarFeed,
+    Certificate,
+    Course,
+    Enrolment,
+    Feedback,
+    LearningVisit,
+    Pathway,
+    PathwayStep,
+    SelfAssessment,
+    Session,
+    Skill,
+    StepEvidence,
+)
+from improvement_hub.lab.models import Method
+
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+    from improvement_hub.accounts.types import AnyUser
+
+Status = Enrolment.Status
+Attendance = Enrolment.Attendance
+
+
+def _with_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    return sessions.annotate(
+        booked=Count("enrolments", filter=Q(enrolments__status=Status.BOOKED)),
+        waitlisted=Count("enrolments", filter=Q(enrolments__status=Status.WAITLISTED)),
+    )
+
+
+def method_list_taught() -> QuerySet[Method]:
+    """The Lab's method cards that at least one published course teaches."""
+    return Method.objects.filter(courses__is_published=True).distinct().order_by("name")
+
+
+def course_list_for_user(user: "AnyUser | None") -> QuerySet[Course]:
+    """The catalogue: published courses (the Hub Team also see drafts)."""
+    courses = Course.objects.prefetch_related("methods", "priorities")
+    if not permissions.can_manage_academy(user):
+        courses = courses.filter(is_published=True)
+    return courses.order_by("title")
+
+
+def course_get_for_user(
+    *, user: "AnyUser | None", slug: str | None = None, pk: int | None = None
+) -> Course:
+    """One course the user may see; 404 for a draft outside the Hub Team."""
+    lookup = {"slug": slug} if slug is not None else {"pk": pk}
+    course = (
+        Course.objects.prefetch_related("methods", "priorities", "prerequisites")
+        .filter(**lookup)
+        .first()
+    )
+    if course is None or not permissions.can_see_course(user, course):
+        raise Http404
+    return course
+
+
+def session_list_for_course(*, course: Course, upcoming: bool = True) -> QuerySet[Session]:
+    sessions = _with_counts(course.sessions.filter(is_cancelled=False)).prefetch_related("trainers")
+    if upcoming:
+        sessions = sessions.filter(starts_at__gt=timezone.now())
+    return sessions.order_by("starts_at", "id")
+
+
+def session_get_for_user(*, user: "AnyUser | None", pk: int) -> Session:
+    """A session with its counts; 404 when its course is not visible to the user."""
+    session = (
+        _with_counts(Session.objects.filter(pk=pk))
+        .select_related("course")
+        .prefetch_related("trainers")
+        .first()
+    )
+    if session is None or not permissions.can_see_course(user, session.course):
+        raise Http404
+    return session
+
+
+def enrolment_live(*, person: "AnyUser", session: Session) -> Enrolment | None:
+    if not person.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(session=session, person_id=person.pk)
+        .exclude(status=Status.CANCELLED)
+        .select_related("person", "session__course")
+        .first()
+    )
+
+
+def enrolment_get_for_user(*, user: "AnyUser", pk: int) -> Enrolment:
+    """A booking its person, its booker, their manager or the Hub Team may see."""
+    enrolment = Enrolment.objects.select_related("person", "session__course").filter(pk=pk).first()
+    if enrolment is None or not permissions.can_cancel(user, enrolment):
+        raise Http404
+    return enrolment
+
+
+def reports_for_booking(*, manager: "AnyUser", course: Course) -> list["User"]:
+    """The manager's staff they may book onto this course."""
+    if not manager.is_authenticated:
+        return []
+    people = manager.reports.filter(is_active=True).prefetch_related("groups")  # type: ignore[union-attr]  # signed in above
+    return [person for person in people if permissions.can_book_course(person, course)]
+
+
+def register_for_session(*, user: "AnyUser", pk: int) -> tuple[Session, list[Enrolment]]:
+    """The register: everyone with a place (or a late cancellation), by name."""
+    session = session_get_for_user(user=user, pk=pk)
+    if not permissions.can_mark_register(user, session):
+        raise Http404
+    enrolments = list(
+        session.enrolments.filter(
+            Q(status=Status.BOOKED) | Q(attendance=Attendance.LATE_CANCELLATION)
+        )
+        .select_related("person", "feedback")
+        .order_by("person__last_name", "person__first_name", "person__email")
+    )
+    return session, enrolments
+
+
+@dataclass
+class FeedbackSummary:
+    responses: int
+    useful: float | None
+    trainer: float | None
+    will_use: int
+    comments: list[str] = field(default_factory=list)
+
+
+def feedback_summary(*, sessions: QuerySet[Session] | list[Session]) -> FeedbackSummary:
+    rows = Feedback.objects.filter(enrolment__session__in=sessions)
+    agg = rows.aggregate(
+        n=Count("id"),
+        useful=Avg("useful"),
+        trainer=Avg("trainer"),
+        will_use=Sum(Cast("will_use", IntegerField())),
+    )
+    comments = [c for c in rows.exclude(comments="").values_list("comments", flat=True)[:50]]
+    return FeedbackSummary(
+        responses=agg["n"],
+        useful=round(agg["useful"], 1) if agg["useful"] is not None else None,
+        trainer=round(agg["trainer"], 1) if agg["trainer"] is not None else None,
+        will_use=agg["will_use"] or 0,
+        comments=comments,
+    )
+
+
+# --- my learning ---------------------------------------------------------------------------
+
+
+@dataclass
+class StepProgress:
+    step: PathwayStep
+    done: bool
+
+
+@dataclass
+class PathwayProgress:
+    pathway: Pathway
+    steps: list[StepProgress]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.steps if s.done)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.steps) and self.done == len(self.steps)
+
+
+def _progress(
+    pathways: list[Pathway],
+    completed_courses: set[int],
+    visited: bool,
+    evidenced: set[int],
+) -> list[PathwayProgress]:
+    result = []
+    for pathway in pathways:
+        steps = []
+        for step in pathway.steps.all():
+            if step.kind == PathwayStep.Kind.COURSE:
+                done = step.course_id in completed_courses
+            elif step.kind == PathwayStep.Kind.LEARNING_VISIT:
+                done = visited
+            else:
+                done = step.pk in evidenced
+            steps.append(StepProgress(step=step, done=done))
+        result.append(PathwayProgress(pathway=pathway, steps=steps))
+    return result
+
+
+def pathway_list_published() -> QuerySet[Pathway]:
+    return Pathway.objects.filter(is_published=True).prefetch_related(
+        Prefetch("steps", queryset=PathwayStep.objects.select_related("course"))
+    )
+
+
+def pathway_get_public(*, slug: str) -> Pathway:
+    pathway = pathway_list_published().filter(slug=slug).first()
+    if pathway is None:
+        raise Http404
+    return pathway
+
+
+def pathway_progress_for(
+    *, person: "User", pathways: list[Pathway] | None = None
+) -> list[PathwayProgress]:
+    pathways = pathways if pathways is not None else list(pathway_list_published())
+    completed = set(Certificate.objects.filter(person=person).values_list("course_id", flat=True))
+    visited = LearningVisit.objects.filter(people=person).exists()
+    evidenced = set(StepEvidence.objects.filter(person=person).values_list("step_id", flat=True))
+    return _progress(pathways, completed, visited, evidenced)
+
+
+@dataclass
+class MyLearning:
+    upcoming: list[Enrolment]
+    history: list[Enrolment]
+    certificates: list[Certificate]
+    pathways: list[PathwayProgress]
+    assessments: dict[int, int]
+    skills: list[Skill]
+    feed: CalendarFeed | None
+    pending_approvals: list[Enrolment]
+
+    @property
+    def skill_levels(self) -> list[tuple[str, str]]:
+        labels = dict(Skill.LEVELS)
+        return [
+            (skill.name, labels[self.assessments[skill.pk]])
+            for skill in self.skills
+            if skill.pk in self.assessments
+        ]
+
+
+def my_learning(*, person: "User") -> MyLearning:
+    """Everything on "My learning", in a fixed number of queries."""
+    now = timezone.now()
+    enrolments = list(
+        Enrolment.objects.filter(person=person)
+        .select_related("session__course", "feedback", "certificate")
+        .order_by("session__starts_at", "id")
+    )
+    upcoming = [e for e in enrolments if e.session.ends_at > now and e.status != Status.CANCELLED]
+    history = [e for e in enrolments if e not in upcoming]
+    history.reverse()
+    approvals = list(
+        Enrolment.objects.filter(person__line_manager=person, status=Status.PENDING)
+        .select_related("person", "session__course")
+        .order_by("created_at")
+    )
+    return MyLearning(
+        upcoming=upcoming,
+        history=history,
+        certificates=[e.certificate for e in enrolments if hasattr(e, "certificate")],
+        pathways=pathway_progress_for(person=person),
+        assessments=dict(
+            SelfAssessment.objects.filter(person=person).values_list("skill_id", "level")
+        ),
+        skills=list(Skill.objects.all()),
+        feed=CalendarFeed.objects.filter(person=person).first(),
+        pending_approvals=approvals,
+    )
+
+
+def certificate_get_for_user(*, user: "AnyUser", reference: str) -> Certificate:
+    certificate = (
+        Certificate.objects.select_related("person", "course", "enrolment__session")
+        .filter(reference=reference)
+        .first()
+    )
+    if certificate is None or not (
+        certificate.person_id == user.pk or permissions.can_manage_academy(user)
+    ):
+        raise Http404
+    return certificate
+
+
+def calendar_feed_enrolments(*, token: str) -> list[Enrolment] | None:
+    feed = CalendarFeed.objects.filter(token=token).select_related("person").first()
+    if feed is None or not feed.person.is_active:
+        return None
+    return list(
+        Enrolment.objects.filter(person=feed.person)
+        .select_related("session__course", "person")
+        .order_by("session__starts_at")
+    )
+
+
+# --- the Hub Team: capability matrix, reports -----------------------------------------------
+
+
+@dataclass
+class MatrixRow:
+    label: str
+    levels: list[int | None]
+
+
+def capability_matrix() -> tuple[list[Skill], list[MatrixRow]]:
+    """Each person's self-assessed level per skill (two queries). People have no
+    directorate yet, so the matrix is per person."""
+    skills = list(Skill.objects.all())
+    grouped: dict[str, dict[int, int]] = defaultdict(dict)
+    for a in SelfAssessment.objects.select_related("person"):
+        grouped[a.person.get_full_name() or a.person.email][a.skill_id] = a.level
+    rows = [
+        MatrixRow(label=label, levels=[grouped[label].get(skill.pk) for skill in skills])
+        for label in sorted(grouped)
+    ]
+    return skills, rows
+
+
+def hub_sessions() -> QuerySet[Session]:
+    """Upcoming and recent sessions with their counts, for the Hub Team's page."""
+    return _with_counts(
+        Session.objects.filter(starts_at__gte=timezone.now() - timedelta(days=60))
+    ).select_related("course")
+
+
+def waitlist_demand() -> QuerySet[Course]:
+    """Courses by how many people wait for a place: where to add sessions."""
+    return (
+        Course.objects.annotate(
+            waiting=Count(
+                "sessions__enrolments",
+                filter=Q(sessions__enrolments__status=Status.WAITLISTED),
+            )
+        )
+        .filter(waiting__gt=0)
+        .order_by("-waiting", "title")
+    )
+
+
+def attendance_report_rows() -> list[list[object]]:
+    """One row per course: booked, attended, no-shows, late cancellations, no-show rate,
+    completions, waiting; for the CSV and XLSX exports."""
+    courses = Course.objects.annotate(
+        places=Count("sessions__enrolments", filter=Q(sessions__enrolments__status=Status.BOOKED)),
+        attended=Count(
+            "sessions__enrolments", filter=Q(sessions__enrolments__attendance=Attendance.ATTENDED)
+        ),
+        no_show=Count(
+            "sessions__enrolments", filter=Q(sessions__enrolments__attendance=Attendance.NO_SHOW)
+        ),
+        late=Count(
+            "sessions__enrolments",
+            filter=Q(sessions__enrolments__attendance=Attendance.LATE_CANCELLATION),
+        ),
+        waiting=Count(
+            "sessions__enrolments", filter=Q(sessions__enrolments__status=Status.WAITLISTED)
+        ),
+    ).prefetch_related("priorities")
+    rows: list[list[object]] = []
+    for c in courses.order_by("title"):
+        marked = c.attended + c.no_show  # type: ignore[attr-defined]  # annotated above
+        rate = f"{round(100 * c.no_show / marked)}%" if marked else ""  # type: ignore[attr-defined]  # annotated
+        rows.append(
+            [
+                c.title,
+                c.get_level_display(),
+                ", ".join(p.name for p in c.priorities.all()),
+                c.places,  # type: ignore[attr-defined]  # annotated above
+                c.attended,  # type: ignore[attr-defined]  # annotated above
+                c.no_show,  # type: ignore[attr-defined]  # annotated above
+                c.late,  # type: ignore[attr-defined]  # annotated above
+                rate,
+                c.waiting,  # type: ignore[attr-defined]  # annotated above
+            ]
+        )
+    return rows
+
+
+REPORT_HEADERS = [
+    "Course",
+    "Level",
+    "Priorities",
+    "Places booked",
+    "Attended",
+    "Did not attend",
+    "Late cancellations",
+    "No-show rate",
+    "Waiting list",
+]

@@ -1,0 +1,395 @@
+"""Every write of the Change Academy: permission checked, validated, in a transaction,
+emails queued after commit. Capacity is exact under concurrency: a booking locks its
+session's row, so bookings of one session are taken one at a time in arrival order."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from improvement_hub.academy import permissions
+from improvement_hub.academy.emails import EmailKind, send_enrolment_email
+from improvement_hub.academy.models import (
+    CalendarFeed,
+    Certificate,
+    Course,
+    Enrolment,
+    Feedback,
+    PathwayStep,
+    SelfAssessment,
+    Session,
+    Skill,
+    StepEvidence,
+)
+
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
+    from improvement_hub.accounts.types import AnyUser
+
+Status = Enrolment.Status
+Attendance = Enrolment.Attendance
+LIVE = [Status.PENDING, Status.BOOKED, Status.WAITLISTED]
+MAX_CAPACITY = 500
+# Unless told otherwise, cancelling without a mark is possible until two days before.
+DEFAULT_CANCELLATION_NOTICE = timedelta(days=2)
+
+
+class AlreadyBooked(Exception):
+    """The person already has a live booking on this session (the API's 409)."""
+
+    message = "You already have a place on this session"
+
+
+def _require(allowed: bool, message: str = "You do not have permission to do that") -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _queue_email(enrolment: Enrolment, kind: EmailKind) -> None:
+    transaction.on_commit(
+        partial(send_enrolment_email.enqueue, enrolment.pk, str(kind), enrolment.sequence),
+        robust=True,
+    )
+
+
+# --- courses and sessions ----------------------------------------------------------------
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:140] or "course"
+    slug, n = base, 1
+    while Course.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def course_create(*, actor: "AnyUser", data: dict[str, Any]) -> Course:
+    """Adds a course to the catalogue (a draft unless ``is_published``); the Hub Team only."""
+    _require(permissions.can_manage_academy(actor))
+    course = Course(**data)
+    course.slug = _unique_slug(course.title)
+    course.full_clean()
+    course.save()
+    return course
+
+
+@dataclass(frozen=True)
+class SessionData:
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    address: str = ""
+    online_url: str = ""
+    booking_deadline: datetime | None = None
+    cancellation_deadline: datetime | None = None
+    partner_trainers: str = ""
+
+
+def _session_errors(data: SessionData, now: datetime) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if data.starts_at <= now:
+        errors["starts_at"] = "The start must be in the future"
+    if data.ends_at <= data.starts_at:
+        errors["ends_at"] = "The end must be after the start"
+    elif data.ends_at - data.starts_at > timedelta(days=5):
+        errors["ends_at"] = "A session must last 5 days or less"
+    if data.capacity < 1:
+        errors["capacity"] = "Capacity must be 1 or more"
+    elif data.capacity > MAX_CAPACITY:
+        errors["capacity"] = f"Capacity must be {MAX_CAPACITY} or fewer"
+    for name in ("booking_deadline", "cancellation_deadline"):
+        deadline = getattr(data, name)
+        if deadline is not None and deadline > data.starts_at:
+            errors[name] = "The deadline must be before the session starts"
+    return errors
+
+
+@transaction.atomic
+def session_create(
+    *,
+    actor: "AnyUser",
+    course: Course,
+    data: SessionData,
+    trainers: list["User"] | None = None,
+) -> Session:
+    """Schedules a session of a course; refuses a past start, an end before the start,
+    a capacity under 1 and deadlines after the start. The Hub Team only."""
+    _require(permissions.can_manage_academy(actor))
+    errors = _session_errors(data, timezone.now())
+    if errors:
+        raise ValidationError(errors)
+    cancellation = data.cancellation_deadline or max(
+        timezone.now(), data.starts_at - DEFAULT_CANCELLATION_NOTICE
+    )
+    session = Session(
+        course=course,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        capacity=data.capacity,
+        address=data.address,
+        online_url=data.online_url,
+        partner_trainers=data.partner_trainers,
+        booking_deadline=data.booking_deadline or data.starts_at,
+        cancellation_deadline=cancellation,
+        created_by=actor if actor.is_authenticated else None,
+    )
+    session.full_clean()
+    session.save()
+    if trainers:
+        session.trainers.set(trainers)
+    return session
+
+
+# --- bookings ------------------------------------------------------------------------------
+
+
+def _lock_session(session_id: int) -> Session:
+    """The session's row, locked until the transaction ends. SQLite has no row locks: a
+    no-op write makes this transaction the database's one writer straight away."""
+    if connection.vendor == "sqlite":
+        Session.objects.filter(pk=session_id).update(sequence=F("sequence"))
+    return Session.objects.select_for_update().select_related("course").get(pk=session_id)
+
+
+def _booked_count(session: Session) -> int:
+    return session.enrolments.filter(status=Status.BOOKED).count()
+
+
+def _seat_or_wait(session: Session) -> str:
+    return Status.BOOKED if _booked_count(session) < session.capacity else Status.WAITLISTED
+
+
+def waitlist_position(enrolment: Enrolment) -> int | None:
+    """1 for the first on the waiting list; ``None`` when not waitlisted."""
+    if enrolment.status != Status.WAITLISTED:
+        return None
+    return Enrolment.objects.filter(
+        session_id=enrolment.session_id,
+        status=Status.WAITLISTED,
+        queue_number__lte=enrolment.queue_number,
+    ).count()
+
+
+@transaction.atomic
+def booking_create(
+    *, actor: "AnyUser", session: Session, person: "User | None" = None
+) -> Enrolment:
+    """Books ``person`` (by default the actor) onto a session: a seat while there is one,
+    else the waiting list in arrival order; waits for the manager's approval when the
+    course needs it and the actor is not that manager. Refuses residents, visitors, a
+    second live booking (``AlreadyBooked``), cancelled or past sessions and bookings after
+    the booking deadline."""
+    person = person or actor  # type: ignore[assignment]  # AnonymousUser is refused below
+    if not actor.is_authenticated or person is None or not person.is_authenticated:
+        raise PermissionDenied("Sign in to book a place")
+    _require(
+        permissions.can_book_for(actor, person, session.course),
+        "You cannot book a place on this course",
+    )
+    locked = _lock_session(session.pk)
+    now = timezone.now()
+    if locked.is_cancelled:
+        raise ValidationError("This session has been cancelled")
+    if locked.starts_at <= now:
+        raise ValidationError("This session has already started")
+    if locked.booking_deadline < now and not permissions.can_manage_academy(actor):
+        raise ValidationError("Booking for this session has closed")
+    if locked.enrolments.filter(person=person, status__in=LIVE).exists():
+        raise AlreadyBooked
+    approved = not locked.course.needs_manager_approval or (
+        person.line_manager_id == actor.pk or permissions.can_manage_academy(actor)
+    )
+    last = locked.enrolments.aggregate(last=Max("queue_number"))["last"] or 0
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                session=locked,
+                person=person,
+                booked_by=actor,
+                status=_seat_or_wait(locked) if approved else Status.PENDING,
+                queue_number=last + 1,
+            )
+    except IntegrityError as error:
+        raise AlreadyBooked from error
+    kinds = {
+        Status.BOOKED: EmailKind.CONFIRMED,
+        Status.WAITLISTED: EmailKind.WAITLISTED,
+        Status.PENDING: EmailKind.PENDING,
+    }
+    _queue_email(enrolment, kinds[Status(enrolment.status)])
+    return enrolment
+
+
+@transaction.atomic
+def booking_approve(*, actor: "AnyUser", enrolment: Enrolment) -> Enrolment:
+    """The line manager approves a booking: it takes a seat or joins the waiting list
+    (its place in the queue is when it was asked for)."""
+    _require(permissions.can_approve(actor, enrolment))
+    locked = _lock_session(enrolment.session_id)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Status.PENDING:
+        raise ValidationError("This booking is not waiting for approval")
+    enrolment.status = _seat_or_wait(locked)
+    enrolment.save(update_fields=["status", "updated_at"])
+    confirmed = enrolment.status == Status.BOOKED
+    _queue_email(enrolment, EmailKind.CONFIRMED if confirmed else EmailKind.WAITLISTED)
+    return enrolment
+
+
+def _promote_first(session: Session) -> Enrolment | None:
+    first = (
+        session.enrolments.select_for_update()
+        .filter(status=Status.WAITLISTED)
+        .order_by("queue_number")
+        .first()
+    )
+    if first is None or _booked_count(session) >= session.capacity:
+        return None
+    first.status = Status.BOOKED
+    first.sequence += 1
+    first.save(update_fields=["status", "sequence", "updated_at"])
+    _queue_email(first, EmailKind.PROMOTED)
+    return first
+
+
+@transaction.atomic
+def booking_cancel(*, actor: "AnyUser", enrolment: Enrolment) -> Enrolment:
+    """Cancels a booking, its waiting-list place or its request. After the cancellation
+    deadline a booked place is marked a late cancellation. A freed seat goes at once to
+    the first on the waiting list, unless the booking deadline has passed (then only
+    the Hub Team offers it, with ``waitlist_promote``)."""
+    _require(permissions.can_cancel(actor, enrolment))
+    session = _lock_session(enrolment.session_id)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status == Status.CANCELLED:
+        return enrolment
+    if session.starts_at <= timezone.now():
+        raise ValidationError("This session has already started: ask the trainer")
+    was_booked = enrolment.status == Status.BOOKED
+    now = timezone.now()
+    enrolment.status = Status.CANCELLED
+    enrolment.cancelled_at = now
+    enrolment.sequence += 1
+    if was_booked and now > session.cancellation_deadline:
+        enrolment.attendance = Attendance.LATE_CANCELLATION
+    enrolment.save(update_fields=["status", "cancelled_at", "sequence", "attendance", "updated_at"])
+    _queue_email(enrolment, EmailKind.CANCELLED)
+    if was_booked and now <= session.booking_deadline:
+        _promote_first(session)
+    return enrolment
+
+
+@transaction.atomic
+def waitlist_promote(*, actor: "AnyUser", session: Session) -> Enrolment | None:
+    """The Hub Team gives a free seat to the first on the waiting list (after the booking
+    deadline nobody else may)."""
+    _require(permissions.can_manage_academy(actor))
+    return _promote_first(_lock_session(session.pk))
+
+
+# --- the register, feedback, certificates -------------------------------------------------
+
+
+@transaction.atomic
+def register_mark(*, actor: "AnyUser", enrolment: Enrolment, attendance: str) -> Enrolment:
+    """Marks attended, no-show or late cancellation (trainers and the Hub Team, once the
+    session has started). Attended gives a learning record and a certificate; another
+    mark takes the certificate back."""
+    session = enrolment.session
+    _require(permissions.can_mark_register(actor, session))
+    if attendance not in Attendance.values:
+        raise ValidationError(
+            {"attendance": "Select attended, did not attend or late cancellation"}
+        )
+    if session.starts_at > timezone.now():
+        raise ValidationError("You can mark the register once the session has started")
+    if enrolment.status not in (Status.BOOKED, Status.CANCELLED):
+        raise ValidationError("Only people with a place can be marked")
+    enrolment.attendance = attendance
+    enrolment.save(update_fields=["attendance", "updated_at"])
+    if attendance == Attendance.ATTENDED:
+        Certificate.objects.get_or_create(
+            enrolment=enrolment,
+            defaults={
+                "person_id": enrolment.person_id,
+                "course_id": session.course_id,
+                "issued_on": timezone.localdate(session.ends_at),
+            },
+        )
+    else:
+        Certificate.objects.filter(enrolment=enrolment).delete()
+    return enrolment
+
+
+@transaction.atomic
+def feedback_give(*, actor: "AnyUser", enrolment: Enrolment, data: dict[str, Any]) -> Feedback:
+    """Feedback from someone who attended, once per session."""
+    if enrolment.person_id != actor.pk:
+        raise PermissionDenied("This is not your booking")
+    if enrolment.attendance != Attendance.ATTENDED:
+        raise ValidationError("You can give feedback once the trainer marks you as attended")
+    feedback = Feedback(enrolment=enrolment, **data)
+    feedback.full_clean(exclude=["enrolment"])
+    try:
+        with transaction.atomic():
+            feedback.save()
+    except IntegrityError as error:
+        raise ValidationError("You have already given feedback on this session") from error
+    return feedback
+
+
+# --- my learning: calendar, skills, pathway evidence ---------------------------------------
+
+
+def calendar_feed_renew(*, actor: "AnyUser") -> CalendarFeed:
+    """Makes (or replaces, so the old link stops working) the person's calendar link."""
+    _require(permissions.can_use_learning(actor))
+    feed, created = CalendarFeed.objects.get_or_create(person_id=actor.pk)
+    if not created:
+        feed.token = CalendarFeed._meta.get_field("token").get_default()
+        feed.save(update_fields=["token", "created_at"])
+    return feed
+
+
+def calendar_feed_revoke(*, actor: "AnyUser") -> None:
+    CalendarFeed.objects.filter(person_id=actor.pk).delete()
+
+
+@transaction.atomic
+def self_assessment_save(*, actor: "AnyUser", levels: dict[Skill, int]) -> int:
+    """Records the person's own level for each skill (0 to 4)."""
+    _require(permissions.can_use_learning(actor))
+    today = timezone.localdate()
+    for skill, level in levels.items():
+        if level not in dict(Skill.LEVELS):
+            raise ValidationError({f"skill_{skill.pk}": "Select a level"})
+        SelfAssessment.objects.update_or_create(
+            person_id=actor.pk, skill=skill, defaults={"level": level, "assessed_on": today}
+        )
+    return len(levels)
+
+
+@transaction.atomic
+def step_evidence_add(
+    *, actor: "AnyUser", step: PathwayStep, link: str, note: str = "", done_on: date | None = None
+) -> StepEvidence:
+    """Evidence for a practice step: a link to a page of this hub (a PDSA cycle)."""
+    _require(permissions.can_use_learning(actor))
+    if step.kind != PathwayStep.Kind.PRACTICE:
+        raise ValidationError("Only practice steps take evidence")
+    if not link.startswith("/initiatives/") or "//" in link or len(link) > 300:
+        raise ValidationError({"link": "Enter the address of a PDSA cycle in this hub"})
+    evidence, _ = StepEvidence.objects.update_or_create(
+        step=step,
+        person_id=actor.pk,
+        defaults={"link": link, "note": note, "done_on": done_on or timezone.localdate()},
+    )
+    return evidence
