@@ -1,5 +1,181 @@
-"""The partnership app in the JSON API."""
+"""The partnership app in the JSON API: the decision register, the rules as data, the
+contract and its payment blocks, and the transparency code's contracts register."""
 
-from ninja import Router
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest, StreamingHttpResponse
+from ninja import Field, Router, Schema, Status
+
+from improvement_hub.core.api import PROBLEMS, Problem, bind_form
+from improvement_hub.core.schemas import InputSchema
+from improvement_hub.core.spreadsheets import csv_response
+from improvement_hub.partnership import selectors, services
+from improvement_hub.partnership.filters import DecisionFilter
+from improvement_hub.partnership.forms import DecisionForm
+from improvement_hub.partnership.models import Contract, Decision, Delegation
 
 router = Router(tags=["partnership"])
+
+
+class DecisionOut(Schema):
+    id: int
+    reference: str
+    subject: str
+    decision_maker: str
+    decision_maker_title: str
+    deputising_for: str
+    districts: str
+    delegation: str
+    route: str
+    value_gbp: Decimal
+    outline: str
+    reasons: str
+    state: str
+    is_public: bool
+    version: int
+    corrects: int | None = Field(None, alias="corrects_id")
+    signed_on: date | None
+    published_on: date | None
+    budget_code: str | None = None
+    url: str
+
+    @staticmethod
+    def resolve_delegation(decision: Decision) -> str:
+        return decision.delegation.slug
+
+    @staticmethod
+    def resolve_url(decision: Decision) -> str:
+        return decision.get_absolute_url()
+
+    @staticmethod
+    def resolve_budget_code(decision: Decision, context: dict[str, Any]) -> str | None:
+        """Redacted (null) in the public version."""
+        if selectors.decision_shows_budget_code(user=context["request"].user):
+            return decision.budget_code
+        return None
+
+
+class DecisionIn(InputSchema):
+    """A draft decision, checked by the page's form (``forms.DecisionForm``) and the rules."""
+
+    subject: str
+    decision_maker: str
+    delegation: str = Field(description="A delegation's slug, from GET /delegations")
+    value_gbp: Decimal
+    route: str
+    outline: str
+    decision_maker_title: str = ""
+    budget_code: str = ""
+    exemption_justification: str = ""
+
+
+class DelegationOut(Schema):
+    slug: str
+    name: str
+    min_gbp: Decimal
+    max_gbp: Decimal | None
+    routes: list[str]
+
+
+class DeliverableOut(Schema):
+    number: int
+    title: str
+    status: str
+
+
+class BlockOut(Schema):
+    id: int
+    number: int
+    amount_gbp: Decimal
+    status: str
+
+
+class ContractOut(Schema):
+    id: int
+    reference: str
+    title: str
+    supplier: str
+    value_gbp: Decimal
+    starts_on: date
+    ends_on: date
+    spent_gbp: Decimal
+    deliverables: list[DeliverableOut]
+    payment_blocks: list[BlockOut]
+
+    @staticmethod
+    def resolve_supplier(contract: Contract) -> str:
+        return contract.supplier.name
+
+    @staticmethod
+    def resolve_spent_gbp(contract: Contract) -> Decimal:
+        return selectors.contract_spend(contract).paid
+
+
+@router.get("/decisions", response=list[DecisionOut], auth=None)
+def decision_list(
+    request: HttpRequest, q: str = "", delegation: str = "", officer: str = ""
+) -> list[Decision]:
+    """The decision register: published decisions for everyone, all of them for the Hub Team
+    and Leadership. Filters as on the register page (search, delegation slug, officer)."""
+    params = {"q": q, "delegation": delegation, "officer": officer}
+    filters = DecisionFilter(params, queryset=selectors.decision_list_for_user(user=request.user))
+    return list(filters.qs[:200])
+
+
+@router.get("/decisions/{decision_id}", response=DecisionOut, auth=None)
+def decision_detail(request: HttpRequest, decision_id: int) -> Decision:
+    """One decision (404 when it is not published and you are not the Hub Team or Leadership)."""
+    return selectors.decision_get_for_user(user=request.user, pk=decision_id)
+
+
+@router.post("/decisions", response={201: DecisionOut, **PROBLEMS})
+def decision_create(request: HttpRequest, payload: DecisionIn) -> Status[Decision]:
+    """A draft decision (Hub Team). A value or route the delegation does not allow is a 422
+    that names the route that applies instead."""
+    form = bind_form(DecisionForm, payload.model_dump())
+    decision = services.decision_create(actor=request.user, data=form.decision_data())
+    return Status(201, selectors.decision_get_for_user(user=request.user, pk=decision.pk))
+
+
+@router.get("/delegations", response=list[DelegationOut], auth=None)
+def delegation_list(request: HttpRequest) -> list[Delegation]:
+    """The delegations in force today, with their value ranges and routes (rules as data)."""
+    return list(selectors.delegation_list_in_force())
+
+
+@router.get("/contracts/{contract_id}", response=ContractOut)
+def contract_detail(request: HttpRequest, contract_id: int) -> Contract:
+    """A contract with its deliverables, payment blocks and spend (a partner: their own only)."""
+    return selectors.contract_get_for_user(user=request.user, pk=contract_id)
+
+
+@router.post(
+    "/payment-blocks/{block_id}/approve", response={200: BlockOut, 409: Problem, **PROBLEMS}
+)
+def payment_block_approve(
+    request: HttpRequest, block_id: int
+) -> Status[BlockOut] | Status[Problem]:
+    """Approve a payment block (Leadership); 409 while its deliverables are not accepted."""
+    block = selectors.block_get_for_user(user=request.user, pk=block_id)
+    try:
+        block = services.payment_block_approve(actor=request.user, block=block)
+    except services.PaymentConflict as conflict:
+        return Status(409, Problem(detail=conflict.message))
+    return Status(
+        200,
+        BlockOut(
+            id=block.pk, number=block.number, amount_gbp=block.amount_gbp, status=block.status
+        ),
+    )
+
+
+@router.get("/transparency/contracts.csv", auth=None)
+def transparency_contracts_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The Local Government Transparency Code 2015 contracts register, as CSV."""
+    return csv_response(
+        filename="contracts-register.csv",
+        headers=selectors.CONTRACT_COLUMNS,
+        rows=selectors.contracts_register_rows(),
+    )

@@ -15,6 +15,7 @@ from improvement_hub.partnership.models import (
     AuditEntry,
     Contract,
     Decision,
+    DecisionState,
     Delegation,
     Deliverable,
     DeliverableStatus,
@@ -111,6 +112,39 @@ def decision_check(decision: Decision) -> Check:
         evidence=evidence,
         thresholds=thresholds_on(day),
     )
+
+
+def decision_actions(*, user: "AnyUser | None", decision: Decision) -> list[tuple[str, str, str]]:
+    """The buttons a person sees on a decision: (action, label, button classes)."""
+    actions: list[tuple[str, str, str]] = []
+    state = decision.state
+    if state == DecisionState.DRAFT and permissions.can_draft_decision(user):
+        actions.append(("submit", "Submit for signature", ""))
+    if state == DecisionState.SUBMITTED and permissions.can_sign_decision(user):
+        actions.append(("sign", "Sign the decision", ""))
+    if (
+        state == DecisionState.SIGNED
+        and decision.is_public
+        and permissions.can_publish_decision(user)
+    ):
+        actions.append(("publish", "Publish in the register", ""))
+    if (
+        decision.is_signed
+        and permissions.can_draft_decision(user)
+        and not hasattr_correction(decision)
+    ):
+        actions.append(("correct", "Make a correction", "govuk-button--secondary"))
+    if state != DecisionState.WITHDRAWN and permissions.can_publish_decision(user):
+        actions.append(("withdraw", "Withdraw", "govuk-button--warning"))
+    return actions
+
+
+def hasattr_correction(decision: Decision) -> bool:
+    """Whether a decision already has its correction (the reverse one-to-one, selected)."""
+    try:
+        return decision.correction is not None
+    except Decision.correction.RelatedObjectDoesNotExist:
+        return False
 
 
 def decision_shows_budget_code(*, user: "AnyUser | None") -> bool:
