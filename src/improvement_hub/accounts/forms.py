@@ -1,12 +1,16 @@
-"""allauth's forms in GOV.UK wording."""
+"""allauth's forms in GOV.UK wording, and the forms of the account and people pages."""
 
 from typing import Any
 
 from allauth.account import forms as allauth_forms
+from django import forms
 from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest, HttpResponse
 
 from improvement_hub.accounts.models import User
+from improvement_hub.accounts.permissions import MANAGED_ROLES
+from improvement_hub.accounts.roles import Role
+from improvement_hub.accounts.selectors import staff_member_by_email
 from improvement_hub.core.forms import GovUKFormMixin
 
 
@@ -75,3 +79,44 @@ class ChangePasswordForm(GovUKFormMixin, allauth_forms.ChangePasswordForm):
 
 class AddEmailForm(GovUKFormMixin, allauth_forms.AddEmailForm):
     pass
+
+
+class RoleChangeForm(GovUKFormMixin, forms.Form):
+    """Give or remove one role: the buttons on the person's page send both answers."""
+
+    role = forms.ChoiceField(label="Role", choices=[(r.value, r.value) for r in MANAGED_ROLES])
+    change = forms.ChoiceField(
+        label="Change", choices=[("grant", "Give the role"), ("remove", "Remove the role")]
+    )
+
+    def role_value(self) -> Role:
+        return Role(self.cleaned_data["role"])
+
+    def grant(self) -> bool:
+        return bool(self.cleaned_data["change"] == "grant")
+
+
+class LineManagerForm(GovUKFormMixin, forms.Form):
+    line_manager = forms.EmailField(
+        label="Line manager's email address",
+        required=False,
+        max_length=254,
+        help_text="Leave it empty if they have no line manager on the hub.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+
+    def clean_line_manager(self) -> User | None:
+        email = self.cleaned_data["line_manager"]
+        if not email:
+            return None
+        manager = staff_member_by_email(email)
+        if manager is None:
+            raise forms.ValidationError("There is no council staff member with that email address")
+        return manager
+
+
+class NameForm(GovUKFormMixin, forms.Form):
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)

@@ -6,6 +6,9 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
+from django.utils import timezone
+
+from improvement_hub.accounts.roles import Role
 
 # What people see in place of the name of someone who closed their account.
 FORMER_MEMBER = "A former member"
@@ -109,3 +112,41 @@ class User(AbstractUser):
         if "groups" not in getattr(self, "_prefetched_objects_cache", {}):
             prefetch_related_objects([self], "groups")
         return any(group.name == role for group in self.groups.all())
+
+
+class RoleChange(models.Model):
+    """One role given to or taken from a person on the Hub Team's people page: who did
+    it, to whom, which role, and when. Rows are only ever added."""
+
+    class Change(models.TextChoices):
+        GRANTED = "granted", "Given"
+        REMOVED = "removed", "Removed"
+
+    actor = models.ForeignKey(
+        User,
+        verbose_name="changed by",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="role_changes_made",
+    )
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_changes")
+    # The role's name as it was given (a Role value), kept even if the group is renamed.
+    role = models.CharField(max_length=40, choices=[(role.value, role.value) for role in Role])
+    change = models.CharField(max_length=10, choices=Change.choices)
+    at = models.DateTimeField("when", default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(change__in=["granted", "removed"]),
+                name="accounts_rolechange_change_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=[role.value for role in Role]),
+                name="accounts_rolechange_role_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.get_change_display().lower()} ({self.at:%Y-%m-%d})"

@@ -29,3 +29,23 @@ def can_access_admin(user: AnyUser | None) -> bool:
 def can_erase_contributions(user: AnyUser | None) -> bool:
     """The Hub Team (and superusers) handle erasure requests."""
     return is_hub_team(user)
+
+
+# The roles the Hub Team gives and takes away on the people page. Resident is what a new
+# account gets; it is not changed by hand.
+MANAGED_ROLES: tuple[Role, ...] = (Role.STAFF, Role.HUB_TEAM, Role.PARTNER, Role.LEADERSHIP)
+
+
+def can_manage_people(user: AnyUser | None) -> bool:
+    """The Hub Team finds people, sees their roles and sets their line manager."""
+    return is_hub_team(user)
+
+
+def can_change_role(user: AnyUser | None, role: Role) -> bool:
+    """Who may give or take away ``role``: Staff and Partner are given by anyone who
+    manages people; Hub Team and Leadership only by a member of the Hub Team itself."""
+    if role not in MANAGED_ROLES:
+        return False
+    if role in (Role.HUB_TEAM, Role.LEADERSHIP):
+        return is_hub_team(user)
+    return can_manage_people(user)

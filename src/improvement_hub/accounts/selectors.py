@@ -1,9 +1,12 @@
 """Reads about people: whom a person may see and pick, and how a person is named to them."""
 
-from django.db.models import Q, QuerySet
+from typing import Any
 
-from improvement_hub.accounts.models import User
-from improvement_hub.accounts.permissions import has_role, is_staff_member
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from improvement_hub.accounts.models import RoleChange, User
+from improvement_hub.accounts.permissions import can_manage_people, has_role, is_staff_member
 from improvement_hub.accounts.roles import Role
 from improvement_hub.accounts.types import AnyUser
 
@@ -48,3 +51,61 @@ def hub_team_member_list() -> QuerySet[User]:
     return User.objects.filter(is_active=True, groups__name=str(Role.HUB_TEAM)).order_by(
         "first_name", "email"
     )
+
+
+def people_list(*, actor: AnyUser | None) -> QuerySet[User]:
+    """Open accounts the Hub Team can look through, by name, with their roles and line
+    manager read in two more queries whatever the page size. Nobody for anyone else."""
+    if not can_manage_people(actor):
+        return User.objects.none()
+    return (
+        User.objects.filter(closed_at__isnull=True)
+        .select_related("line_manager")
+        .prefetch_related("groups")
+        .order_by("first_name", "last_name", "email", "pk")
+    )
+
+
+def person_get_for_hub(*, actor: AnyUser | None, pk: int) -> User:
+    """An open account, for the Hub Team's person page; 404 for a missing or closed account,
+    and for anyone who does not manage people."""
+    return get_object_or_404(people_list(actor=actor), pk=pk)
+
+
+def person_role_change_list(*, person: User) -> QuerySet[RoleChange]:
+    """Every role given to or taken from ``person`` on the people page, newest first."""
+    return RoleChange.objects.filter(person=person).select_related("actor").order_by("-at", "-pk")
+
+
+def person_report_list(*, person: User) -> QuerySet[User]:
+    """The open accounts ``person`` is the line manager of."""
+    return person.reports.filter(closed_at__isnull=True).order_by("first_name", "last_name", "pk")
+
+
+def staff_member_by_email(email: str) -> User | None:
+    """The open, active council staff account with this email address, or None."""
+    person = (
+        User.objects.filter(email__iexact=email.strip(), closed_at__isnull=True, is_active=True)
+        .prefetch_related("groups")
+        .first()
+    )
+    return person if person is not None and is_staff_member(person) else None
+
+
+def account_overview(*, user: User) -> dict[str, Any]:
+    """What the "Your account" page shows about ``user``: their addresses, whether they
+    have a password, their roles, line manager and single sign-on links."""
+    from allauth.account.models import EmailAddress
+    from allauth.socialaccount.models import SocialAccount
+
+    addresses = list(EmailAddress.objects.filter(user=user).order_by("-primary", "email"))
+    return {
+        "person": user,
+        "primary_email": next((a for a in addresses if a.primary), None),
+        "other_email_count": max(len(addresses) - 1, 0),
+        "has_password": user.has_usable_password(),
+        "roles": sorted(group.name for group in user.groups.all()),
+        "line_manager": user.line_manager,
+        "single_sign_on": SocialAccount.objects.filter(user=user).exists(),
+        "may_manage_people": can_manage_people(user),
+    }

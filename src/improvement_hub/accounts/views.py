@@ -1,4 +1,4 @@
-"""Your account: download your data, close your account. Thin: the work is in closure.py."""
+"""Your account: the overview, your name, download your data, close your account."""
 
 import json
 import time
@@ -6,6 +6,7 @@ from functools import partial
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.internal.flows.login import get_authentication_records
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
@@ -20,8 +21,11 @@ from improvement_hub.accounts.closure import (
     account_may_close,
 )
 from improvement_hub.accounts.closure_forms import AccountCloseForm
+from improvement_hub.accounts.forms import NameForm
+from improvement_hub.accounts.selectors import account_overview
+from improvement_hub.accounts.services import user_update_name
 from improvement_hub.accounts.types import SignedInRequest
-from improvement_hub.core.forms import submit
+from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.personal_data import personal_data_sections
 
 
@@ -33,6 +37,24 @@ def _recently_signed_in(request: SignedInRequest) -> bool:
     records = get_authentication_records(request, request.user)
     latest = max((record.get("at", 0) for record in records), default=0)
     return time.time() - latest < allauth_settings.REAUTHENTICATION_TIMEOUT
+
+
+@login_required
+@require_GET
+def account(request: SignedInRequest) -> HttpResponse:
+    return render(request, "account/account.html", account_overview(user=request.user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_name(request: SignedInRequest) -> HttpResponse:
+    user = request.user
+    initial = {"first_name": user.first_name, "last_name": user.last_name}
+    form = NameForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_valid() and submit(form, lambda: user_update_name(user=user, **form.cleaned_data)):
+        messages.success(request, "Your name has been saved")
+        return redirect("accounts:account")
+    return render_form(request, "account/account_name.html", {"form": form})
 
 
 @login_required

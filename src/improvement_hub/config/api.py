@@ -2,14 +2,13 @@
 
 from functools import partial
 
-from django.contrib.auth.decorators import user_passes_test
 from ninja import NinjaAPI
 from ninja.openapi.views import openapi_view
 from ninja.security import SessionAuth
 
 from improvement_hub.academy.api import router as academy_router
 from improvement_hub.accounts.api_auth import ApiTokenAuth
-from improvement_hub.accounts.permissions import can_access_admin
+from improvement_hub.accounts.admin_access import admin_only
 from improvement_hub.core.api import register_error_handlers
 from improvement_hub.council.api import router as council_router
 from improvement_hub.ideas.api import router as ideas_router
@@ -38,4 +37,4 @@ api.add_router("/", spaces_router)
 api.add_router("/", academy_router)
 api.add_router("/", partnership_router)
 
-api_docs_view = user_passes_test(can_access_admin)(partial(openapi_view, api=api))
+api_docs_view = admin_only(partial(openapi_view, api=api))

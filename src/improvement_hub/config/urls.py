@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from improvement_hub.accounts import redirects
+from improvement_hub.accounts import admin_access, redirects
 from improvement_hub.config.api import api, api_docs_view
 
 handler400 = "improvement_hub.core.views.bad_request"
@@ -20,7 +20,7 @@ urlpatterns = [
     path("admin/logout/", redirects.to_sign_out, name="admin_logout_redirect"),
     re_path(r"^admin/password_reset/", redirects.to_password_reset),
     path("_util/login/", redirects.to_sign_in, name="wagtail_login_redirect"),
-    path("admin/", include(wagtailadmin_urls)),
+    admin_access.admin_path("admin/", wagtailadmin_urls),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("improvement_hub.accounts.urls")),
     path("accounts/", include("allauth.urls")),
