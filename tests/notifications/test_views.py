@@ -180,7 +180,7 @@ def test_settings_saves_and_shows_a_success_banner_when_valid(person, person_cli
     assert NotificationPreference.objects.get(user=person).email_frequency == "never"
     html = response.content.decode()
     assert "govuk-notification-banner--success" in html
-    assert "Your email settings have been saved" in html
+    assert "Your notification settings have been saved" in html
 
 
 @pytest.mark.parametrize("data", [{}, {"email_frequency": "hourly"}, {"email_frequency": ""}])
@@ -189,8 +189,8 @@ def test_settings_shows_a_govuk_error_when_the_choice_is_missing_or_not_offered(
 ):
     response = person_client.post(SETTINGS, data)
     html = response.content.decode()
-    assert response.status_code == 200
-    assert "<title>Error: Email settings" in html
+    assert response.status_code == 400
+    assert "<title>Error: Notification settings" in html
     assert "govuk-error-summary" in html
     assert 'href="#id_email_frequency_1">Select how often you want emails</a>' in html
     assert 'id="id_email_frequency_1"' in html

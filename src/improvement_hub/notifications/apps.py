@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class NotificationsConfig(AppConfig):
@@ -10,3 +11,5 @@ class NotificationsConfig(AppConfig):
         from improvement_hub.notifications import personal_data
 
         personal_data.register()  # what this app holds about a person (core.personal_data)
+        # Each app's own kinds (notifications.kinds): ideas/notification_kinds.py and so on.
+        autodiscover_modules("notification_kinds")

@@ -49,7 +49,7 @@ def notification_email_send(*, notification_id: int) -> bool:
         notification = (
             Notification.objects.select_for_update(of=("self",))
             .select_related("recipient", "recipient__notification_preference")
-            .filter(pk=notification_id, emailed_at__isnull=True)
+            .filter(pk=notification_id, emailed_at__isnull=True, by_email=True)
             .first()
         )
         if notification is None:
@@ -84,6 +84,7 @@ def digest_send_daily(*, now: datetime | None = None) -> int:
     user_ids = (
         Notification.objects.filter(
             emailed_at__isnull=True,
+            by_email=True,
             created_at__gt=since,
             created_at__lte=now,
             recipient__is_active=True,
@@ -111,6 +112,7 @@ def _digest_send_one(*, user_id: int, now: datetime, since: datetime) -> int:
         .filter(
             recipient_id=user_id,
             emailed_at__isnull=True,
+            by_email=True,
             created_at__gt=since,
             created_at__lte=now,
         )

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from improvement_hub.notifications.kinds import FOLLOWED_CHANGE, KIND_MAX_LENGTH
+
 SUBJECT_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 5000
 URL_MAX_LENGTH = 500
@@ -19,6 +21,14 @@ class Notification(models.Model):
     url = models.CharField(
         max_length=URL_MAX_LENGTH, blank=True, help_text="A path on this site, like /ideas/12/."
     )
+    kind = models.CharField(
+        max_length=KIND_MAX_LENGTH,
+        default=FOLLOWED_CHANGE,
+        help_text="Its kind (notifications.kinds), which the person switches on or off.",
+    )
+    # What the recipient wanted for this kind when it was made: shown in the hub, emailed.
+    in_hub = models.BooleanField(default=True)
+    by_email = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(
@@ -30,6 +40,11 @@ class Notification(models.Model):
         indexes = [
             models.Index(
                 fields=["recipient", "read_at", "-created_at"], name="notif_recipient_read_created"
+            ),
+            models.Index(
+                fields=["recipient", "kind", "read_at"],
+                name="notif_recipient_kind_read",
+                condition=models.Q(in_hub=True),
             ),
         ]
         constraints = [
@@ -76,3 +91,27 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_email_frequency_display()}"
+
+
+class KindSetting(models.Model):
+    """A person's choice for one kind of notification: in the hub, by email, both or
+    neither. No row means both (the default for every kind)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_kinds"
+    )
+    kind = models.CharField(max_length=KIND_MAX_LENGTH)
+    in_hub = models.BooleanField(default=True)
+    by_email = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notifications_kind_once"),
+            models.CheckConstraint(
+                condition=~models.Q(kind=""), name="notifications_kind_setting_kind_given"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.kind}"

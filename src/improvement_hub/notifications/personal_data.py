@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from improvement_hub.core.personal_data import personal_data_register
 from improvement_hub.notifications.models import (
     EmailFrequency,
+    KindSetting,
     Notification,
     NotificationPreference,
 )
@@ -27,9 +28,14 @@ def notifications_export(user: User) -> dict[str, Any]:
     return {
         "email_settings": {
             "how_often": str(EmailFrequency(frequency).label),
+            "kinds_changed": [
+                {"kind": setting.kind, "in_the_hub": setting.in_hub, "by_email": setting.by_email}
+                for setting in KindSetting.objects.filter(user=user).order_by("kind")
+            ],
         },
         "notifications": [
             {
+                "kind": notification.kind,
                 "subject": notification.subject,
                 "message": notification.body,
                 "link": notification.url,
@@ -48,6 +54,7 @@ def notifications_close(user: User) -> None:
     """Deletes the person's notifications and email settings: nobody else reads them."""
     Notification.objects.filter(recipient=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
+    KindSetting.objects.filter(user=user).delete()
 
 
 def register() -> None:

@@ -5,25 +5,53 @@ from django.http import Http404
 
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.types import AnyUser
+from improvement_hub.notifications.kinds import kind_list_for_user
 from improvement_hub.notifications.models import (
     EmailFrequency,
+    KindSetting,
     Notification,
     NotificationPreference,
 )
 
 
-def notification_list_for_user(*, user: AnyUser) -> QuerySet[Notification]:
-    """``user``'s notifications, newest first; nothing for someone signed out."""
+def notification_list_for_user(
+    *, user: AnyUser, kind: str = "", unread: bool = False
+) -> QuerySet[Notification]:
+    """``user``'s notifications shown in the hub, newest first, perhaps only one ``kind``
+    or only the unread; nothing for someone signed out."""
     if not user.is_authenticated:
         return Notification.objects.none()
-    return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
+    notifications = Notification.objects.filter(recipient=user, in_hub=True)
+    if kind:
+        notifications = notifications.filter(kind=kind)
+    if unread:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications.order_by("-created_at", "-pk")
 
 
-def notification_unread_count(*, user: AnyUser) -> int:
-    """How many of ``user``'s notifications are unread, in one query; 0 when signed out."""
+def notification_unread_count(*, user: AnyUser, kind: str = "") -> int:
+    """How many of ``user``'s notifications (of ``kind``, if given) are unread, in one
+    query; 0 when signed out."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return notification_list_for_user(user=user, kind=kind, unread=True).count()
+
+
+def notification_kind_choices(*, user: AnyUser) -> dict[str, set[str]]:
+    """The keys of the kinds ``user`` has in the hub (``in_hub``) and by email
+    (``by_email``): every kind offered to them unless they switched it off. One query."""
+    offered = [kind.key for kind in kind_list_for_user(user)]
+    chosen = {"in_hub": set(offered), "by_email": set(offered)}
+    if not user.is_authenticated:
+        return chosen
+    for kind, in_hub, by_email in KindSetting.objects.filter(user=user).values_list(
+        "kind", "in_hub", "by_email"
+    ):
+        if not in_hub:
+            chosen["in_hub"].discard(kind)
+        if not by_email:
+            chosen["by_email"].discard(kind)
+    return chosen
 
 
 def notification_get_for_user(*, user: User, notification_id: int) -> Notification:

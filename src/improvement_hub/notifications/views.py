@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from improvement_hub.accounts.types import SignedInRequest
-from improvement_hub.core.forms import submit
+from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.pagination import page_of
-from improvement_hub.notifications.forms import PreferenceForm
+from improvement_hub.notifications.forms import NotificationFilterForm, PreferenceForm
 from improvement_hub.notifications.selectors import (
     notification_get_for_user,
+    notification_kind_choices,
     notification_list_for_user,
     notification_preference_get,
     notification_unread_count,
@@ -31,12 +32,16 @@ PAGE_SIZE = 20
 @login_required
 @require_GET
 def notification_list(request: SignedInRequest) -> HttpResponse:
-    page = page_of(request, notification_list_for_user(user=request.user), PAGE_SIZE)
+    filter_form = NotificationFilterForm(request.GET)
+    kind, unread = filter_form.values()
+    notifications = notification_list_for_user(user=request.user, kind=kind, unread=unread)
     return render(
         request,
         "notifications/notification_list.html",
         {
-            "page": page,
+            "page": page_of(request, notifications, PAGE_SIZE),
+            "filter_form": filter_form,
+            "filtered": bool(kind or unread),
             "unread_count": notification_unread_count(user=request.user),
         },
     )
@@ -66,15 +71,17 @@ def notification_open(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
-        form = PreferenceForm(request.POST)
-        frequency = form.cleaned_data["email_frequency"] if form.is_valid() else None
-        if frequency and submit(
-            form, partial(preference_set, user=request.user, email_frequency=frequency)
-        ):
-            messages.success(request, "Your email settings have been saved")
+        form = PreferenceForm(request.POST, user=request.user)
+        saved = (
+            submit(form, partial(preference_set, user=request.user, **form.cleaned_data))
+            if form.is_valid()
+            else None
+        )
+        if saved is not None:
+            messages.success(request, "Your notification settings have been saved")
             return redirect("notifications:preferences")
     else:
-        form = PreferenceForm(
-            initial={"email_frequency": notification_preference_get(user=request.user)}
-        )
-    return render(request, "notifications/preference_form.html", {"form": form})
+        chosen = notification_kind_choices(user=request.user)
+        frequency = notification_preference_get(user=request.user)
+        form = PreferenceForm(initial={**chosen, "email_frequency": frequency}, user=request.user)
+    return render_form(request, "notifications/preference_form.html", {"form": form})
