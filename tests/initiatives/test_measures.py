@@ -101,7 +101,7 @@ def test_one_value_by_form_and_its_errors(measure, hub):
     assert client.post(url, {"on": "2017-02-06", "value": "14"}).status_code == 302
     again = client.post(url, {"on": "2017-02-06", "value": "15"})
     assert again.status_code == 400
-    assert "there is already a value for 6 February 2017" in again.text
+    assert "There is already a value for 6 February 2017" in again.text
     bad = client.post(url, {"on": "yesterday", "value": "many"})
     assert "Date must be a real date" in bad.text
     assert "Enter the value as a number" in bad.text

@@ -2,7 +2,7 @@
 four priorities, supports, comments, answers, a merge and moderated items."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import Group
 from django.test.utils import override_settings
@@ -11,7 +11,7 @@ from django.utils import timezone
 from improvement_hub.accounts.models import User
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.ideas import services, similarity
-from improvement_hub.ideas.models import Campaign, Idea, IdeaStatus, Support
+from improvement_hub.ideas.models import Campaign, Comment, Idea, IdeaStatus, Support
 
 COLLEAGUES = [
     ("amina.khan@demo.example", "Amina", "Khan"),
@@ -21,6 +21,22 @@ COLLEAGUES = [
     ("li.chen@demo.example", "Li", "Chen"),
     ("mo.hussain@demo.example", "Mo", "Hussain"),
 ]
+
+# Ideas that led to the initiatives of 2016/17 were put in before them (the decision to set
+# up the hub was taken on 29 November 2016); the other ideas are recent (days ago).
+HISTORY = {
+    "One contact for families with several workers": date(2016, 11, 30),
+    "Work tasters for care leavers in council teams": date(2016, 12, 2),
+    "Apprenticeship levy for local small firms": date(2016, 12, 6),
+    "Let tenants book repairs online with a time slot": date(2016, 12, 7),
+}
+# The care leavers campaign ran in the hub's first weeks.
+CARE_LEAVERS_CAMPAIGN = (date(2016, 12, 1), date(2017, 1, 6))
+
+
+def _history(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10)))
+
 
 # title, problem, proposal, priorities, service, scale, campaign, author index, days ago
 IDEAS = [
@@ -217,8 +233,8 @@ def load(log: Callable[[str], None]) -> None:
             defaults={
                 "title": "How can we help care leavers into work?",
                 "description": "As corporate parents we want every care leaver to have a route into work.",
-                "opens_at": now - timedelta(days=90),
-                "closes_at": now - timedelta(days=30),
+                "opens_at": _history(CARE_LEAVERS_CAMPAIGN[0]),
+                "closes_at": _history(CARE_LEAVERS_CAMPAIGN[1]),
             },
         )[0],
     }
@@ -235,6 +251,8 @@ def load(log: Callable[[str], None]) -> None:
     for title, problem, proposal, prios, service, scale, campaign, author_i, days in IDEAS:
         author = people[author_i]
         campaign_obj = campaigns.get(campaign) if campaign else None
+        if title in HISTORY and campaign_obj and campaign_obj.opens_at > _history(HISTORY[title]):
+            campaign_obj = None  # put in before this round of the campaign opened
         # ideas for the closed campaign were put in while it was open
         data = services.IdeaData(
             title=title,
@@ -247,7 +265,7 @@ def load(log: Callable[[str], None]) -> None:
             name_hidden=author_i == 5,
         )
         idea = services.idea_create(author=author, data=data)
-        submitted = now - timedelta(days=days)
+        submitted = _history(HISTORY[title]) if title in HISTORY else now - timedelta(days=days)
         Idea.objects.filter(pk=idea.pk).update(submitted_at=submitted, campaign=campaign_obj)
         idea.responses.update(created_at=submitted)
         idea.refresh_from_db()
@@ -301,6 +319,14 @@ def load(log: Callable[[str], None]) -> None:
         reporter=people[1], comment=spam, reason="I think this is wrong information"
     )
 
+    for idea in ideas:
+        if idea.title in HISTORY and idea.submitted_at:
+            # comments came in the week after it was put in
+            for n, pk in enumerate(Comment.objects.filter(idea=idea).values_list("pk", flat=True)):
+                Comment.objects.filter(pk=pk).update(
+                    created_at=idea.submitted_at + timedelta(days=2, hours=n)
+                )
+
     status = {s.slug: s for s in IdeaStatus.objects.all()}
     services.idea_review(
         actor=hub, idea=ideas[1], impact=4, effort=1, notes="Text platform already licensed."
@@ -340,6 +366,12 @@ def load(log: Callable[[str], None]) -> None:
     )
     services.idea_review(actor=hub, idea=ideas[10], impact=2, effort=1)
     services.idea_review(actor=hub, idea=ideas[6], impact=3, effort=1)
+    for idea in ideas:
+        if idea.title in HISTORY and idea.submitted_at:
+            # answered within a week, before the initiative it led to started
+            idea.responses.filter(created_at__gt=idea.submitted_at + timedelta(days=7)).update(
+                created_at=idea.submitted_at + timedelta(days=4)
+            )
     services.idea_assign(actor=hub, idea=ideas[0], assignee=hub)
     services.idea_merge(actor=hub, source=ideas[12], target=ideas[0])
     services.idea_hide(

@@ -1,6 +1,8 @@
 """Demo data for initiatives: the seed's three pilots before June 2017, placed in the
 directorates' service redesign timescales; initiatives across the spectrum of change and
-the four priorities; measures that show common- and special-cause variation, one of them
+the four priorities, started after the decision of 29 November 2016 (set up over the winter
+of 2016/17); measures that show common- and special-cause variation from the services'
+records (some from before the decision, follow-up readings after the pilots), one of them
 re-baselined once its change was adopted."""
 
 import random
@@ -34,6 +36,7 @@ from improvement_hub.initiatives.models import (
     TeamMember,
     TrainingNeed,
 )
+from improvement_hub.initiatives.models.measures import default_bounds
 from improvement_hub.lab.models import Challenge
 
 
@@ -55,12 +58,12 @@ def _months(start: date, values: list[float]) -> list[tuple[date, float]]:
 def _series() -> dict[str, list[tuple[date, float]]]:
     rng = random.Random(2017)  # noqa: S311 - made-up demo figures, not security
     return {
-        # falls after the first PDSA cycle (special cause improvement), re-baselined in June
+        # weekly from the service's records (October 2016): about 24 days until the joint
+        # triage team starts on 1 March 2017 (the first PDSA cycle, adopted: re-baselined that
+        # day), about 16 since, through the pilot and the follow-up readings to November 2017
         "days-to-help": _weeks(
-            date(2016, 10, 3),
-            [rng.gauss(24, 2.5) for _ in range(16)]
-            + [rng.gauss(16, 2) for _ in range(22)]
-            + [rng.gauss(15, 1.5) for _ in range(14)],
+            date(2016, 10, 5),
+            [rng.gauss(24, 2.5) for _ in range(21)] + [rng.gauss(16, 2) for _ in range(36)],
         ),
         # only common-cause variation
         "rent-arrears": _months(
@@ -176,13 +179,21 @@ def _load_one(
                 initiative=initiative, user=person, defaults={"role": role}
             )
     TeamMember.objects.get_or_create(
-        initiative=initiative, name="Service-user representative", defaults={"role": "service_user"}
+        initiative=initiative, name=spec["service_user"], defaults={"role": "service_user"}
     )
     name, kind, unit, direction, target, key, rebase_on = spec["measure"]
+    lower, upper = default_bounds(unit)
     measure, _ = Measure.objects.update_or_create(
         initiative=initiative,
         name=name,
-        defaults={"kind": kind, "unit": unit, "improvement_direction": direction, "target": target},
+        defaults={
+            "kind": kind,
+            "unit": unit,
+            "improvement_direction": direction,
+            "target": target,
+            "lower_bound": lower,
+            "upper_bound": upper,
+        },
     )
     _observations(measure, series[key])
     if rebase_on:
@@ -196,8 +207,8 @@ def _load_one(
             initiative=initiative,
             title=title,
             defaults={
-                "question": f"Will ‘{title.lower()}’ improve {name.lower()}?",
-                "prediction": "We predict a clear change within six weeks.",
+                "question": f"Will ‘{title[0].lower()}{title[1:]}’ improve the {name[0].lower()}{name[1:]}?",
+                "prediction": f"The {name[0].lower()}{name[1:]} will change within six weeks.",
                 "starts_on": starts,
                 "do_notes": "Run for six weeks in one team." if act else "",
                 "study_notes": "The chart shows the change we predicted." if act == "adopt" else "",
@@ -288,16 +299,18 @@ def _load_one(
             description="Fewer placements and emergency responses",
             defaults={"planned": Decimal("250000"), "forecast": Decimal("180000")},
         )
+    if spec.get("prototype"):
+        title, hypothesis, tested_with, fidelity, findings, decision = spec["prototype"]
         Prototype.objects.update_or_create(
             initiative=initiative,
-            title="Paper prototype of the first conversation",
+            title=title,
             defaults={
-                "hypothesis": "If the first conversation covers every service, people will not be passed on.",
-                "tested_with": "Eight residents and five frontline staff, in role play.",
-                "fidelity": "low",
-                "tested_on": spec["starts_on"] + timedelta(weeks=8),
-                "findings": "People wanted one named person more than one form.",
-                "decision": "iterate",
+                "hypothesis": hypothesis,
+                "tested_with": tested_with,
+                "fidelity": fidelity,
+                "tested_on": spec["starts_on"] + timedelta(weeks=6),
+                "findings": findings,
+                "decision": decision,
             },
         )
     return initiative

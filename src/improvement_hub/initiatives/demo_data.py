@@ -51,7 +51,7 @@ INITIATIVES = [
         "strand": "innovation_lab",
         "method": "double_diamond",
         "stage": "embed",
-        "starts_on": date(2016, 10, 3),
+        "starts_on": date(2016, 12, 5),
         "ends_on": date(2018, 3, 30),
         "programme": "early-help-redesign",
         "priorities": ["children"],
@@ -61,6 +61,15 @@ INITIATIVES = [
         "challenge": "children-in-temporary-accommodation",
         "published": True,
         "team": [("leadership@demo.example", "sponsor"), ("hubteam@demo.example", "lead")],
+        "service_user": "A parent from the Sparkbrook families' design group",
+        "prototype": (
+            "Paper prototype of the first conversation",
+            "If the first conversation covers every service, families will not be passed on.",
+            "Eight parents and five frontline workers, in role play.",
+            "low",
+            "Families wanted one named person more than one form.",
+            "iterate",
+        ),
         "pilot": (
             "Sparkbrook Family Front Door",
             "Sparkbrook early help locality",
@@ -77,11 +86,11 @@ INITIATIVES = [
             "decrease",
             15.0,
             "days-to-help",
-            date(2017, 1, 23),
+            date(2017, 3, 1),
         ),
         "pdsa": [
-            ("Triage by a joint team at the front door", date(2017, 1, 23), "adopt"),
-            ("One shared family plan", date(2017, 3, 20), "adapt"),
+            ("Triage by a joint team at the front door", date(2017, 3, 1), "adopt"),
+            ("One shared family plan", date(2017, 4, 5), "adapt"),
         ],
         "rags": [
             (
@@ -100,7 +109,7 @@ INITIATIVES = [
         "strand": "innovation_lab",
         "method": "double_diamond",
         "stage": "develop",
-        "starts_on": date(2016, 11, 1),
+        "starts_on": date(2016, 12, 12),
         "ends_on": None,
         "programme": "housing-options-redesign",
         "priorities": ["housing", "jobs-and-skills", "children"],
@@ -110,6 +119,15 @@ INITIATIVES = [
         "challenge": "care-leavers-first-home",
         "published": True,
         "team": [("hubteam@demo.example", "lead"), ("partner@demo.example", "partner")],
+        "service_user": "A care leaver from the Ladywood care leavers' forum",
+        "prototype": (
+            "Mock-up of a furnished first flat",
+            "If a first flat comes furnished, with a named contact, care leavers will stay and pay the rent.",
+            "Six care leavers and two personal advisers, walking through a show flat.",
+            "medium",
+            "A bed and a cooker mattered most; a named contact mattered more than either.",
+            "adopt",
+        ),
         "pilot": (
             "Setting-up-home package, Ladywood",
             "Ladywood care leavers team",
@@ -156,6 +174,15 @@ INITIATIVES = [
         "challenge": "",
         "published": True,
         "team": [("hubteam@demo.example", "lead")],
+        "service_user": "A jobseeker from the Central Library drop-in",
+        "prototype": (
+            "Pop-up jobs desk for one week",
+            "If employment advice and courses sit in one place, people will not be sent between offices.",
+            "Forty library visitors looking for work, over one week.",
+            "high",
+            "People came back for courses when the adviser booked them there and then.",
+            "adopt",
+        ),
         "pilot": (
             "Jobs hub at the Central Library",
             "Library of Birmingham",
@@ -197,6 +224,7 @@ INITIATIVES = [
         "challenge": "",
         "published": True,
         "team": [("staff@demo.example", "lead"), ("hubteam@demo.example", "member")],
+        "service_user": "A tenant from the repairs panel",
         "pilot": None,
         "measure": (
             "Repair calls abandoned",
@@ -220,7 +248,7 @@ INITIATIVES = [
         "strand": "improvement_team",
         "method": "model_for_improvement",
         "stage": "test",
-        "starts_on": date(2016, 9, 1),
+        "starts_on": date(2017, 1, 16),
         "ends_on": None,
         "programme": "",
         "priorities": ["housing", "health"],
@@ -230,6 +258,7 @@ INITIATIVES = [
         "challenge": "",
         "published": False,
         "team": [("hubteam@demo.example", "lead")],
+        "service_user": "A tenant from the Ladywood Tenants' Forum",
         "pilot": None,
         "measure": (
             "Repeat damp visits within 90 days",
@@ -267,6 +296,7 @@ INITIATIVES = [
         "challenge": "",
         "published": False,
         "team": [("hubteam@demo.example", "lead")],
+        "service_user": "A carer from the adult social care forum",
         "pilot": None,
         "measure": (
             "Days waiting for an assessment",

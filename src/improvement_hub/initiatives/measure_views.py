@@ -1,21 +1,27 @@
 """A measure's page (its XmR chart and values) and the forms on it: add a value, upload a
-CSV of values, re-baseline the chart, remove a value or a re-baseline."""
+CSV of values, re-baseline the chart, remove a value or a re-baseline (each removal asks
+first, on a warning page that needs no JavaScript, and is recorded)."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
+from improvement_hub.accounts import selectors as people
 from improvement_hub.accounts.types import SignedInRequest
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.initiatives import charts, imports, permissions, selectors, services
 from improvement_hub.initiatives.forms import ObservationForm, ObservationImportForm, RebaseForm
 from improvement_hub.initiatives.models import Measure
+from improvement_hub.initiatives.models.measures import Removal, measure_value_text
+
+if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
 
 # A CSV upload's problems shown at most (one a row); the rest are counted.
 ROW_ERRORS_SHOWN = 50
@@ -70,12 +76,23 @@ def _measure_context(request: HttpRequest, measure: Measure, **bound: forms.Form
         for n, c in enumerate(measure.pdsa_cycles.all(), start=1)
     ] + [(r.on, "rebase", f"Re-baselined: {r.reason}") for r in measure.rebases.all()]
     can_edit = permissions.can_edit_initiative(request.user, measure.initiative)
+    removals = list(Removal.objects.of_measure(measure)) if can_edit else []
     return {
         "measure": measure,
         "target": selectors.measure_target(measure),
         "initiative": measure.initiative,
         "result": result,
-        "summary": result.summary() if result else "",
+        "summary": result.summary(unit=measure.unit) if result else "",
+        "shifted": bool(result and len(result.segments) > 1),
+        "removals": [
+            (
+                r,
+                people.person_label(actor=request.user, person=r.removed_by)
+                if r.removed_by
+                else "",
+            )
+            for r in removals
+        ],
         "chart": charts.xmr_chart(result, markers=markers) if result else None,
         "observations": observations,
         "rows": rows,
@@ -87,6 +104,10 @@ def _measure_context(request: HttpRequest, measure: Measure, **bound: forms.Form
         "rebase_form": bound.get("rebase_form") or RebaseForm(),
         "form": next((f for f in bound.values() if f.errors), None),
     }
+
+
+def _who(request: HttpRequest, person: "User | None") -> str:
+    return people.person_label(actor=request.user, person=person) if person else ""
 
 
 def measure_detail(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
@@ -115,9 +136,14 @@ def observation_add(request: SignedInRequest, pk: int, measure_pk: int) -> HttpR
             return redirect(measure)
         # one value: its problem belongs to its date, without the row number
         problems = [str(problem) for problem in form.errors.pop(NON_FIELD_ERRORS, ())]
-        form.add_error("on", [problem.removeprefix("Row 1: ") for problem in problems])
+        form.add_error("on", [_sentence(problem.removeprefix("Row 1: ")) for problem in problems])
     context = _measure_context(request, measure, observation_form=form)
     return render_form(request, "initiatives/measure_detail.html", context, form=form)
+
+
+def _sentence(text: str) -> str:
+    """A problem without its row number, starting with a capital as a GOV.UK message does."""
+    return text[:1].upper() + text[1:]
 
 
 def _problems_on_file(form: forms.Form) -> None:
@@ -153,14 +179,30 @@ def observation_import(request: SignedInRequest, pk: int, measure_pk: int) -> Ht
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def observation_delete(
     request: SignedInRequest, pk: int, measure_pk: int, observation_pk: int
 ) -> HttpResponse:
+    """Asks before removing a value (a warning page); removes it on "Yes, remove it"."""
     measure = _measure_for_editor(request, pk, measure_pk)
-    services.observation_delete(actor=request.user, measure=measure, observation_id=observation_pk)
-    messages.success(request, "Value removed")
-    return redirect(measure.get_absolute_url() + "#data")
+    back = measure.get_absolute_url() + "#data"
+    if request.method == "POST":
+        removed = services.observation_delete(
+            actor=request.user, measure=measure, observation_id=observation_pk
+        )
+        messages.success(request, "Value removed" if removed else "That value was already removed")
+        return redirect(back)
+    observation = get_object_or_404(measure.observations, pk=observation_pk)
+    what = f"{measure_value_text(measure, observation.value)} on {observation.on:%-d %B %Y}"
+    return _confirm(request, measure, singular="value", what=what, back=back)
+
+
+def _confirm(
+    request: SignedInRequest, measure: Measure, *, singular: str, what: str, back: str
+) -> HttpResponse:
+    context = {"measure": measure, "initiative": measure.initiative, "singular": singular}
+    context |= {"what": what, "back": back}
+    return render(request, "initiatives/measure_remove.html", context)
 
 
 @login_required
@@ -180,11 +222,18 @@ def rebase_add(request: SignedInRequest, pk: int, measure_pk: int) -> HttpRespon
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def rebase_delete(
     request: SignedInRequest, pk: int, measure_pk: int, rebase_pk: int
 ) -> HttpResponse:
+    """Asks before removing a re-baseline (a warning page); removes it on "Yes, remove it"."""
     measure = _measure_for_editor(request, pk, measure_pk)
-    services.rebase_delete(actor=request.user, measure=measure, rebase_id=rebase_pk)
-    messages.success(request, "Re-baseline removed")
-    return redirect(measure)
+    if request.method == "POST":
+        removed = services.rebase_delete(actor=request.user, measure=measure, rebase_id=rebase_pk)
+        text = "Re-baseline removed" if removed else "That re-baseline was already removed"
+        messages.success(request, text)
+        return redirect(measure)
+    rebase = get_object_or_404(measure.rebases, pk=rebase_pk)
+    what = f"From {rebase.on:%-d %B %Y}: {rebase.reason}"
+    back = measure.get_absolute_url()
+    return _confirm(request, measure, singular="re-baseline", what=what, back=back)

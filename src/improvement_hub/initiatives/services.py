@@ -30,6 +30,7 @@ from improvement_hub.initiatives.models import (
     StatusUpdate,
     TeamMember,
 )
+from improvement_hub.initiatives.models.measures import Removal, measure_value_text
 from improvement_hub.lab.models import Challenge
 from improvement_hub.notifications.services import notify
 
@@ -272,7 +273,10 @@ def part_delete(*, actor: "User", initiative: Initiative, part: InitiativePart) 
     if isinstance(part, Pilot) and part.decision:
         raise ValidationError("A pilot with a go or no-go decision cannot be removed")
     with transaction.atomic():
+        what = str(part)
         part.delete()
+        kind = str(part._meta.verbose_name).capitalize()
+        _record_removal(actor=actor, initiative=initiative, kind=kind, what=what)
         initiative.save(update_fields=["updated_at"])
 
 
@@ -358,6 +362,8 @@ def observations_check(
             errors.append(
                 f"Row {number}: enter a number between -1,000,000,000,000 and 1,000,000,000,000"
             )
+        elif problem := measure.bound_problem(value):
+            errors.append(f"Row {number}: {problem[0].lower()}{problem[1:]}")
         else:
             clean.append((when, value))
         seen.setdefault(when, number)
@@ -389,9 +395,39 @@ def observations_add(
     return len(clean)
 
 
-def observation_delete(*, actor: "User", measure: Measure, observation_id: int) -> None:
+def _record_removal(
+    *, actor: "User", initiative: Initiative, kind: str, what: str, measure: Measure | None = None
+) -> Removal:
+    return Removal.objects.create(
+        initiative=initiative,
+        measure=measure,
+        kind=kind,
+        description=what[:500],
+        removed_by=actor,
+        removed_at=timezone.now(),
+    )
+
+
+def observation_delete(*, actor: "User", measure: Measure, observation_id: int) -> bool:
+    """Removes one value of a measure and records who removed it, when and what it was;
+    False when it was already gone (a second click, or someone else removed it)."""
     _measure_editor(actor, measure)
-    Observation.objects.filter(measure=measure, pk=observation_id).delete()
+    with transaction.atomic():
+        observation = (
+            Observation.objects.select_for_update()
+            .filter(measure=measure, pk=observation_id)
+            .first()
+        )
+        if observation is None:
+            return False
+        what = f"The value {measure_value_text(measure, observation.value)}"
+        what += f" for {observation.on:%-d %B %Y}"
+        observation.delete()
+        _record_removal(
+            actor=actor, initiative=measure.initiative, measure=measure, kind="Value", what=what
+        )
+        Measure.objects.filter(pk=measure.pk).update(updated_at=timezone.now())
+    return True
 
 
 def rebase_add(*, actor: "User", measure: Measure, on: date, reason: str) -> MeasureRebase:
@@ -407,9 +443,23 @@ def rebase_add(*, actor: "User", measure: Measure, on: date, reason: str) -> Mea
     return rebase
 
 
-def rebase_delete(*, actor: "User", measure: Measure, rebase_id: int) -> None:
+def rebase_delete(*, actor: "User", measure: Measure, rebase_id: int) -> bool:
+    """Removes a re-baseline and records who removed it, when and what it was; False when
+    it was already gone."""
     _measure_editor(actor, measure)
-    MeasureRebase.objects.filter(measure=measure, pk=rebase_id).delete()
+    with transaction.atomic():
+        rebase = (
+            MeasureRebase.objects.select_for_update().filter(measure=measure, pk=rebase_id).first()
+        )
+        if rebase is None:
+            return False
+        what = f"The re-baseline of {rebase.on:%-d %B %Y} ({rebase.reason})"
+        rebase.delete()
+        initiative = measure.initiative
+        _record_removal(
+            actor=actor, initiative=initiative, measure=measure, kind="Re-baseline", what=what
+        )
+    return True
 
 
 # --- starting from an idea, and following ----------------------------------------------------

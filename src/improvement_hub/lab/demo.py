@@ -2,7 +2,7 @@
 lab plan with sustainability indicators, method cards and other labs."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -172,6 +172,9 @@ CHALLENGES = [
     ),
 ]
 
+# Sustainability readings: set-up (winter 2016/17), the contract's end, a follow-up.
+READING_DATES = (date(2017, 2, 28), date(2017, 6, 30), date(2017, 12, 29))
+
 
 @override_settings(LAB_REFERRAL_RATE_LIMITS=(10_000, 10_000))
 def load(log: Callable[[str], None]) -> None:
@@ -297,12 +300,10 @@ def load(log: Callable[[str], None]) -> None:
         indicator = SustainabilityIndicator.objects.create(
             name=name, practice=practice, unit=unit, target=Decimal(target), position=position
         )
-        for months_ago, value in zip((6, 3, 0), values, strict=True):
-            IndicatorReading.objects.create(
-                indicator=indicator,
-                value=Decimal(value),
-                date=timezone.localdate().replace(day=1) - timedelta(days=30 * months_ago),
-            )
+        # at the end of the first winter, at the end of the partner's contract (June 2017),
+        # and a follow-up reading once the council hosts the lab
+        for day, value in zip(READING_DATES, values, strict=True):
+            IndicatorReading.objects.create(indicator=indicator, value=Decimal(value), date=day)
     for slug, name, stage, summary in [
         (
             "interviews",

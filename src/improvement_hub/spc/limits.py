@@ -48,15 +48,23 @@ class SegmentStats:
 
 def split_segments(dates: Sequence[date], rebase_dates: Iterable[date]) -> list[range]:
     """Index ranges of the segments; each rebase starts one at the first date on or after it."""
+    return [span for span, _ in segments_with_rebases(dates, rebase_dates)]
+
+
+def segments_with_rebases(
+    dates: Sequence[date], rebase_dates: Iterable[date]
+) -> list[tuple[range, date | None]]:
+    """Each segment's index range with the re-baseline date that started it (the latest one
+    when several fall before the same observation; None for the first segment)."""
     if not dates:
         return []
-    starts = {0}
-    for rebase in rebase_dates:
+    starts: dict[int, date | None] = {0: None}
+    for rebase in sorted(rebase_dates):
         index = bisect_left(dates, rebase)
         if 0 < index < len(dates):
-            starts.add(index)
+            starts[index] = rebase
     bounds = [*sorted(starts), len(dates)]
-    return [range(a, b) for a, b in pairwise(bounds)]
+    return [(range(a, b), starts[a]) for a, b in pairwise(bounds)]
 
 
 def mean_moving_range(ranges: Sequence[Fraction], *, screen_outliers: bool) -> Fraction:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from itertools import pairwise
 
 # NHSRplotthedots warns for any segment with fewer than 12 points ("trial limits", vignette
 # "Number of points required"; R/ptd_add_short_group_warnings.R, warning_threshold = 12), and
@@ -33,6 +34,7 @@ class Segment:
     upper_limit: float
     moving_range_mean: float
     points: int
+    rebased_on: date | None = None  # the re-baseline date that started it (None for the first)
 
     @property
     def has_limits(self) -> bool:
@@ -67,9 +69,10 @@ class SpcResult:
     target: float | None = None
     direction: Direction = Direction.NEUTRAL
 
-    def summary(self) -> str:
-        """Describe the latest variation, trial limits and target assurance in plain English."""
-        return describe(self)
+    def summary(self, unit: str = "") -> str:
+        """Describe the shifts between segments, the latest variation, trial limits and
+        target assurance in plain English; ``unit`` (like "days" or "%") follows the means."""
+        return describe(self, unit=unit)
 
 
 # --- the plain-English summary -----------------------------------------------------------
@@ -83,6 +86,55 @@ _HEADINGS = {
     "concern": "Special cause concern",
     "neutral": "Special cause variation",
 }
+
+
+_SHORT_MONTHS = [month[:3] for month in _MONTHS]
+
+
+def _short_date(day: date) -> str:
+    return f"{day.day} {_SHORT_MONTHS[day.month - 1]} {day.year}"
+
+
+def _with_unit(number: str, unit: str) -> str:
+    unit = unit.strip()
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def _mean_text(value: float, other: float) -> str:
+    """A mean rounded as a headline reads it: whole numbers from 10 up, unless that would make
+    two different means look the same."""
+    for places in (0, 1, 2) if abs(value) >= 10 else (1, 2):
+        if round(value, places) != round(other, places) or places == 2:
+            text = f"{value:,.{places}f}"
+            return text.rstrip("0").rstrip(".") if "." in text else text
+    return f"{value:g}"  # pragma: no cover - the loop always returns
+
+
+def _verdict(first: float, last: float, direction: Direction) -> str:
+    if direction is Direction.NEUTRAL or math.isclose(first, last):
+        return "Changed"
+    better = last < first if direction is Direction.DECREASE else last > first
+    return "Improved" if better else "Worsened"
+
+
+def _shifts(result: SpcResult, unit: str) -> str | None:
+    """The story across segments: each re-baseline with the mean before and after it."""
+    segments = result.segments
+    if len(segments) < 2:
+        return None
+    steps = []
+    for number, (before, after) in enumerate(pairwise(segments)):
+        when = _short_date(after.rebased_on or after.start)
+        to = _with_unit(_mean_text(after.mean, before.mean), unit)
+        if number == 0:
+            steps.append(f"from a mean of {_mean_text(before.mean, after.mean)} to {to} on {when}")
+        else:
+            steps.append(f"then to {to} on {when}")
+    verdict = _verdict(segments[0].mean, segments[-1].mean, result.direction)
+    rebased = "re-baselined" if len(segments) == 2 else f"re-baselined {len(segments) - 1} times"
+    return f"{verdict}: the process shifted {', '.join(steps)} ({rebased})"
 
 
 def _when(day: date, monthly: bool) -> str:
@@ -167,10 +219,18 @@ def _assurance_note(result: SpcResult) -> str | None:
     return f"Assurance against the target of {target} needs process limits."
 
 
-def describe(result: SpcResult) -> str:
-    """Summarise a result in plain English; an empty chart says there is no data yet."""
+def describe(result: SpcResult, *, unit: str = "") -> str:
+    """Summarise a result in plain English; an empty chart says there is no data yet. A
+    re-baselined chart first tells how the process shifted, then what it has done since."""
     if not result.points:
         return "No data yet: nothing to chart."
     monthly = all(point.date.day == 1 for point in result.points)
-    sentences = [_signal(result, monthly), _limits_note(result), _assurance_note(result)]
+    signal = _signal(result, monthly)
+    shifts = _shifts(result, unit)
+    if shifts:
+        if result.points[-1].special_cause is None:
+            signal = f"{shifts}; since then common cause variation."
+        else:
+            signal = f"{shifts}; since then {signal[0].lower()}{signal[1:]}"
+    sentences = [signal, _limits_note(result), _assurance_note(result)]
     return " ".join(s for s in sentences if s)

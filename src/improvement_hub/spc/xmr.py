@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from fractions import Fraction
 
-from improvement_hub.spc.limits import segment_stats, split_segments, to_float
+from improvement_hub.spc.limits import segment_stats, segments_with_rebases, to_float
 from improvement_hub.spc.results import MIN_POINTS_FOR_LIMITS, Direction, Point, Segment, SpcResult
 from improvement_hub.spc.rules import flag_points
 
@@ -134,7 +134,7 @@ def xmr(
     segments: list[Segment] = []
     points: list[Point] = []
     stats = None
-    for number, span in enumerate(split_segments(dates, rebases)):
+    for number, (span, rebased_on) in enumerate(segments_with_rebases(dates, rebases)):
         values = exact[span.start : span.stop]
         stats = segment_stats(
             values, baseline_points=baseline_points, screen_outliers=screen_outliers
@@ -152,6 +152,7 @@ def xmr(
                     else to_float(stats.moving_range_mean)
                 ),
                 points=len(values),
+                rebased_on=rebased_on,
             )
         )
         flags = flag_points(
