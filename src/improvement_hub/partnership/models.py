@@ -4,6 +4,7 @@ follow, the partner's contract, its deliverables and payment blocks, and the aud
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -79,6 +80,13 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        known = {route.value for route in Route}
+        if not isinstance(self.routes, list) or not self.routes or not set(self.routes) <= known:
+            raise ValidationError(
+                {"routes": "Enter a list of routes from: " + ", ".join(sorted(known))}
+            )
 
 
 class OtherRoute(models.Model):
