@@ -66,12 +66,12 @@ def comment_added_tell(comment: "Comment") -> None:
         )
 
 
-def idea_assigned_tell(*, idea: "Idea", actor: "User") -> None:
+def idea_assigned_tell(*, idea: "Idea", assignee: "User | None", actor: "User") -> None:
     """Tells a Hub Team member an idea is theirs to review (not when they took it)."""
-    if idea.assignee is None:
+    if assignee is None:
         return
     notify(
-        recipients=[idea.assignee],
+        recipients=[assignee],
         kind=ASSIGNED_TO_YOU,
         subject=f"Idea assigned to you to review: {idea.title}",
         body="",

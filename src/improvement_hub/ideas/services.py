@@ -357,7 +357,9 @@ def idea_assign(*, actor: User, idea: Idea, assignee: User | None) -> Idea:
     idea.save(update_fields=["assignee", "updated_at"])
     transaction.on_commit(selectors.idea_list_counts_reset)  # counts by assignee
     # notifications (issue 10): the person it is assigned to is told
-    transaction.on_commit(lambda: notification_kinds.idea_assigned_tell(idea=idea, actor=actor))
+    transaction.on_commit(
+        lambda: notification_kinds.idea_assigned_tell(idea=idea, assignee=assignee, actor=actor)
+    )
     return idea
 
 

@@ -16,7 +16,7 @@ from improvement_hub.council.models import Directorate, Organisation, Priority, 
 from improvement_hub.ideas import selectors as ideas_selectors
 from improvement_hub.ideas import services as idea_services
 from improvement_hub.ideas.models import Idea, IdeaStatus
-from improvement_hub.initiatives import permissions
+from improvement_hub.initiatives import notification_kinds, permissions
 from improvement_hub.initiatives.models import (
     VALUE_LIMIT,
     Initiative,
@@ -232,6 +232,7 @@ def part_save(
             if getattr(item, "initiative_id", initiative.pk) != initiative.pk:
                 raise ValidationError("Choose measures of this initiative")
     part.full_clean()
+    is_new = part._state.adding  # notifications (issue 10): only a new part tells anyone
     try:
         with transaction.atomic():
             part.save()
@@ -246,6 +247,9 @@ def part_save(
                 {"name": "This initiative already has a measure with this name"}
             ) from error
         raise
+    # notifications (issue 10): a new pilot waits for Leadership; a new member is told
+    if is_new:
+        notification_kinds.part_added_tell(actor=actor, initiative=initiative, part=part)
     return part
 
 

@@ -9,6 +9,7 @@ from improvement_hub.notifications.kinds import ASSIGNED_TO_YOU, kind_register
 from improvement_hub.notifications.services import notify, notify_role
 
 if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
     from improvement_hub.accounts.types import AnyUser
     from improvement_hub.lab.models import Referral
 
@@ -41,12 +42,14 @@ def referral_confirmed_tell(referral: "Referral") -> None:
     )
 
 
-def referral_assigned_tell(*, referral: "Referral", actor: "AnyUser") -> None:
+def referral_assigned_tell(
+    *, referral: "Referral", assignee: "User | None", actor: "AnyUser"
+) -> None:
     """Tells a Hub Team member a referral is theirs to triage (not when they took it)."""
-    if referral.assignee is None:
+    if assignee is None:
         return
     notify(
-        recipients=[referral.assignee],
+        recipients=[assignee],
         kind=ASSIGNED_TO_YOU,
         subject=f"Referral assigned to you: {referral.reference}",
         body="",

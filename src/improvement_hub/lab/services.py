@@ -21,7 +21,7 @@ from improvement_hub.accounts.permissions import is_hub_team
 from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.core.tasks import task_results_erase
 from improvement_hub.council.models import Priority, Service
-from improvement_hub.lab import message_templates, similarity
+from improvement_hub.lab import message_templates, notification_kinds, similarity
 from improvement_hub.lab.emails import (
     CONFIRM_SALT,
     send_referral_email,
@@ -301,6 +301,8 @@ def referral_confirm_email(*, referral: Referral) -> Referral:
                 f"{referral.decide_by:%-d %B %Y}.",
             )
             transaction.on_commit(similarity.mark_changed)
+            # notifications (issue 10): the Hub Team is told of a referral to acknowledge
+            transaction.on_commit(lambda: notification_kinds.referral_confirmed_tell(referral))
     return referral
 
 
@@ -382,6 +384,12 @@ def referral_assign(*, actor: "AnyUser", referral: Referral, assignee: "User | N
         raise ValidationError({"assignee": "Select a member of the Hub Team"})
     referral.assignee = assignee
     referral.save(update_fields=["assignee", "updated_at"])
+    # notifications (issue 10): the person it is assigned to is told
+    transaction.on_commit(
+        lambda: notification_kinds.referral_assigned_tell(
+            referral=referral, assignee=assignee, actor=actor
+        )
+    )
     return referral
 
 
