@@ -106,6 +106,10 @@ class SessionIn(InputSchema):
     cancellation_deadline: str = ""
 
 
+class Conflict(Schema):
+    detail: str
+
+
 class BookingOut(Schema):
     id: int
     session_id: int
@@ -196,16 +200,16 @@ def session_detail(request: ReadRequest, session_id: int) -> Session:
 
 @router.post(
     "/sessions/{session_id}/bookings",
-    response={201: BookingOut, 409: Problem, **WRITE_RESPONSES},
+    response={201: BookingOut, 409: Conflict, **WRITE_RESPONSES},
 )
-def booking_create(request: WriteRequest, session_id: int) -> Status[BookingOut | Problem]:
+def booking_create(request: WriteRequest, session_id: int) -> Status[BookingOut | Conflict]:
     """Book yourself a place: `booked`, or `waitlisted` with your place in the queue.
     A second booking by the same person is a 409."""
     session = selectors.session_get_for_user(user=request.auth, pk=session_id)
     try:
         enrolment = services.booking_create(actor=request.auth, session=session)
     except services.AlreadyBooked as conflict:
-        return Status(409, Problem(detail=conflict.message))
+        return Status(409, Conflict(detail=conflict.message))
     return Status(201, _booking_out(enrolment))
 
 
