@@ -1,0 +1,12 @@
+"""What the sign-up and sign-in pages may promise, read from the settings of this hub."""
+
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+@register.simple_tag
+def staff_email_domains() -> list[str]:
+    """The email domains whose confirmed addresses make a new account Staff."""
+    return [domain.lstrip("@").lower() for domain in settings.STAFF_EMAIL_DOMAINS]
