@@ -9,7 +9,11 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from wagtail.models import Page
 
+from improvement_hub.initiatives.models import Initiative, Pilot, Prototype
+from improvement_hub.lab import selectors as lab_selectors
+from improvement_hub.lab.models import Challenge, Referral
 from improvement_hub.partnership import permissions
 from improvement_hub.partnership.models import (
     AuditEntry,
@@ -248,10 +252,14 @@ def hub_path_is_valid(path: str) -> bool:
     """A path of this site's pages (not the API, not another site)."""
     if not path.startswith("/") or path.startswith("//") or path.startswith("/api/"):
         return False
+    path = path.split("?", 1)[0].split("#", 1)[0]
     try:
-        resolve(path.split("?", 1)[0])
+        match = resolve(path)
     except Resolver404:
         return False
+    if match.url_name == "wagtail_serve":
+        # Wagtail's pages answer every other path: the page must exist and be live.
+        return path == "/" or Page.objects.live().filter(url_path__endswith=path).exists()
     return True
 
 
@@ -387,12 +395,10 @@ class Figure:
 
 
 NOT_AVAILABLE = "Not available yet"
+PILOTS_BY = date(2017, 6, 1)  # the decision: 3 pilots before June 2017
 
 
 def _lab_figures() -> dict[str, Figure]:
-    from improvement_hub.lab import selectors as lab_selectors
-    from improvement_hub.lab.models import Challenge, Referral
-
     plan = lab_selectors.lab_plan()
     indicators = plan["indicators"]
     assert isinstance(indicators, list)  # noqa: S101  # lab_plan's shape
@@ -415,18 +421,16 @@ def _lab_figures() -> dict[str, Figure]:
 
 
 def _initiative_figures() -> dict[str, Figure]:
-    from improvement_hub.initiatives.models import Initiative, Pilot, Prototype, TrainingNeed
-
-    scales = sorted(set(Initiative.objects.values_list("scale", flat=True)))
-    june = date(2017, 6, 1)
-    pilots = Pilot.objects.filter(starts_on__lt=june).count()
-    trained = (
-        TrainingNeed.objects.filter(pilot__starts_on__lt=june).values("pilot").distinct().count()
-    )
+    scales = set(Initiative.objects.values_list("scale", flat=True).distinct())
+    early = Pilot.objects.filter(starts_on__lt=PILOTS_BY)
+    pilots = early.count()
+    # Through the reverse relation's name, so the figure holds whatever the model is called.
+    trained = early.filter(training_needs__isnull=False).distinct().count()
     return {
         "prototype": Figure(
             "Service-design prototypes and the spectrum of initiatives",
-            f"{Prototype.objects.count()} prototypes; initiatives at {len(scales)} of 4 scales of change",
+            f"{Prototype.objects.count()} prototypes; initiatives at {len(scales)} of 4 scales "
+            "of change",
             len(scales) == 4,
         ),
         "pilots": Figure(
@@ -474,8 +478,6 @@ def handover_get(*, contract: Contract) -> HandoverPlan | None:
 
 def handover_readiness(*, plan: HandoverPlan) -> list[ReadinessItem]:
     """Each readiness item met or not, with its figure from the hub's own records."""
-    from improvement_hub.lab.models import Referral
-
     today = timezone.localdate()
     items = [ReadinessItem("Facilitators trained (Change Academy records)", NOT_AVAILABLE, None)]
     items.append(
