@@ -19,6 +19,36 @@ def hub_team_count() -> int:
     return User.objects.filter(groups__name=str(Role.HUB_TEAM), is_active=True).count()
 
 
+def remove_each_other_at_once(first: User, second: User) -> list[object]:
+    """Each removes the other's Hub Team role, both released by one barrier; returns what
+    each call gave (a RoleChange, or the refusal)."""
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def remove(actor: User, person: User) -> None:
+        try:
+            actor = User.objects.get(pk=actor.pk)
+            actor.has_role(str(Role.HUB_TEAM))  # roles read as a request would
+            barrier.wait()
+            outcomes.append(
+                person_role_change(actor=actor, person=person, role=Role.HUB_TEAM, grant=False)
+            )
+        except (PermissionDenied, ValidationError) as refused:
+            outcomes.append(refused)
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=remove, args=(first, second)),
+        threading.Thread(target=remove, args=(second, first)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -27,34 +57,10 @@ def hub_team_count() -> int:
 def test_two_members_removing_each_other_at_once_leave_one_in_the_hub_team():
     for _ in range(ROUNDS):
         first, second = UserFactory(role=Role.HUB_TEAM), UserFactory(role=Role.HUB_TEAM)
-        barrier = threading.Barrier(2)
-        outcomes: list[object] = []
-
-        def remove(actor: User, person: User) -> None:
-            try:
-                actor = User.objects.get(pk=actor.pk)
-                actor.has_role(str(Role.HUB_TEAM))  # roles read as a request would
-                barrier.wait()
-                outcomes.append(
-                    person_role_change(actor=actor, person=person, role=Role.HUB_TEAM, grant=False)
-                )
-            except (PermissionDenied, ValidationError) as refused:
-                outcomes.append(refused)
-            finally:
-                connections.close_all()
-
-        threads = [
-            threading.Thread(target=remove, args=(first, second)),
-            threading.Thread(target=remove, args=(second, first)),
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-
+        outcomes = remove_each_other_at_once(first, second)
         assert hub_team_count() == 1
         assert sum(isinstance(o, RoleChange) for o in outcomes) == 1
         assert sum(isinstance(o, PermissionDenied | ValidationError) for o in outcomes) == 1
         assert RoleChange.objects.filter(person__in=[first, second]).count() == 1
-        # The survivor stays; the next round starts with two new members beside them.
+        # Start the next round from an empty Hub Team again.
         User.objects.filter(pk__in=[first.pk, second.pk]).update(is_active=False)
