@@ -73,7 +73,7 @@ def person_role_change(request: SignedInRequest, pk: int) -> HttpResponse:
         actor=request.user, person=person, role=role, grant=grant
     )
     if submit(form, change) is None and form.errors:
-        messages.error(request, " ".join(form.non_field_errors()))
+        messages.error(request, " ".join(str(error) for error in form.non_field_errors()))
     else:
         done = "now has" if grant else "no longer has"
         messages.success(request, f"{person} {done} the {role} role")
@@ -85,13 +85,10 @@ def person_role_change(request: SignedInRequest, pk: int) -> HttpResponse:
 def person_line_manager(request: SignedInRequest, pk: int) -> HttpResponse:
     person = selectors.person_get_for_hub(actor=request.user, pk=pk)
     form = LineManagerForm(request.POST)
-    saved = form.is_valid() and submit(
-        form,
-        lambda: services.person_set_line_manager(
-            actor=request.user, person=person, line_manager=form.cleaned_data["line_manager"]
-        ),
+    save = lambda: services.person_set_line_manager(  # noqa: E731 - one service call
+        actor=request.user, person=person, line_manager=form.cleaned_data["line_manager"]
     )
-    if saved:
+    if form.is_valid() and submit(form, save) is not None:
         messages.success(request, "The line manager has been saved")
         return redirect("accounts:person_detail", pk=person.pk)
     context = _person_context(request, person, form)

@@ -172,11 +172,12 @@ def _check_line_manager(person: User, manager: User) -> None:
     if manager.closed_at is not None or not manager.is_active or not is_staff_member(manager):
         raise ValidationError({field: "The line manager must be a member of council staff"})
     # Walk up from the manager as the database has it now (the caller's copy may be stale).
-    above: int | None = manager.pk
+    current: int = manager.pk
     for _ in range(MAX_MANAGEMENT_CHAIN):
-        above = User.objects.filter(pk=above).values_list("line_manager_id", flat=True).first()
+        above = User.objects.filter(pk=current).values_list("line_manager_id", flat=True).first()
         if above is None:
             return
+        current = above
         if above == person.pk:
             raise ValidationError(
                 {field: f"{manager} is managed by {person}, so cannot be their line manager"}

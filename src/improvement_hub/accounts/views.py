@@ -51,7 +51,8 @@ def account_name(request: SignedInRequest) -> HttpResponse:
     user = request.user
     initial = {"first_name": user.first_name, "last_name": user.last_name}
     form = NameForm(request.POST if request.method == "POST" else None, initial=initial)
-    if form.is_valid() and submit(form, lambda: user_update_name(user=user, **form.cleaned_data)):
+    save = partial(user_update_name, user=user)
+    if form.is_valid() and submit(form, lambda: save(**form.cleaned_data)) is not None:
         messages.success(request, "Your name has been saved")
         return redirect("accounts:account")
     return render_form(request, "account/account_name.html", {"form": form})
