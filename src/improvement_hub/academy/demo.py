@@ -268,7 +268,8 @@ def _pathway(courses: dict[str, Course]) -> Pathway:
 
 # course slug, day, start hour, hours long, capacity, address
 SESSIONS = [
-    ("introduction-to-improvement", date(2017, 1, 10), 9, 4, 16, "Council House, Committee Room 2"),
+    ("introduction-to-improvement", date(2016, 12, 13), 9, 4, 12, "Council House, Room 1"),
+    ("introduction-to-improvement", date(2017, 1, 5), 9, 4, 16, "Council House, Committee Room 2"),
     (
         "model-for-improvement-and-pdsa",
         date(2017, 1, 24),
@@ -280,7 +281,7 @@ SESSIONS = [
     ("running-a-pilot", date(2017, 2, 7), 13, 3, 20, "Woodside Library, community room"),
     ("service-design-in-practice", date(2017, 3, 14), 9, 7, 14, "The Lab, Lancaster Circus"),
     ("measurement-for-improvement", date(2017, 3, 28), 9, 7, 12, "The Lab, Lancaster Circus"),
-    ("co-production-with-residents", date(2017, 4, 25), 13, 3, 20, "Northfield Children's Centre"),
+    ("co-production-with-residents", date(2017, 3, 21), 13, 3, 20, "Northfield Children's Centre"),
     ("sponsoring-improvement", date(2017, 5, 9), 9, 3, 8, "Council House, Room 1"),
 ]
 
@@ -342,7 +343,7 @@ def load(log: Callable[[str], None]) -> None:
         session = _session(courses[slug], _at(day, hour), hours, capacity, address)
         if hana is not None:
             session.trainers.add(hana)
-        sessions[slug] = session
+        sessions[f"{slug}-2" if slug in sessions else slug] = session
     # the Hub Team: the first two steps done; one of them also did service design
     for n, person in enumerate(hub, start=1):
         _enrol(sessions["introduction-to-improvement"], person, attended=True, n=n)
@@ -352,9 +353,13 @@ def load(log: Callable[[str], None]) -> None:
     # pilot staff: five of eight trained in January, the rest in a session the Hub Team
     # added for the pilot in February (the training gap closed)
     for n, person in enumerate(pilot_staff[:5], start=10):
-        _enrol(sessions["introduction-to-improvement"], person, attended=n != 14, n=n)
+        _enrol(sessions["introduction-to-improvement-2"], person, attended=n != 14, n=n)
     for n, person in enumerate(pilot_staff, start=1):
         _enrol(sessions["running-a-pilot"], person, attended=True, n=n)
+
+    # the care leavers' team: four of the six who need co-production went in March
+    for n, person in enumerate([*pilot_staff[5:8], *hub[:1]], start=1):
+        _enrol(sessions["co-production-with-residents"], person, attended=True, n=n)
 
     ratings = [
         (5, 5, True, "The PDSA ramp made sense at last."),

@@ -396,3 +396,107 @@ REPORT_HEADERS = [
     "No-show rate",
     "Waiting list",
 ]
+
+
+# --- training that improvement work needs (read by initiatives, a higher layer) ------------
+
+
+@dataclass(frozen=True)
+class TrainingNeedSpec:
+    """What a training requirement asks for, in the Academy's terms: any of these
+    courses (a pathway's courses all count), for named people or for ``count`` people
+    trained in ``session_ids`` (the sessions scheduled for it)."""
+
+    course_ids: frozenset[int]
+    people_ids: frozenset[int] = frozenset()
+    session_ids: frozenset[int] = frozenset()
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class TrainingGap:
+    needed: int
+    trained: int
+    booked: int
+
+    @property
+    def not_booked(self) -> int:
+        return max(0, self.needed - self.trained - self.booked)
+
+    @property
+    def is_met(self) -> bool:
+        return self.trained >= self.needed
+
+
+def pathway_course_ids(pathway_ids: list[int]) -> dict[int, frozenset[int]]:
+    """The courses of each pathway (one query)."""
+    courses: dict[int, set[int]] = defaultdict(set)
+    steps = PathwayStep.objects.filter(pathway_id__in=pathway_ids, course__isnull=False)
+    for pathway_id, course_id in steps.values_list("pathway_id", "course_id"):
+        courses[pathway_id].add(course_id)
+    return {pk: frozenset(ids) for pk, ids in courses.items()}
+
+
+def training_gaps(specs: list[TrainingNeedSpec]) -> list[TrainingGap]:
+    """Trained, booked and not booked for each spec, in two queries for any number.
+
+    Trained: holds a certificate for one of the courses (named people), or attended one of
+    the requirement's sessions (a role with a count). Booked: a live place or waiting-list
+    place on a session of the course that has not ended."""
+    people = set().union(*(s.people_ids for s in specs)) if specs else set()
+    courses = set().union(*(s.course_ids for s in specs)) if specs else set()
+    sessions = set().union(*(s.session_ids for s in specs)) if specs else set()
+    certified: set[tuple[int, int]] = set(
+        Certificate.objects.filter(person_id__in=people, course_id__in=courses).values_list(
+            "person_id", "course_id"
+        )
+    )
+    now = timezone.now()
+    rows = Enrolment.objects.filter(
+        Q(person_id__in=people, session__course_id__in=courses) | Q(session_id__in=sessions)
+    ).values_list(
+        "person_id", "session_id", "session__course_id", "status", "attendance", "session__ends_at"
+    )
+    live: set[tuple[int, int]] = set()
+    by_session: dict[int, list[tuple[int, str, str, object]]] = defaultdict(list)
+    for person_id, session_id, course_id, status, attendance, ends_at in rows:
+        by_session[session_id].append((person_id, status, attendance, ends_at))
+        if status in (Status.BOOKED, Status.WAITLISTED, Status.PENDING) and ends_at > now:
+            live.add((person_id, course_id))
+    gaps = []
+    for spec in specs:
+        if spec.people_ids:
+            trained = {
+                p for p in spec.people_ids if any((p, c) in certified for c in spec.course_ids)
+            }
+            booked = {
+                p for p in spec.people_ids - trained if any((p, c) in live for c in spec.course_ids)
+            }
+            needed = max(len(spec.people_ids), spec.count or 0)
+        else:
+            trained, booked = set(), set()
+            for session_id in spec.session_ids:
+                for person_id, status, attendance, ends_at in by_session.get(session_id, []):
+                    if attendance == Attendance.ATTENDED:
+                        trained.add(person_id)
+                    elif status in (Status.BOOKED, Status.WAITLISTED) and ends_at > now:  # type: ignore[operator]  # a datetime
+                        booked.add(person_id)
+            booked -= trained
+            needed = spec.count or 0
+        trained_count = min(len(trained), needed)  # more than needed is still "all trained"
+        booked_count = min(len(booked), needed - trained_count)
+        gaps.append(TrainingGap(needed=needed, trained=trained_count, booked=booked_count))
+    return gaps
+
+
+def people_trained(*, course_ids: set[int], people_ids: set[int]) -> set[int]:
+    """Those of ``people_ids`` who hold a certificate for one of the courses."""
+    return set(
+        Certificate.objects.filter(course_id__in=course_ids, person_id__in=people_ids)
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+
+
+def pathway_list_all() -> QuerySet[Pathway]:
+    return Pathway.objects.order_by("title")

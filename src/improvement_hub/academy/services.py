@@ -393,3 +393,22 @@ def step_evidence_add(
         defaults={"link": link, "note": note, "done_on": done_on or timezone.localdate()},
     )
     return evidence
+
+
+@transaction.atomic
+def session_schedule_for(
+    *, actor: "AnyUser", course: Course, data: SessionData, people: list["User"]
+) -> tuple[Session, list[Enrolment]]:
+    """Schedules a session and books the people who need it in one step (the Hub Team,
+    for a pilot's training requirement). Each is told by the booking email; anyone who may
+    not take the course, or already has a place, is left out."""
+    session = session_create(actor=actor, course=course, data=data)
+    booked = []
+    for person in people:
+        if not permissions.can_book_course(person, course):
+            continue
+        try:
+            booked.append(booking_create(actor=actor, session=session, person=person))
+        except AlreadyBooked:
+            continue
+    return session, booked

@@ -45,3 +45,15 @@ urlpatterns = [
     path("<int:pk>/<slug:kind>/<int:part_pk>/edit/", views.part_edit, name="part_edit"),
     path("<int:pk>/<slug:kind>/<int:part_pk>/delete/", views.part_delete, name="part_delete"),
 ]
+
+# Training requirements (issue 11, the Change Academy)
+from improvement_hub.initiatives import training_views  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/training/new/", training_views.requirement_add, name="training_add"),
+    path(
+        "<int:pk>/training/<int:requirement_pk>/schedule/",
+        training_views.requirement_schedule,
+        name="training_schedule",
+    ),
+]

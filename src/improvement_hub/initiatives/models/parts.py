@@ -239,8 +239,11 @@ class Pilot(models.Model):
         return self.title
 
 
-class TrainingNeed(models.Model):
-    """Training an initiative's or pilot's team needs (free text until the Academy exists)."""
+class TrainingRequirement(models.Model):
+    """Training a pilot's (or an initiative's) team needs before it starts: a course or a
+    pathway of the Change Academy, for named people or for a role with a count, needed by
+    a date. ``need`` describes it in words (the free-text training needs from before the
+    Academy keep their text there). ``sessions`` are the sessions scheduled for it."""
 
     initiative = models.ForeignKey(
         "initiatives.Initiative", on_delete=models.CASCADE, related_name="training_needs"
@@ -249,10 +252,56 @@ class TrainingNeed(models.Model):
         Pilot, null=True, blank=True, on_delete=models.CASCADE, related_name="training_needs"
     )
     need = models.CharField("training needed", max_length=300)
-    who = models.CharField("who needs it", max_length=200, blank=True)
+    who = models.CharField(
+        "who needs it", max_length=200, blank=True, help_text="For example “all staff at the site”."
+    )
+    course = models.ForeignKey(
+        "academy.Course",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="training_requirements",
+    )
+    pathway = models.ForeignKey(
+        "academy.Pathway",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="training_requirements",
+    )
+    people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="training_requirements",
+        verbose_name="named people",
+    )
+    count = models.PositiveIntegerField(
+        "how many people", null=True, blank=True, help_text="When it is for a role, not names."
+    )
+    needed_by = models.DateField(null=True, blank=True)
+    sessions = models.ManyToManyField(
+        "academy.Session", blank=True, related_name="training_requirements"
+    )
+    flagged_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the lead and the Hub Team were told it is at risk."
+    )
 
     class Meta:
-        ordering = ["id"]
+        ordering = ["needed_by", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(course__isnull=True) | Q(pathway__isnull=True),
+                name="initiatives_training_course_or_pathway",
+            ),
+            models.CheckConstraint(
+                condition=Q(count__isnull=True) | Q(count__gte=1),
+                name="initiatives_training_count_positive",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.need
+
+
+# The name before the Change Academy (issue 11): still importable for older code.
+TrainingNeed = TrainingRequirement
