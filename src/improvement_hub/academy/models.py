@@ -223,6 +223,7 @@ class Enrolment(TimeStampedModel):
     queue_number = models.PositiveIntegerField()
     attendance = models.CharField(max_length=20, choices=Attendance.choices, blank=True, default="")
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
     sequence = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -13,6 +13,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from improvement_hub import workdays
 from improvement_hub.academy import permissions
 from improvement_hub.academy.emails import EmailKind, send_enrolment_email
 from improvement_hub.academy.models import (
@@ -36,6 +37,7 @@ Status = Enrolment.Status
 Attendance = Enrolment.Attendance
 LIVE = [Status.PENDING, Status.BOOKED, Status.WAITLISTED]
 MAX_CAPACITY = 500
+REMINDER_WORKING_DAYS = 2
 # Unless told otherwise, cancelling without a mark is possible until two days before.
 DEFAULT_CANCELLATION_NOTICE = timedelta(days=2)
 
@@ -412,3 +414,27 @@ def session_schedule_for(
         except AlreadyBooked:
             continue
     return session, booked
+
+
+def reminders_send(*, today: date | None = None) -> int:
+    """Queues the reminder (with the same calendar event) for everyone booked on a session
+    2 working days from ``today``; each booking is reminded once. Run daily."""
+    today = today or timezone.localdate()
+    day = workdays.add_working_days(today, REMINDER_WORKING_DAYS)
+    due = Enrolment.objects.filter(
+        status=Status.BOOKED,
+        reminded_at__isnull=True,
+        session__is_cancelled=False,
+        session__starts_at__date__gt=today,
+        session__starts_at__date__lte=day,
+    )
+    count = 0
+    for enrolment in due:
+        with transaction.atomic():
+            updated = Enrolment.objects.filter(pk=enrolment.pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            )
+            if updated:
+                _queue_email(enrolment, EmailKind.REMINDER)
+                count += 1
+    return count
