@@ -4,7 +4,12 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from improvement_hub.accounts.roles import Role
-from improvement_hub.notifications.kinds import DECISION_WAITING, FOLLOWED_CHANGE, kind_register
+from improvement_hub.notifications.kinds import (
+    ASSIGNED_TO_YOU,
+    DECISION_WAITING,
+    FOLLOWED_CHANGE,
+    kind_register,
+)
 from improvement_hub.notifications.services import notify, notify_role
 from improvement_hub.spaces.models import Booking, BookingStatus
 
@@ -64,3 +69,24 @@ def booking_changed_tell(booking_id: int, what: str, actor_id: int | None) -> No
             exclude=actor,
             kind=FOLLOWED_CHANGE,
         )
+
+
+def resource_request_tell(request_id: int) -> None:
+    """Tells the Hub Team of a new resource request."""
+    from improvement_hub.spaces.models import ResourceRequest
+
+    request = (
+        ResourceRequest.objects.select_related("booking__space", "booking__booked_by")
+        .filter(pk=request_id)
+        .first()
+    )
+    if request is None:
+        return
+    notify_role(
+        role=Role.HUB_TEAM,
+        subject=f"{request.get_kind_display()} asked for at {request.booking.space.name}",
+        body=request.booking.local_range,
+        url=reverse("spaces:resource_queue"),
+        kind=ASSIGNED_TO_YOU,
+        exclude=request.booking.booked_by,
+    )

@@ -64,3 +64,8 @@ def can_change_booking(user: "AnyUser | None", booking: "Booking") -> bool:
     if user is None or not user.is_authenticated:
         return False
     return booking.booked_by_id == user.pk or is_hub_team(user)
+
+
+def can_see_utilisation(user: "AnyUser | None") -> bool:
+    """Utilisation is for the Hub Team and Leadership."""
+    return is_hub_team(user) or has_role(user, Role.LEADERSHIP)

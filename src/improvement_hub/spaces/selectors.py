@@ -3,6 +3,7 @@ data size: spaces for a person, availability (free and busy), week tables, booki
 feeds, utilisation, the move plan and events."""
 
 import datetime as dt
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -351,3 +352,158 @@ def registration_list_for_event(*, event: Event) -> QuerySet[Registration]:
         .select_related("user")
         .order_by("status", "created_at")
     )
+
+
+def booking_list_for_feed_person(*, user_id: int) -> QuerySet[Booking]:
+    """A person's bookings for their calendar feed, from 90 days ago on."""
+    since = timezone.now() - dt.timedelta(days=90)
+    return (
+        Booking.objects.filter(booked_by_id=user_id, ends_at__gte=since)
+        .select_related("space")
+        .order_by("starts_at")
+    )
+
+
+def registration_get_by_token(*, token: "uuid.UUID") -> Registration | None:
+    return Registration.objects.select_related("event", "event__space").filter(token=token).first()
+
+
+# --- utilisation ---------------------------------------------------------------------------------
+
+UTILISATION_MAX_DAYS = 2 * 366
+
+
+def utilisation_range(first: str, last: str) -> tuple[dt.date, dt.date]:
+    """The dates asked for (YYYY-MM-DD), else the last 13 weeks; at most two years."""
+    today = timezone.localdate()
+    try:
+        end = dt.date.fromisoformat(last)
+    except ValueError:
+        end = today
+    try:
+        start = dt.date.fromisoformat(first)
+    except ValueError:
+        start = end - dt.timedelta(weeks=13)
+    end = min(max(end, dt.date(2000, 1, 1)), dt.date(2100, 12, 31))
+    start = min(max(start, end - dt.timedelta(days=UTILISATION_MAX_DAYS)), end)
+    return start, end
+
+
+@dataclass
+class Utilisation:
+    headers: list[str]
+    rows: list[list[object]]
+    by_priority: list[tuple[str, float]]
+    by_provider: list[tuple[str, float, float, float]]
+
+
+def _hours(delta: dt.timedelta) -> float:
+    return round(delta.total_seconds() / 3600, 2)
+
+
+def _period(day: dt.date, period: str) -> dt.date:
+    return day.replace(day=1) if period == "month" else week_start(day)
+
+
+def utilisation(*, period: str, first: dt.date, last: dt.date) -> Utilisation:
+    """Hours booked (confirmed) against hours open, per space per week or month, by kind of
+    booking; totals by council priority and by provider (the partner's space up to June
+    2017 against the council's after). Two queries."""
+    from improvement_hub.spaces.models import Purpose
+
+    spaces = list(Space.objects.order_by("name"))
+    start, end = rules.at(first, dt.time()), rules.at(last + dt.timedelta(days=1), dt.time())
+    bookings = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, starts_at__lt=end, ends_at__gt=start
+    ).select_related("priority")
+    open_hours: dict[tuple[int, dt.date], float] = defaultdict(float)
+    for space in spaces:
+        day = first
+        while day <= last:
+            opening = rules.opening_range(space, day)
+            if opening:
+                open_hours[(space.pk, _period(day, period))] += _hours(opening[1] - opening[0])
+            day += dt.timedelta(days=1)
+    booked: dict[tuple[int, dt.date], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    by_priority: dict[str, float] = defaultdict(float)
+    for booking in bookings:
+        hours = _hours(min(booking.ends_at, end) - max(booking.starts_at, start))
+        key = (booking.space_id, _period(rules.local(booking.starts_at).date(), period))
+        booked[key][booking.kind] += hours
+        by_priority[booking.priority.name if booking.priority else "No priority given"] += hours
+    kinds = list(Purpose)
+    headers = [
+        "Space",
+        "Provider",
+        f"{period.title()} starting",
+        "Hours open",
+        "Hours booked",
+        "Per cent used",
+        *(f"Hours: {k.label.lower()}" for k in kinds),
+    ]
+    rows: list[list[object]] = []
+    providers: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for space in spaces:
+        for (space_id, begins), hours_open in sorted(
+            open_hours.items(), key=lambda item: item[0][1]
+        ):
+            if space_id != space.pk:
+                continue
+            kinds_booked = booked.get((space_id, begins), {})
+            total = round(sum(kinds_booked.values()), 2)
+            providers[space.get_provider_display()][0] += hours_open
+            providers[space.get_provider_display()][1] += total
+            share = round(100 * total / hours_open, 1) if hours_open else 0.0
+            rows.append(
+                [
+                    space.name,
+                    space.get_provider_display(),
+                    begins,
+                    hours_open,
+                    total,
+                    share,
+                    *(round(kinds_booked.get(k.value, 0.0), 2) for k in kinds),
+                ]
+            )
+    return Utilisation(
+        headers=headers,
+        rows=rows,
+        by_priority=sorted(by_priority.items(), key=lambda item: -item[1]),
+        by_provider=[
+            (name, round(o, 2), round(b, 2), round(100 * b / o, 1) if o else 0.0)
+            for name, (o, b) in sorted(providers.items())
+        ],
+    )
+
+
+@dataclass
+class SeriesTime:
+    index: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    problem: str
+    alternatives: list[Range]
+
+
+def series_plan(*, user: "AnyUser", space: Space, times: list[Range]) -> list[SeriesTime]:
+    """Each time of a repeating booking with what stops it and, for those, free times nearby
+    (also each clear of the series' other times)."""
+    from improvement_hub.spaces import services
+
+    checked = services.series_check(user=user, space=space, times=times)
+    clear = [(s, e) for s, e, problem in checked if not problem]
+    plan = []
+    for index, (start, end, problem) in enumerate(checked):
+        alternatives: list[Range] = []
+        if problem:
+            near = free_times_near(space=space, starts_at=start, ends_at=end, count=6)
+            alternatives = [
+                r
+                for r in near
+                if not any(
+                    rules.overlaps((r[0], r[1] + space.buffer), (s, e + space.buffer))
+                    for s, e in clear
+                )
+            ][:3]
+        plan.append(SeriesTime(index, start, end, problem, alternatives))
+    return plan

@@ -7,13 +7,16 @@ transaction is ``BEGIN IMMEDIATE``, so the check and the insert are serialised).
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import slugify
 
 from improvement_hub.accounts.models import User
 from improvement_hub.council.models import Priority
@@ -23,7 +26,11 @@ from improvement_hub.spaces.models import (
     Booking,
     BookingSeries,
     BookingStatus,
+    Event,
+    MoveStep,
     Purpose,
+    Registration,
+    ResourceRequest,
     Space,
 )
 
@@ -241,3 +248,396 @@ def booking_decide(
         booking.refresh_from_db()
         transaction.on_commit(partial(_after_change, booking.pk, status, user.pk))
     return booking
+
+
+# --- resource requests -------------------------------------------------------------------------
+
+
+def resource_request_add(
+    *, user: "AnyUser", booking: Booking, kind: str, details: str
+) -> ResourceRequest:
+    """Asks for equipment, catering, a facilitator or access support for a booking (its
+    booker or the Hub Team); the Hub Team is told."""
+    if not permissions.can_change_booking(user, booking):
+        raise Http404
+    if not booking.is_holding:
+        raise ValidationError(
+            {"kind": ["You can only ask for resources for a confirmed or waiting booking"]}
+        )
+    request = ResourceRequest(booking=booking, kind=kind, details=details.strip())
+    request.full_clean(exclude=["booking"])
+    request.save()
+    transaction.on_commit(partial(_resource_tell, request.pk))
+    return request
+
+
+def _resource_tell(request_id: int) -> None:
+    from improvement_hub.spaces.notification_kinds import resource_request_tell
+
+    resource_request_tell(request_id)
+
+
+def resource_request_update(
+    *, user: "AnyUser", request: ResourceRequest, status: str, note: str = ""
+) -> ResourceRequest:
+    """The Hub Team moves a resource request on (requested, in progress, done, declined)."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can update resource requests")
+    if status not in ResourceRequest.Status.values:
+        raise ValidationError({"status": ["Select a status"]})
+    request.status, request.note = status, note.strip()
+    request.full_clean(exclude=["booking"])
+    request.save(update_fields=["status", "note", "updated_at"])
+    return request
+
+
+# --- spaces ------------------------------------------------------------------------------------
+
+
+def space_create(
+    *,
+    user: "AnyUser",
+    name: str,
+    capacity: int,
+    provider: str,
+    available_from: dt.date,
+    available_until: dt.date | None = None,
+    **details: Any,
+) -> Space:
+    """A new bookable space (the Hub Team); its address is made from its name."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can add spaces")
+    base = slugify(name)[:100] or "space"
+    slug, n = base, 1
+    while Space.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    space = Space(
+        name=name.strip(),
+        slug=slug,
+        capacity=capacity,
+        provider=provider,
+        available_from=available_from,
+        available_until=available_until,
+        **details,
+    )
+    space.full_clean()
+    space.save()
+    return space
+
+
+# --- recurring bookings -----------------------------------------------------------------------
+
+
+def series_times(
+    *,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    frequency: str,
+    count: int | None,
+    until: dt.date | None,
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The times of a series in local wall-clock time: a weekly 10:00 stays 10:00 across a
+    clock change. Monthly repeats fall on the same day of the month (skipping months
+    without it). At most 52."""
+    from improvement_hub.spaces.forms import MAX_REPEATS
+
+    first, last = rules.local(starts_at), rules.local(ends_at)
+    length_days = (last.date() - first.date()).days
+    times: list[tuple[dt.datetime, dt.datetime]] = []
+    step = 0
+    while len(times) < (count or MAX_REPEATS) and step < MAX_REPEATS * 2:
+        if frequency == BookingSeries.Frequency.WEEKLY:
+            day = first.date() + dt.timedelta(weeks=step)
+        else:
+            month = first.month - 1 + step
+            try:
+                day = first.date().replace(year=first.year + month // 12, month=month % 12 + 1)
+            except ValueError:  # 31 April
+                step += 1
+                continue
+        step += 1
+        if until is not None and day > until:
+            break
+        times.append(
+            (
+                rules.at(day, first.timetz().replace(tzinfo=None)),
+                rules.at(day + dt.timedelta(days=length_days), last.timetz().replace(tzinfo=None)),
+            )
+        )
+    return times
+
+
+def series_check(
+    *, user: "AnyUser", space: Space, times: Sequence[tuple[dt.datetime, dt.datetime]]
+) -> list[tuple[dt.datetime, dt.datetime, str]]:
+    """Each time of a series with what stops it ("" when it is free): a clash or a rule."""
+    if not permissions.can_book_space(user, space):
+        raise PermissionDenied("You cannot book this space")
+    now = timezone.now()
+    found = []
+    for start, end in times:
+        errors, _ = rules.booking_rule_errors(
+            space=space, starts_at=start, ends_at=end, now=now, out_of_hours_ok=True
+        )
+        problem = next((m for messages in errors.values() for m in messages), "")
+        if not problem:
+            clash = clash_find(space=space, starts_at=start, blocked_until=end + space.buffer)
+            problem = f"Clashes with a booking {clash.local_range}" if clash else ""
+        found.append((start, end, problem))
+    return found
+
+
+def series_create(
+    *,
+    user: "AnyUser",
+    space: Space,
+    times: Sequence[tuple[dt.datetime, dt.datetime]],
+    frequency: str,
+    purpose: str,
+    **details: Any,
+) -> list[Booking]:
+    """Books every time of a series, or none: one clash or broken rule refuses them all
+    (the person skips those times or picks others first). One confirmation email."""
+    if not isinstance(user, User) or not permissions.can_book_space(user, space):
+        raise PermissionDenied("You cannot book this space")
+    if not times:
+        raise ValidationError({"__all__": ["Choose at least one time to book"]})
+    with transaction.atomic():
+        series = BookingSeries.objects.create(created_by=user, frequency=frequency)
+        bookings = []
+        for n, (start, end) in enumerate(times):
+            try:
+                bookings.append(
+                    booking_create(
+                        user=user,
+                        space=space,
+                        starts_at=start,
+                        ends_at=end,
+                        purpose=purpose,
+                        series=series,
+                        notify=n == 0,
+                        **details,
+                    )
+                )
+            except ValidationError as error:
+                when = rules.describe([(start, end)])
+                messages = [
+                    m
+                    for ms in getattr(error, "message_dict", {"": error.messages}).values()
+                    for m in ms
+                ]
+                raise ValidationError(
+                    {"__all__": [f"{when}: {messages[0]}. Nothing was booked"]}
+                ) from error
+    return bookings
+
+
+# --- events and registrations -------------------------------------------------------------------
+
+
+def event_create(
+    *,
+    user: "AnyUser",
+    title: str,
+    kind: str,
+    summary: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    capacity: int,
+    space: Space | None = None,
+    online_url: str = "",
+    what_to_expect: str = "",
+) -> Event:
+    """A Lab event (the Hub Team): in a space, which it books, or online."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can add events")
+    with transaction.atomic():
+        booking = None
+        if space is not None:
+            if capacity > space.capacity:
+                raise ValidationError(
+                    {"capacity": [f"{space.name} holds up to {space.capacity} people"]}
+                )
+            booking = booking_create(
+                user=user,
+                space=space,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                purpose=title,
+                kind=Purpose.EVENT,
+                people=capacity,
+                purpose_is_public=True,
+            )
+        base = slugify(f"{title} {rules.local(starts_at):%Y-%m-%d}")[:180] or "event"
+        slug, n = base, 1
+        while Event.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        event = Event(
+            title=title.strip(),
+            slug=slug,
+            kind=kind,
+            summary=summary.strip(),
+            what_to_expect=what_to_expect,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
+            space=space,
+            booking=booking,
+            online_url=online_url,
+            created_by=user if isinstance(user, User) else None,
+        )
+        event.full_clean(exclude=["booking", "space", "created_by"])
+        event.save()
+    return event
+
+
+def _registration_email(registration_id: int, what: str) -> None:
+    transaction.on_commit(
+        partial(emails.send_registration_email.enqueue, registration_id=registration_id, what=what)
+    )
+
+
+def registration_submit(
+    *, event: Event, name: str, email: str, user: "AnyUser | None" = None
+) -> Registration:
+    """Registers for an event. Without an account: an email asks to confirm, and the place
+    counts once confirmed. With an account whose email is this one: counted straight away.
+    Registering again with the same email changes nothing (and sends no second email)."""
+    if event.is_cancelled or event.ends_at < timezone.now():
+        raise ValidationError({"__all__": ["Registration for this event is closed"]})
+    email = email.strip()
+    with_account = (
+        user is not None and user.is_authenticated and (user.email or "").lower() == email.lower()
+    )
+    existing = (
+        event.registrations.filter(email__iexact=email)
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    registration = Registration(
+        event=event,
+        name=name.strip(),
+        email=email,
+        user=user if with_account and isinstance(user, User) else None,
+    )
+    registration.full_clean(exclude=["event", "user"])
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:  # the same email at the same moment: one place
+        found = (
+            event.registrations.filter(email__iexact=email)
+            .exclude(status=Registration.Status.CANCELLED)
+            .first()
+        )
+        if found is None:
+            raise
+        return found
+    if with_account:
+        return registration_confirm(registration=registration)
+    _registration_email(registration.pk, "confirm")
+    return registration
+
+
+def registration_confirm(*, registration: Registration) -> Registration:
+    """Confirms an email address: a place if one is left (an exact count under races),
+    else the waiting list. Confirming twice changes nothing."""
+    with transaction.atomic():
+        if (
+            Registration.objects.filter(
+                pk=registration.pk, status=Registration.Status.UNCONFIRMED
+            ).update(confirmed_at=timezone.now(), status=Registration.Status.WAITLISTED)
+            == 0
+        ):
+            registration.refresh_from_db()
+            return registration
+        took = Event.objects.filter(
+            pk=registration.event_id, confirmed_count__lt=F("capacity")
+        ).update(confirmed_count=F("confirmed_count") + 1)
+        if took:
+            Registration.objects.filter(pk=registration.pk).update(
+                status=Registration.Status.CONFIRMED
+            )
+        registration.refresh_from_db()
+        _registration_email(registration.pk, "confirmed" if took else "waitlisted")
+    return registration
+
+
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Gives up a place; the first on the waiting list gets it (and an email)."""
+    with transaction.atomic():
+        was = Registration.objects.select_for_update().get(pk=registration.pk)
+        if was.status == Registration.Status.CANCELLED:
+            return was
+        Registration.objects.filter(pk=was.pk).update(status=Registration.Status.CANCELLED)
+        if was.status == Registration.Status.CONFIRMED:
+            Event.objects.filter(pk=was.event_id).update(confirmed_count=F("confirmed_count") - 1)
+            waiting = (
+                Registration.objects.select_for_update()
+                .filter(event_id=was.event_id, status=Registration.Status.WAITLISTED)
+                .order_by("confirmed_at", "pk")
+                .first()
+            )
+            if waiting is not None:
+                Event.objects.filter(pk=was.event_id).update(
+                    confirmed_count=F("confirmed_count") + 1
+                )
+                Registration.objects.filter(pk=waiting.pk).update(
+                    status=Registration.Status.CONFIRMED
+                )
+                _registration_email(waiting.pk, "confirmed")
+        was.refresh_from_db()
+    return was
+
+
+def attendance_mark(*, user: "AnyUser", event: Event, attended_ids: Sequence[int]) -> int:
+    """The Hub Team marks who came (the others did not). Returns how many came."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can mark attendance")
+    places = event.registrations.filter(status=Registration.Status.CONFIRMED)
+    came = places.filter(pk__in=list(attended_ids)).update(attended=True)
+    places.exclude(pk__in=list(attended_ids)).update(attended=False)
+    return came
+
+
+def feedback_submit(*, registration: Registration, rating: int, feedback: str) -> Registration:
+    """A short feedback form for someone who came, after the event."""
+    if (
+        registration.status != Registration.Status.CONFIRMED
+        or registration.event.starts_at > timezone.now()
+    ):
+        raise ValidationError(
+            {"__all__": ["You can give feedback after an event you had a place at"]}
+        )
+    registration.feedback_rating, registration.feedback = rating, feedback.strip()
+    registration.full_clean(exclude=["event", "user"])
+    registration.save(update_fields=["feedback_rating", "feedback", "updated_at"])
+    return registration
+
+
+def event_follow_up(*, user: "AnyUser", event: Event) -> int:
+    """ "You came to X, here is what happened next": emails those who came (a challenge or
+    initiative that links to the event calls this when it moves)."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can send follow-ups")
+    came = list(
+        event.registrations.filter(attended=True, personal_data_erased_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    for pk in came:
+        _registration_email(pk, "next")
+    return len(came)
+
+
+def move_step_done(*, user: "AnyUser", step: MoveStep, done_on: dt.date | None) -> MoveStep:
+    """Marks a move step done (or not yet) — the Hub Team."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can update the move plan")
+    step.done_on = done_on
+    step.save(update_fields=["done_on"])
+    return step

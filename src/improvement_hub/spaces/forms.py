@@ -1,0 +1,216 @@
+"""Forms of lab space and events: the one input boundary for each page and its endpoint."""
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from improvement_hub.core.forms import GovUKFormMixin
+from improvement_hub.council.selectors import priority_list_active
+from improvement_hub.spaces.models import (
+    CAPACITY_MAX,
+    PURPOSE_MAX,
+    BookingSeries,
+    Provider,
+    Purpose,
+    ResourceRequest,
+    Space,
+)
+from improvement_hub.spaces.selectors import space_list_for_user
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
+DATETIME_HINT = "For example, 2017-03-14 10:00 (UK time)"
+MAX_REPEATS = 52
+
+
+class DateTimeField(forms.DateTimeField):
+    """A local date and time (Europe/London) or an ISO 8601 instant; years 2000 to 2100."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATETIME_FORMATS)
+        kwargs.setdefault("help_text", DATETIME_HINT)
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = "Enter a real date and time, like 2017-03-14 10:00"
+
+    def clean(self, value: Any) -> Any:
+        moment = super().clean(value)
+        if moment is not None and not 2000 <= moment.year <= 2100:
+            raise forms.ValidationError("Enter a date between the years 2000 and 2100")
+        return moment
+
+
+class BookingForm(GovUKFormMixin, forms.Form):
+    """A booking, from the page or ``POST /api/v1/bookings`` (``space`` is the space's id)."""
+
+    space = forms.ModelChoiceField(
+        label="Space", queryset=Space.objects.none(), empty_label="Choose a space"
+    )
+    starts_at = DateTimeField(label="Start")
+    ends_at = DateTimeField(label="End")
+    purpose = forms.CharField(
+        label="What is it for?",
+        max_length=PURPOSE_MAX,
+        help_text="For example, ‘Pilot workshop: school meals’",
+    )
+    kind = forms.ChoiceField(
+        label="Kind of booking", choices=Purpose.choices, initial=Purpose.MEETING, required=False
+    )
+    priority = forms.ModelChoiceField(
+        label="Council priority (optional)",
+        queryset=priority_list_active(),
+        to_field_name="slug",
+        required=False,
+    )
+    people = forms.IntegerField(
+        label="How many people?", min_value=1, max_value=CAPACITY_MAX, initial=1, required=False
+    )
+    purpose_is_public = forms.BooleanField(label="Anyone may see what it is for", required=False)
+    out_of_hours_request = forms.BooleanField(
+        label="Ask the Hub Team for an out-of-hours booking", required=False
+    )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["space"].queryset = space_list_for_user(user)  # type: ignore[attr-defined]  # a ModelChoiceField's
+        self.fields["people"].error_messages.update(
+            min_value="Enter at least 1 person", max_value=f"Enter {CAPACITY_MAX} people or fewer"
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", "The end time must be after the start time")
+        return data
+
+    def booking_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "space": data["space"],
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+            "purpose": data["purpose"],
+            "kind": data.get("kind") or Purpose.MEETING,
+            "priority": data.get("priority"),
+            "people": data.get("people") or 1,
+            "purpose_is_public": bool(data.get("purpose_is_public")),
+            "out_of_hours_request": bool(data.get("out_of_hours_request")),
+        }
+
+
+class BookingChangeForm(GovUKFormMixin, forms.Form):
+    starts_at = DateTimeField(label="New start")
+    ends_at = DateTimeField(label="New end")
+
+
+class DecisionForm(GovUKFormMixin, forms.Form):
+    approve = forms.TypedChoiceField(
+        label="Decision",
+        choices=[("yes", "Approve"), ("no", "Decline")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label="Reason (needed to decline)",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ResourceRequestForm(GovUKFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label="What do you need?", choices=ResourceRequest.Kind.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label="Details", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ResourceStatusForm(GovUKFormMixin, forms.Form):
+    status = forms.ChoiceField(label="Status", choices=ResourceRequest.Status.choices)
+    note = forms.CharField(label="Note (optional)", max_length=500, required=False)
+
+
+class SpaceForm(GovUKFormMixin, forms.Form):
+    """A new space (``POST /api/v1/spaces``)."""
+
+    name = forms.CharField(label="Name", max_length=120)
+    capacity = forms.IntegerField(label="Capacity", min_value=1, max_value=CAPACITY_MAX)
+    provider = forms.ChoiceField(label="Provider", choices=Provider.choices)
+    available_from = forms.DateField(label="Available from")
+    available_until = forms.DateField(label="Available until (optional)", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["capacity"].error_messages.update(
+            min_value="Enter a capacity of at least 1",
+            max_value=f"Enter a capacity of {CAPACITY_MAX} or fewer",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, until = data.get("available_from"), data.get("available_until")
+        if start and until and until < start:
+            self.add_error(
+                "available_until",
+                "The date it is available until must be on or after the date it is available from",
+            )
+        for name in ("available_from", "available_until"):
+            day = data.get(name)
+            if day and not dt.date(2000, 1, 1) <= day <= dt.date(2100, 12, 31):
+                self.add_error(name, "Enter a date between the years 2000 and 2100")
+        return data
+
+
+class SeriesForm(BookingForm):
+    """A repeating booking: the first time, how often, and how many times or until when."""
+
+    frequency = forms.ChoiceField(
+        label="How often?", choices=BookingSeries.Frequency.choices, widget=forms.RadioSelect
+    )
+    count = forms.IntegerField(
+        label="How many times? (or give an end date)",
+        min_value=2,
+        max_value=MAX_REPEATS,
+        required=False,
+    )
+    until = forms.DateField(
+        label="Until (optional)", required=False, help_text="For example, 2017-06-30"
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("count") and not data.get("until"):
+            self.add_error("count", "Enter how many times, or the date it repeats until")
+        return data
+
+
+class RegistrationForm(GovUKFormMixin, forms.Form):
+    """A place at an event (``POST /api/v1/events/{id}/registrations``)."""
+
+    name = forms.CharField(label="Your name", max_length=120)
+    email = forms.EmailField(label="Email address", max_length=254)
+
+
+class FeedbackForm(GovUKFormMixin, forms.Form):
+    rating = forms.TypedChoiceField(
+        label="How useful was it?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=[
+            (5, "Very useful"),
+            (4, "Useful"),
+            (3, "Neither"),
+            (2, "Not very useful"),
+            (1, "Not useful at all"),
+        ],
+    )
+    feedback = forms.CharField(
+        label="What could we do better? (optional)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
