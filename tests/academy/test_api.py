@@ -23,8 +23,10 @@ def _post(client: Client, path: str, body: dict | None = None):  # type: ignore[
 
 
 def _future(days: int = 10, hour: int = 9) -> str:
-    return (timezone.localtime() + timedelta(days=days)).replace(hour=hour, minute=0).strftime(
-        "%Y-%m-%dT%H:%M"
+    return (
+        (timezone.localtime() + timedelta(days=days))
+        .replace(hour=hour, minute=0)
+        .strftime("%Y-%m-%dT%H:%M")
     )
 
 
@@ -55,8 +57,14 @@ def test_draft_course_is_not_found_outside_hub_team(db):
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [(None, 401), (Role.RESIDENT, 403), (Role.STAFF, 403), (Role.PARTNER, 403),
-     (Role.LEADERSHIP, 403), (Role.HUB_TEAM, 201)],
+    [
+        (None, 401),
+        (Role.RESIDENT, 403),
+        (Role.STAFF, 403),
+        (Role.PARTNER, 403),
+        (Role.LEADERSHIP, 403),
+        (Role.HUB_TEAM, 201),
+    ],
 )
 def test_only_hub_team_create_courses(role, status):
     body = {"title": "Lean for leaders", "summary": "Why flow matters.", "level": "sponsor"}
@@ -64,7 +72,9 @@ def test_only_hub_team_create_courses(role, status):
     assert response.status_code == status
     if status == 201:
         data = response.json()
-        assert data["id"] and data["level"] == "sponsor" and data["is_published"] is False
+        assert data["id"]
+        assert data["level"] == "sponsor"
+        assert data["is_published"] is False
         assert Course.objects.get(pk=data["id"]).slug == "lean-for-leaders"
 
 
@@ -80,18 +90,29 @@ def test_course_create_refuses_bad_input_with_clear_errors(db):
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [(None, 401), (Role.RESIDENT, 403), (Role.STAFF, 403), (Role.PARTNER, 403),
-     (Role.HUB_TEAM, 201)],
+    [
+        (None, 401),
+        (Role.RESIDENT, 403),
+        (Role.STAFF, 403),
+        (Role.PARTNER, 403),
+        (Role.HUB_TEAM, 201),
+    ],
 )
 def test_only_hub_team_schedule_sessions(role, status):
     course = CourseFactory()
-    body = {"starts_at": _future(hour=9), "ends_at": _future(hour=12), "capacity": 10,
-            "location": "https://meet.example.org/abc"}
+    body = {
+        "starts_at": _future(hour=9),
+        "ends_at": _future(hour=12),
+        "capacity": 10,
+        "location": "https://meet.example.org/abc",
+    }
     response = _post(client_for(role), f"/courses/{course.pk}/sessions", body)
     assert response.status_code == status
     if status == 201:
         data = response.json()
-        assert data["capacity"] == 10 and data["booked"] == 0 and data["waitlisted"] == 0
+        assert data["capacity"] == 10
+        assert data["booked"] == 0
+        assert data["waitlisted"] == 0
         assert data["location"] == "https://meet.example.org/abc"
         listed = Client().get(f"{API}/courses/{course.pk}/sessions").json()
         assert [s["id"] for s in listed] == [data["id"]]
@@ -104,12 +125,21 @@ def test_only_hub_team_schedule_sessions(role, status):
         ({"capacity": -3}, "capacity", "Capacity must be 1 or more"),
         ({"capacity": "ten"}, "capacity", "Enter the capacity as a whole number, like 12"),
         ({"ends_at": "__start_minus"}, "ends_at", "The end must be after the start"),
-        ({"starts_at": "2016-11-29T09:00", "ends_at": "2016-11-29T12:00"}, "starts_at",
-         "The start must be in the future"),
-        ({"starts_at": "tomorrow"}, "starts_at",
-         "Enter the start as a date and time, like 2027-03-14 09:30"),
-        ({"location": "x" * 20_000}, "location",
-         "Address or online link must be 300 characters or fewer"),
+        (
+            {"starts_at": "2016-11-29T09:00", "ends_at": "2016-11-29T12:00"},
+            "starts_at",
+            "The start must be in the future",
+        ),
+        (
+            {"starts_at": "tomorrow"},
+            "starts_at",
+            "Enter the start as a date and time, like 2027-03-14 09:30",
+        ),
+        (
+            {"location": "x" * 20_000},
+            "location",
+            "Address or online link must be 300 characters or fewer",
+        ),
     ],
 )
 def test_session_create_refuses_bad_input_with_clear_errors(change, field, message):
@@ -129,11 +159,15 @@ def test_booking_answers_booked_then_waitlisted_with_position_and_409_on_second(
     one = _post(first, f"/sessions/{session.pk}/bookings")
     assert one.status_code == 201
     assert one.json() | {"id": 0} == {
-        "id": 0, "session_id": session.pk, "status": "booked", "waitlist_position": None
+        "id": 0,
+        "session_id": session.pk,
+        "status": "booked",
+        "waitlist_position": None,
     }
     two = _post(second, f"/sessions/{session.pk}/bookings")
     assert two.status_code == 201
-    assert two.json()["status"] == "waitlisted" and two.json()["waitlist_position"] == 1
+    assert two.json()["status"] == "waitlisted"
+    assert two.json()["waitlist_position"] == 1
     again = _post(first, f"/sessions/{session.pk}/bookings")
     assert again.status_code == 409
     assert again.json() == {"detail": "You already have a place on this session"}
@@ -149,15 +183,22 @@ def test_delete_my_booking_answers_204_and_promotes_first_waitlisted(db):
     response = first.delete(f"{API}/sessions/{session.pk}/bookings/me")
     assert response.status_code == 204
     assert set(Enrolment.objects.filter(session=session).values_list("status", flat=True)) == {
-        "cancelled", "booked"
+        "cancelled",
+        "booked",
     }
     assert first.delete(f"{API}/sessions/{session.pk}/bookings/me").status_code == 404
 
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [(None, 401), (Role.RESIDENT, 403), (Role.PARTNER, 403), (Role.STAFF, 201),
-     (Role.HUB_TEAM, 201), (Role.LEADERSHIP, 201)],
+    [
+        (None, 401),
+        (Role.RESIDENT, 403),
+        (Role.PARTNER, 403),
+        (Role.STAFF, 201),
+        (Role.HUB_TEAM, 201),
+        (Role.LEADERSHIP, 201),
+    ],
 )
 def test_who_may_book_through_the_api(role, status):
     session = SessionFactory()

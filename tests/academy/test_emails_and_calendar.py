@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _event(message):  # type: ignore[no-untyped-def]
-    (name, content, mimetype), = message.attachments
+    ((name, content, mimetype),) = message.attachments
     assert name == "invite.ics"
     calendar = Calendar.from_ical(content)
     (event,) = calendar.walk("VEVENT")
@@ -37,12 +37,18 @@ def test_confirmation_promotion_and_cancellation_update_the_same_event(
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     session = SessionFactory(capacity=1)
     first, second = UserFactory(role=Role.STAFF), UserFactory(role=Role.STAFF)
-    booked = _send_queued(django_capture_on_commit_callbacks,
-                          lambda: services.booking_create(actor=first, session=session))
-    _send_queued(django_capture_on_commit_callbacks,
-                 lambda: services.booking_create(actor=second, session=session))
-    _send_queued(django_capture_on_commit_callbacks,
-                 lambda: services.booking_cancel(actor=first, enrolment=booked))
+    booked = _send_queued(
+        django_capture_on_commit_callbacks,
+        lambda: services.booking_create(actor=first, session=session),
+    )
+    _send_queued(
+        django_capture_on_commit_callbacks,
+        lambda: services.booking_create(actor=second, session=session),
+    )
+    _send_queued(
+        django_capture_on_commit_callbacks,
+        lambda: services.booking_cancel(actor=first, enrolment=booked),
+    )
     by_person: dict[str, list] = {}
     for message in mailoutbox:
         by_person.setdefault(message.to[0], []).append(message)
@@ -50,22 +56,28 @@ def test_confirmation_promotion_and_cancellation_update_the_same_event(
     confirm, cancel = by_person[first.email]
     assert confirm.subject.startswith("Your place is booked")
     calendar, event, mimetype = _event(confirm)
-    assert str(calendar["METHOD"]) == "REQUEST" and "method=REQUEST" in mimetype
-    assert int(event["SEQUENCE"]) == 0 and str(event["STATUS"]) == "CONFIRMED"
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert "method=REQUEST" in mimetype
+    assert int(event["SEQUENCE"]) == 0
+    assert str(event["STATUS"]) == "CONFIRMED"
     assert event.decoded("DTSTART") == session.starts_at.replace(microsecond=0)
     calendar, cancelled, mimetype = _event(cancel)
-    assert str(calendar["METHOD"]) == "CANCEL" and "method=CANCEL" in mimetype
+    assert str(calendar["METHOD"]) == "CANCEL"
+    assert "method=CANCEL" in mimetype
     assert str(cancelled["UID"]) == str(event["UID"])
-    assert int(cancelled["SEQUENCE"]) == 1 and str(cancelled["STATUS"]) == "CANCELLED"
+    assert int(cancelled["SEQUENCE"]) == 1
+    assert str(cancelled["STATUS"]) == "CANCELLED"
 
     waitlisted, promoted = by_person[second.email]
     assert waitlisted.subject.startswith("You are on the waiting list")
     _, tentative, _ = _event(waitlisted)
-    assert str(tentative["STATUS"]) == "TENTATIVE" and int(tentative["SEQUENCE"]) == 0
+    assert str(tentative["STATUS"]) == "TENTATIVE"
+    assert int(tentative["SEQUENCE"]) == 0
     assert promoted.subject.startswith("A place is now yours")
     _, confirmed, _ = _event(promoted)
     assert str(confirmed["UID"]) == str(tentative["UID"]) != str(event["UID"])
-    assert int(confirmed["SEQUENCE"]) == 1 and str(confirmed["STATUS"]) == "CONFIRMED"
+    assert int(confirmed["SEQUENCE"]) == 1
+    assert str(confirmed["STATUS"]) == "CONFIRMED"
 
 
 def test_no_email_is_sent_when_the_person_is_deactivated(mailoutbox, session, staff):

@@ -27,8 +27,10 @@ def _started(session):  # type: ignore[no-untyped-def]
     """The session as if it had started (history written directly)."""
     start = timezone.now() - timedelta(hours=2)
     type(session).objects.filter(pk=session.pk).update(
-        starts_at=start, ends_at=start + timedelta(hours=1),
-        booking_deadline=start, cancellation_deadline=start,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        booking_deadline=start,
+        cancellation_deadline=start,
     )
     session.refresh_from_db()
     return session
@@ -108,21 +110,28 @@ def test_pathway_credential_is_open_badges_3_once_every_step_is_done(hub):
     person = UserFactory(role=Role.STAFF)
     course = CourseFactory()
     pathway = Pathway.objects.create(
-        title="Improvement Ambassador", slug="ambassador", capability="Coaches others",
-        summary="The route.", is_published=True,
+        title="Improvement Ambassador",
+        slug="ambassador",
+        capability="Coaches others",
+        summary="The route.",
+        is_published=True,
     )
-    PathwayStep.objects.create(pathway=pathway, position=1, kind="course", course=course,
-                               title="Course")
+    PathwayStep.objects.create(
+        pathway=pathway, position=1, kind="course", course=course, title="Course"
+    )
     PathwayStep.objects.create(pathway=pathway, position=2, kind="learning_visit", title="Visit")
-    practice = PathwayStep.objects.create(pathway=pathway, position=3, kind="practice",
-                                          title="Lead a PDSA cycle")
+    practice = PathwayStep.objects.create(
+        pathway=pathway, position=3, kind="practice", title="Lead a PDSA cycle"
+    )
     client = Client()
     client.force_login(person)
     url = reverse("academy:pathway_credential", args=[pathway.slug])
     assert client.get(url).status_code == 404
     _attended(person, hub, course=course)
     lab = PeerLab.objects.create(name="Policy Lab", country="United Kingdom", summary="x")
-    LearningVisit.objects.create(peer_lab=lab, visited_on=date(2017, 2, 21), learnt="A lot").people.add(person)
+    LearningVisit.objects.create(
+        peer_lab=lab, visited_on=date(2017, 2, 21), learnt="A lot"
+    ).people.add(person)
     with pytest.raises(ValidationError):
         services.step_evidence_add(actor=person, step=practice, link="https://evil.example/")
     services.step_evidence_add(actor=person, step=practice, link="/initiatives/some-cycle/")
@@ -135,7 +144,7 @@ def test_pathway_credential_is_open_badges_3_once_every_step_is_done(hub):
 
 
 def test_reports_are_for_hub_team_and_formula_safe(hub, staff):
-    CourseFactory(title="=HYPERLINK(\"x\")")
+    CourseFactory(title='=HYPERLINK("x")')
     client = Client()
     client.force_login(hub)
     csv = client.get(reverse("academy:report_csv"))

@@ -29,8 +29,10 @@ def _attend(person, course, hub):  # type: ignore[no-untyped-def]
     enrolment = services.booking_create(actor=person, session=session)
     start = timezone.now() - timedelta(hours=3)
     type(session).objects.filter(pk=session.pk).update(
-        starts_at=start, ends_at=start + timedelta(hours=1),
-        booking_deadline=start, cancellation_deadline=start,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        booking_deadline=start,
+        cancellation_deadline=start,
     )
     enrolment.refresh_from_db()
     services.register_mark(actor=hub, enrolment=enrolment, attendance="attended")
@@ -49,7 +51,10 @@ def setting(hub):  # type: ignore[no-untyped-def]
     for person in people[3:7]:  # three seats and one on the waiting list: all "booked"
         services.booking_create(actor=person, session=upcoming)
     requirement = TrainingRequirement.objects.create(
-        initiative=pilot.initiative, pilot=pilot, need=course.title, course=course,
+        initiative=pilot.initiative,
+        pilot=pilot,
+        need=course.title,
+        course=course,
         needed_by=starts,
     )
     requirement.people.set(people)
@@ -70,8 +75,12 @@ def test_gap_for_a_role_with_a_count_counts_the_requirements_sessions(hub):
     for _ in range(2):
         services.booking_create(actor=UserFactory(role=Role.STAFF), session=session)
     requirement = TrainingRequirement.objects.create(
-        initiative=pilot.initiative, pilot=pilot, need="All staff at the site", course=course,
-        who="All staff at the site", count=5,
+        initiative=pilot.initiative,
+        pilot=pilot,
+        need="All staff at the site",
+        course=course,
+        who="All staff at the site",
+        count=5,
     )
     requirement.sessions.add(session)
     (row,) = training.pilot_training(pilot=pilot)
@@ -129,8 +138,16 @@ def test_requirement_page_adds_one_and_initiative_page_shows_the_gap(setting, hu
     response = client.post(url, {"need": "Co-production", "course": course.pk, "count": "0"})
     assert response.status_code == 400
     assert "Enter 1 or more people" in response.content.decode()
-    response = client.post(url, {"need": "Co-production", "course": course.pk, "count": "6",
-                                 "who": "All staff at the site", "pilot": pilot.pk})
+    response = client.post(
+        url,
+        {
+            "need": "Co-production",
+            "course": course.pk,
+            "count": "6",
+            "who": "All staff at the site",
+            "pilot": pilot.pk,
+        },
+    )
     assert response.status_code == 302
     page = client.get(pilot.initiative.get_absolute_url()).content.decode()
     assert "8 need it – 3 trained, 4 booked, 1 not booked" in page
@@ -139,7 +156,9 @@ def test_requirement_page_adds_one_and_initiative_page_shows_the_gap(setting, hu
 
 def test_free_text_needs_still_show(hub):
     pilot = PilotFactory()
-    TrainingRequirement.objects.create(initiative=pilot.initiative, pilot=pilot,
-                                       need="Reading SPC charts", who="Team lead")
+    TrainingRequirement.objects.create(
+        initiative=pilot.initiative, pilot=pilot, need="Reading SPC charts", who="Team lead"
+    )
     (row,) = training.pilot_training(pilot=pilot)
-    assert row.gap is None and row.summary == ""
+    assert row.gap is None
+    assert row.summary == ""

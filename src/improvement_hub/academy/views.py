@@ -18,7 +18,7 @@ from improvement_hub.academy.forms import (
     FeedbackForm,
     SelfAssessmentForm,
 )
-from improvement_hub.academy.models import PathwayStep
+from improvement_hub.academy.models import Enrolment, PathwayStep
 from improvement_hub.accounts.types import SignedInRequest
 from improvement_hub.core.decorators import hidden_unless
 from improvement_hub.core.forms import render_form, submit
@@ -100,11 +100,17 @@ def session_book(request: SignedInRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(session)
-    messages.success(
-        request,
-        f"{enrolment.person.get_full_name() or 'You'}: {enrolment.get_status_display().lower()}",
-    )
+    messages.success(request, _booked_message(enrolment, yours=person is None))
     return redirect(session)
+
+
+def _booked_message(enrolment: Enrolment, *, yours: bool) -> str:
+    who = "You are" if yours else f"{enrolment.person.get_full_name() or 'They'} is"
+    if enrolment.status == Enrolment.Status.BOOKED:
+        return f"{who} booked on this session"
+    if enrolment.status == Enrolment.Status.WAITLISTED:
+        return f"{who} number {services.waitlist_position(enrolment)} on the waiting list"
+    return f"{who} booked once their line manager approves"
 
 
 @login_required
