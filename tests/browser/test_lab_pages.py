@@ -689,7 +689,7 @@ def test_hub_team_refers_a_referral_to_a_service(page: Page, browser: Browser, l
     assert PersonalDataAccess.objects.filter(referral=referral, user=hub_user()).count() == 1
 
     page.get_by_label("Refer to a named council service").check()
-    page.get_by_label("Service to refer to (if referring)").select_option(label=REPAIRS)
+    page.get_by_label("Service to refer to").select_option(label=REPAIRS)
     message = "The repairs team will fix the lift: contact them for updates."
     page.get_by_label("Message to the referrer").fill(message)
     page.get_by_role("button", name="Save and email the referrer").click()
@@ -720,3 +720,54 @@ def test_hub_team_refers_a_referral_to_a_service(page: Page, browser: Browser, l
         assert_fits_width(tracking, 320)
     finally:
         resident.close()
+
+
+def test_hub_team_chooses_the_decision_first_and_sees_only_its_fields(page: Page, live_server, lab):
+    referral, _ = make_referral(email=EMAIL, problem="Nobody answers about the broken lift.")
+    sign_in(page, live_server.url, HUB, f"/lab/triage/{referral.reference}/")
+    service = page.get_by_label("Service to refer to")
+    challenge = page.get_by_label("Challenge to join")
+    merge = page.get_by_label("Reference of the referral to merge into")
+    expect(page.get_by_label("Message to the referrer")).to_be_visible()
+    for field in (service, challenge, merge):
+        expect(field).to_be_hidden()
+    page.get_by_label("Refer to a named council service").check()
+    expect(service).to_be_visible()
+    expect(service.locator("option").first).to_have_text("Choose a service")
+    expect(challenge).to_be_hidden()
+    page.get_by_label("Accept into the Lab (start or join a challenge)").check()
+    expect(challenge).to_be_visible()
+    expect(service).to_be_hidden()
+    page.get_by_label("Refer to a named council service").check()
+    page.get_by_role("button", name="Save and email the referrer").click()
+    expect(error_summary(page)).to_contain_text("Select the service the referral goes to")
+    expect(service).to_be_visible()  # the chosen decision's block stays open
+    expect(challenge).to_be_hidden()
+    assert check_page(page) == []
+
+
+def test_without_javascript_hub_team_accepts_a_referral_into_the_lab(
+    page_without_js: Page, live_server, lab
+):
+    page = page_without_js
+    referral, _ = make_referral(email=EMAIL, problem="Families in B&Bs miss school every week.")
+    sign_in(page, live_server.url, HUB, f"/lab/triage/{referral.reference}/")
+    # every decision's fields show, each under its own radio
+    service = page.get_by_label("Service to refer to")
+    expect(service).to_be_visible()
+    expect(page.get_by_label("Challenge to join")).to_be_visible()
+    assert check_page(page) == []
+    page.get_by_label("Accept into the Lab (start or join a challenge)").check()
+    page.get_by_label("Title of a new challenge (if starting one)").fill(
+        "Keeping school in reach from temporary homes"
+    )
+    service.select_option(label=REPAIRS)  # an answer under another decision: ignored
+    press(page, "Save and email the referrer")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "The decision is saved"
+    )
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.ACCEPTED
+    assert referral.challenge is not None
+    assert referral.challenge.title == "Keeping school in reach from temporary homes"
+    assert referral.referred_to is None

@@ -37,7 +37,8 @@ ALLOWED_TEXT = "a PDF, JPG, PNG, GIF, WEBP, Word or ODT file"
 
 def evidence_check(upload: UploadedFile[Any]) -> str:
     """The file's real type, or a ValidationError in GOV.UK wording."""
-    name = upload.name or "The selected file"
+    # A file's name may start in lower case ("letter.pdf"): the message never starts with it.
+    name = f"The file ‘{upload.name}’" if upload.name else "The selected file"
     if upload.size is None or upload.size == 0:
         raise ValidationError(f"{name} is empty")
     if upload.size > MAX_BYTES:

@@ -169,6 +169,19 @@ class ContactForm(_Step):
         self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
 
 
+class SignedInContactForm(ContactForm):
+    """The contact page for a signed-in resident: their account's verified email address
+    is used, so it is neither asked for nor confirmed again."""
+
+    def __init__(self, *args: Any, account_email: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.account_email = account_email
+        del self.fields["email"]
+
+    def to_answers(self) -> dict[str, object]:
+        return {**self.cleaned_data, "email": self.account_email}
+
+
 class ConsentForm(_Step):
     title = "Using your information"
     consent = forms.BooleanField(
@@ -258,24 +271,45 @@ DECISION_CHOICES = [
     (ReferralEvent.Kind.DECLINED, "Decline, with a reason"),
 ]
 
+# The fields only one decision has: shown under its radio (GOV.UK conditional reveal), and
+# read and checked only when that decision is chosen. Message and note belong to all.
+DECISION_FIELDS: dict[str, tuple[str, ...]] = {
+    ReferralEvent.Kind.ACCEPTED: ("challenge", "new_challenge_title"),
+    ReferralEvent.Kind.REFERRED: ("service",),
+    ReferralEvent.Kind.MERGED: ("merge_into",),
+}
+_EMPTY: dict[str, object] = {
+    "challenge": None,
+    "new_challenge_title": "",
+    "service": None,
+    "merge_into": "",
+}
+
 
 class DecisionForm(GovUKFormMixin, forms.Form):
-    kind = forms.ChoiceField(label="Decision", choices=DECISION_CHOICES, widget=forms.RadioSelect)
+    """Choose the decision first; each decision's own fields sit under its radio. With
+    JavaScript the others are hidden; without it they are all shown, grouped under their
+    radio, and only the chosen decision's are read and checked."""
+
+    kind = forms.ChoiceField(
+        label="What do you decide?", choices=DECISION_CHOICES, widget=forms.RadioSelect
+    )
     challenge = forms.ModelChoiceField(
-        label="Challenge to join (if accepting)",
+        label="Challenge to join",
         queryset=Challenge.objects.all(),
         required=False,
         to_field_name="slug",
         empty_label="Start a new challenge",
     )
     new_challenge_title = forms.CharField(
-        label="Title of a new challenge", max_length=160, required=False
+        label="Title of a new challenge (if starting one)", max_length=160, required=False
     )
     service = forms.ModelChoiceField(
-        label="Service to refer to (if referring)",
+        label="Service to refer to",
         queryset=service_list_active(),
         required=False,
         to_field_name="slug",
+        empty_label="Choose a service",
     )
     merge_into = forms.CharField(
         label="Reference of the referral to merge into",
@@ -284,7 +318,7 @@ class DecisionForm(GovUKFormMixin, forms.Form):
         help_text="For example IL-2026-000123",
     )
     message = forms.CharField(
-        label="Message to the referrer",
+        label="Message to the referrer (optional)",
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -303,6 +337,28 @@ class DecisionForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].error_messages["required"] = "Select a decision"
+        self.fields["service"].error_messages["invalid_choice"] = "Select a service from the list"
+        self.fields["challenge"].error_messages["invalid_choice"] = (
+            "Select a challenge from the list"
+        )
+
+    def decision_items(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        """Each decision's radio with the fields shown under it (none for most)."""
+        return [
+            (choice, [self[name] for name in DECISION_FIELDS.get(choice.data["value"], ())])
+            for choice in self["kind"]
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        """Only the chosen decision's own fields count: the others' answers (seen without
+        JavaScript) and their problems are dropped."""
+        data = super().clean() or {}
+        mine = DECISION_FIELDS.get(str(data.get("kind", "")), ())
+        for name, empty in _EMPTY.items():
+            if name not in mine:
+                self.errors.pop(name, None)
+                data[name] = empty
+        return data
 
     def decision(self) -> services.Decision:
         """The valid form's answers, for ``services.referral_decide``."""
