@@ -148,6 +148,16 @@ class Referral(TimeStampedModel):
     # that the token itself is never stored, not even in a queued task.
     tracking_nonce = models.CharField(max_length=64, blank=True)
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
+    # A signed-in resident's own referral: sent with their account's verified email (no
+    # confirmation needed) and listed under "My referrals". Empty for referrals sent
+    # without an account.
+    referrer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lab_referrals",
+    )
     # Triage
     received_at = models.DateTimeField(null=True, blank=True, db_index=True)
     acknowledge_by = models.DateField(null=True, blank=True)

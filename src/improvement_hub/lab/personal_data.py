@@ -97,8 +97,10 @@ def lab_export(user: "User") -> dict[str, Any]:
 
 
 def lab_close(user: "User") -> None:
-    """Hands referrals assigned to the person back to the triage inbox."""
+    """Hands referrals assigned to the person back to the triage inbox, and unlinks their
+    own referrals from the closed account (the referrals stay, as sent without one)."""
     Referral.objects.filter(assignee=user).update(assignee=None)
+    Referral.objects.filter(referrer=user).update(referrer=None)
 
 
 def register() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, F, Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -389,3 +390,36 @@ def answers_for_display(answers: dict[str, Any]) -> list[tuple[str, str, str]]:
 def challenge_list() -> QuerySet[Challenge]:
     """Every challenge, published or not: the Hub Team links initiatives to any of them."""
     return Challenge.objects.all()
+
+
+# --- a signed-in resident's own referrals -----------------------------------------------------
+
+
+def account_verified_email(*, user: "AnyUser") -> str | None:
+    """The signed-in person's verified email address (their primary one first), or None:
+    a referral sent with it needs no confirmation by email."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    address = (
+        EmailAddress.objects.filter(user_id=user.pk, verified=True)
+        .order_by("-primary", "pk")
+        .values_list("email", flat=True)
+        .first()
+    )
+    return address.lower() if address else None
+
+
+def referral_list_for_referrer(*, user: "AnyUser") -> QuerySet[Referral]:
+    """The person's own referrals (sent while signed in), newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return Referral.objects.none()
+    return (
+        Referral.objects.filter(referrer_id=user.pk)
+        .select_related("referred_to", "challenge")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def referral_get_for_referrer(*, user: "AnyUser", reference: str) -> Referral | None:
+    """The person's own referral by its reference, or None (someone else's or missing)."""
+    return referral_list_for_referrer(user=user).filter(reference=reference).first()

@@ -6,6 +6,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -21,7 +23,7 @@ from improvement_hub.accounts.permissions import is_hub_team
 from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.core.tasks import task_results_erase
 from improvement_hub.council.models import Priority, Service
-from improvement_hub.lab import message_templates, notification_kinds, similarity
+from improvement_hub.lab import message_templates, notification_kinds, selectors, similarity
 from improvement_hub.lab.emails import (
     CONFIRM_SALT,
     send_referral_email,
@@ -44,6 +46,7 @@ from improvement_hub.lab.models import (
     ReferralEvent,
     ReferralStatus,
 )
+from improvement_hub.notifications.services import notify
 from improvement_hub.workdays import DEFAULT_CALENDAR
 
 if TYPE_CHECKING:
@@ -211,12 +214,23 @@ def _limit(ip: str, email: str) -> None:
 
 
 def referral_submit(
-    *, data: ReferralData, ip: str, draft: ReferralDraft | None = None
+    *,
+    data: ReferralData,
+    ip: str,
+    draft: ReferralDraft | None = None,
+    referrer: "User | None" = None,
 ) -> tuple[Referral, str]:
     """Creates a referral waiting for email confirmation; returns it and the secret
-    tracking token (emailed, never stored). Refuses a missing consent."""
+    tracking token (emailed, never stored). Refuses a missing consent. Sent by a signed-in
+    ``referrer`` with their account's verified email, it needs no confirmation: it is
+    received at once, listed under their referrals and told to them in their
+    notifications. Refuses a referrer whose verified email is not the one given."""
     if not data.consent:
         raise ValidationError({"consent": "Confirm that you agree to us using your information"})
+    if referrer is not None and selectors.account_verified_email(user=referrer) != (
+        data.email.strip().lower()
+    ):
+        raise ValidationError({"email": "Use the verified email address of your account"})
     _limit(ip, data.email)
     now = timezone.now()
     with transaction.atomic():
@@ -234,6 +248,7 @@ def referral_submit(
             phone=data.phone.strip(),
             consent_at=now,
             tracking_nonce=secrets.token_urlsafe(24),
+            referrer=referrer,
         )
         referral.full_clean(exclude=["reference"])
         referral.save()
@@ -250,11 +265,28 @@ def referral_submit(
             referral=referral,
             kind=ReferralEvent.Kind.SUBMITTED,
             created_at=now,
-            message="Thank you. We have your referral. Please confirm your email address so "
+            message="Thank you. We have your referral."
+            if referrer is not None
+            else "Thank you. We have your referral. Please confirm your email address so "
             "that we can start looking at it.",
         )
-        transaction.on_commit(lambda: _email_queue(referral.pk))
+        if referrer is None:
+            transaction.on_commit(lambda: _email_queue(referral.pk))
+        else:
+            referral = referral_confirm_email(referral=referral)
+            transaction.on_commit(partial(_referrer_tell, referral))
     return referral, tracking
+
+
+def _referrer_tell(referral: Referral) -> None:
+    """Tells a signed-in referrer their referral is received, in their notifications."""
+    notify(
+        recipients=[referral.referrer],
+        subject=f"We have your referral {referral.reference}",
+        body=f"We will acknowledge it by {referral.acknowledge_by:%-d %B %Y} and tell you "
+        f"what we will do by {referral.decide_by:%-d %B %Y}.",
+        url=reverse("lab:track", args=[referral.reference]),
+    )
 
 
 def confirm_token_read(token: str) -> Referral | None:
@@ -568,6 +600,7 @@ def retention_erase(*, now: datetime | None = None) -> int:
                 phone="",
                 tracking_token_hash="",
                 tracking_nonce="",
+                referrer=None,
                 personal_data_erased_at=now,
                 updated_at=now,
                 **dict.fromkeys(FREE_TEXT_FIELDS, ""),

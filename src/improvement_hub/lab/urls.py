@@ -12,6 +12,7 @@ urlpatterns = [
     path("refer/clear/", views.refer_clear, name="refer_clear"),
     path("refer/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("refer/<slug:step>/", views.refer_step, name="refer_step"),
+    path("my-referrals/", views.my_referrals, name="my_referrals"),
     path("track/<str:reference>/", views.track, name="track"),
     path("track/<str:reference>/withdraw/", views.track_withdraw, name="track_withdraw"),
     path("track/<str:reference>/my-data.json", views.track_data, name="track_data"),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -18,7 +19,14 @@ from improvement_hub.core.client_ip import client_ip
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.pagination import page_of
 from improvement_hub.lab import selectors, services
-from improvement_hub.lab.forms import STEP_FORMS, STEPS, EvidenceForm, ReferralForm, ReplyForm
+from improvement_hub.lab.forms import (
+    STEP_FORMS,
+    STEPS,
+    EvidenceForm,
+    ReferralForm,
+    ReplyForm,
+    SignedInContactForm,
+)
 from improvement_hub.lab.models import Referral, ReferralDraft
 
 DRAFT_COOKIE = "lab_referral_draft"
@@ -122,12 +130,23 @@ def refer_clear(request: HttpRequest) -> HttpResponse:
 def _question_context(step: str, form: Any) -> dict[str, object]:
     return {
         "form": form,
+        "account_email": getattr(form, "account_email", ""),
         "title": form.title,
         "back": _back(step),
         "step": step,
         "step_number": ORDER.index(step) + 1,
         "step_total": len(ORDER) - 1,
     }
+
+
+def _step_form(request: HttpRequest, step: str, **kwargs: Any) -> Any:
+    """A question page's form. A signed-in person's verified email is not asked again."""
+    account_email = (
+        selectors.account_verified_email(user=request.user) if step == "contact" else None
+    )
+    if account_email:
+        return SignedInContactForm(account_email=account_email, **kwargs)
+    return STEP_FORMS[step](**kwargs)
 
 
 @never_cache
@@ -140,9 +159,10 @@ def refer_step(request: HttpRequest, step: str) -> HttpResponse:
         raise Http404
     draft = _draft(request)
     if request.method != "POST":
-        form = form_class(initial=form_class.from_answers(draft.answers) if draft else {})
+        initial = form_class.from_answers(draft.answers) if draft else {}
+        form = _step_form(request, step, initial=initial)
         return render(request, "lab/refer/question.html", _question_context(step, form))
-    form = form_class(request.POST)
+    form = _step_form(request, step, data=request.POST)
     if not form.is_valid():
         return render(request, "lab/refer/question.html", _question_context(step, form))
     draft = draft or ReferralDraft.objects.create()
@@ -231,8 +251,12 @@ def refer_check(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest("Sorry, there is a problem with your request.")
     form = ReferralForm(data=_as_form_data(ReferralForm, draft.answers))
     data = form.referral_data() if form.is_valid() else None
+    referrer = _referrer(request, data)
     sent = data and submit(
-        form, lambda: services.referral_submit(data=data, ip=client_ip(request), draft=draft)
+        form,
+        lambda: services.referral_submit(
+            data=data, ip=client_ip(request), draft=draft, referrer=referrer
+        ),
     )
     if not sent:
         return render_form(request, "lab/refer/check.html", _check_context(draft, form), form=form)
@@ -242,11 +266,21 @@ def refer_check(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _referrer(request: HttpRequest, data: services.ReferralData | None) -> Any:
+    """The signed-in person, when the referral is sent with their verified email (then no
+    confirmation is needed); None otherwise, as for anyone without an account."""
+    email = selectors.account_verified_email(user=request.user)
+    if data is None or not email or data.email.strip().lower() != email:
+        return None
+    return request.user
+
+
 def refer_done(request: HttpRequest) -> HttpResponse:
     reference = request.session.get("lab_last_reference")
     if not reference:
         return redirect("lab:refer_start")
-    return render(request, "lab/refer/done.html", {"reference": reference})
+    own = selectors.referral_get_for_referrer(user=request.user, reference=reference)
+    return render(request, "lab/refer/done.html", {"reference": reference, "own": own})
 
 
 @never_cache
@@ -264,14 +298,17 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
 
 def _tracked(request: HttpRequest, reference: str) -> tuple[Referral, str]:
     token = request.GET.get("token") or request.POST.get("token") or ""
-    referral = services.referral_get_by_tracking(reference=reference, token=token)
+    referral = services.referral_get_by_tracking(
+        reference=reference, token=token
+    ) or selectors.referral_get_for_referrer(user=request.user, reference=reference)
     if referral is None:
         raise Http404("No such referral")
     return referral, token
 
 
 def _track_url(reference: str, token: str) -> str:
-    return f"{reverse('lab:track', args=[reference])}?token={token}"
+    url = reverse("lab:track", args=[reference])
+    return f"{url}?token={token}" if token else url
 
 
 @never_cache
@@ -347,3 +384,10 @@ def methods(request: HttpRequest) -> HttpResponse:
 
 def peer_labs(request: HttpRequest) -> HttpResponse:
     return render(request, "lab/peer_labs.html", {"labs": selectors.peer_lab_list()})
+
+
+@login_required
+def my_referrals(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own referrals, each linked to its tracking page."""
+    page = page_of(request, selectors.referral_list_for_referrer(user=request.user), 20)
+    return render(request, "lab/my_referrals.html", {"page": page})
