@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, QueryDict
 from ninja import Query, Router, Schema, Status
 from ninja.security import SessionAuth
 
@@ -158,7 +158,9 @@ def course_list(request: ReadRequest, params: Query[CatalogueParams]) -> list[Co
     """The catalogue: published courses (the Hub Team also get drafts), filtered as the
     page filters them (a value that is not a choice is ignored)."""
     courses = selectors.course_list_for_user(request.auth)
-    return list(CatalogueFilter(params.model_dump(), queryset=courses).qs)
+    query = QueryDict(mutable=True)
+    query.update({k: v for k, v in params.model_dump().items() if v})
+    return list(CatalogueFilter(query, queryset=courses).qs)
 
 
 @router.get("/courses/{course_id}", response=CourseOut, auth=READ_AUTH)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def certificate_pdf(certificate: Certificate, request: HttpRequest | None = None) -> bytes:
     """The certificate as a one-page A4 landscape PDF with the council's branding (from
     the site's branding settings, through the template context)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # type: ignore[import-untyped]  # WeasyPrint ships no types
 
     html = render_to_string(
         "academy/certificate.html",

@@ -71,7 +71,7 @@ def register_mark(request: SignedInRequest, pk: int, enrolment_id: int) -> HttpR
                 request, f"Marked {enrolment.person.get_full_name() or enrolment.person.email}"
             )
             return redirect("academy:register", pk=pk)
-    error = " ".join(m for errors in form.errors.values() for m in errors) or "Select a mark"
+    error = " ".join(str(m) for errors in form.errors.values() for m in errors) or "Select a mark"
     messages.error(request, error)
     return redirect("academy:register", pk=pk)
 

@@ -3,7 +3,7 @@ the data size. ``*_get_for_user`` give 404 for missing and not allowed alike."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Count, IntegerField, Prefetch, Q, QuerySet, Sum
@@ -114,7 +114,7 @@ def reports_for_booking(*, manager: "AnyUser", course: Course) -> list["User"]:
     """The manager's staff they may book onto this course."""
     if not manager.is_authenticated:
         return []
-    people = manager.reports.filter(is_active=True).prefetch_related("groups")  # type: ignore[union-attr]  # signed in above
+    people = manager.reports.filter(is_active=True).prefetch_related("groups")
     return [person for person in people if permissions.can_book_course(person, course)]
 
 
@@ -367,19 +367,19 @@ def attendance_report_rows() -> list[list[object]]:
     ).prefetch_related("priorities")
     rows: list[list[object]] = []
     for c in courses.order_by("title"):
-        marked = c.attended + c.no_show  # type: ignore[attr-defined]  # annotated above
-        rate = f"{round(100 * c.no_show / marked)}%" if marked else ""  # type: ignore[attr-defined]  # annotated
+        marked = c.attended + c.no_show
+        rate = f"{round(100 * c.no_show / marked)}%" if marked else ""
         rows.append(
             [
                 c.title,
                 c.get_level_display(),
                 ", ".join(p.name for p in c.priorities.all()),
-                c.places,  # type: ignore[attr-defined]  # annotated above
-                c.attended,  # type: ignore[attr-defined]  # annotated above
-                c.no_show,  # type: ignore[attr-defined]  # annotated above
-                c.late,  # type: ignore[attr-defined]  # annotated above
+                c.places,
+                c.attended,
+                c.no_show,
+                c.late,
                 rate,
-                c.waiting,  # type: ignore[attr-defined]  # annotated above
+                c.waiting,
             ]
         )
     return rows
@@ -458,7 +458,7 @@ def training_gaps(specs: list[TrainingNeedSpec]) -> list[TrainingGap]:
         "person_id", "session_id", "session__course_id", "status", "attendance", "session__ends_at"
     )
     live: set[tuple[int, int]] = set()
-    by_session: dict[int, list[tuple[int, str, str, object]]] = defaultdict(list)
+    by_session: dict[int, list[tuple[int, str, str, datetime]]] = defaultdict(list)
     for person_id, session_id, course_id, status, attendance, ends_at in rows:
         by_session[session_id].append((person_id, status, attendance, ends_at))
         if status in (Status.BOOKED, Status.WAITLISTED, Status.PENDING) and ends_at > now:
@@ -479,7 +479,7 @@ def training_gaps(specs: list[TrainingNeedSpec]) -> list[TrainingGap]:
                 for person_id, status, attendance, ends_at in by_session.get(session_id, []):
                     if attendance == Attendance.ATTENDED:
                         trained.add(person_id)
-                    elif status in (Status.BOOKED, Status.WAITLISTED) and ends_at > now:  # type: ignore[operator]  # a datetime
+                    elif status in (Status.BOOKED, Status.WAITLISTED) and ends_at > now:
                         booked.add(person_id)
             booked -= trained
             needed = spec.count or 0

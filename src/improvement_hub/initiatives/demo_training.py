@@ -14,7 +14,7 @@ Models of other apps are reached through Django's app registry, as migrations do
 module keeps to the contract that only ``demo`` modules import them."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -30,7 +30,7 @@ def _requirement(pilot: Pilot, course_slug: str, **fields: object) -> TrainingRe
     course = Course.objects.filter(slug=course_slug).first()
     if course is None:
         return None
-    sessions = fields.pop("sessions_before", None)
+    sessions: date | None = fields.pop("sessions_before", None)  # type: ignore[assignment]  # a date, as given
     people = fields.pop("people", ())
     requirement, _ = TrainingRequirement.objects.update_or_create(
         initiative=pilot.initiative,
@@ -86,7 +86,7 @@ def load(log: Callable[[str], object]) -> None:
             sessions_before=date(2017, 3, 31),
         )
         if requirement is not None:
-            flagged = timezone.make_aware(timezone.datetime(2017, 3, 17, 9, 0))
+            flagged = timezone.make_aware(datetime(2017, 3, 17, 9, 0))
             TrainingRequirement.objects.filter(pk=requirement.pk).update(flagged_at=flagged)
             made += 1
     log(f"Training for pilots: {made} requirements linked to Change Academy courses")

@@ -26,6 +26,7 @@ from improvement_hub.initiatives.models.parts import TrainingRequirement
 from improvement_hub.notifications.services import notify, notify_role
 
 if TYPE_CHECKING:
+    from improvement_hub.academy.models import Course, Pathway
     from improvement_hub.academy.services import SessionData
     from improvement_hub.accounts.models import User
     from improvement_hub.accounts.types import AnyUser
@@ -68,7 +69,7 @@ def _requirements() -> QuerySet[TrainingRequirement]:
 def _due(requirement: TrainingRequirement) -> date | None:
     if requirement.needed_by:
         return requirement.needed_by
-    return requirement.pilot.starts_on if requirement.pilot_id else None
+    return requirement.pilot.starts_on if requirement.pilot is not None else None
 
 
 def _flag_from(due: date | None) -> date | None:
@@ -139,8 +140,8 @@ def initiatives_at_risk(initiatives: Iterable[Initiative]) -> set[int]:
 @dataclass(frozen=True)
 class RequirementData:
     need: str
-    course: object | None = None  # an academy Course, chosen through academy selectors
-    pathway: object | None = None
+    course: "Course | None" = None  # chosen through academy selectors
+    pathway: "Pathway | None" = None
     pilot: Pilot | None = None
     people: tuple["User", ...] = ()
     who: str = ""
@@ -172,8 +173,8 @@ def requirement_create(
         pilot=data.pilot,
         need=data.need,
         who=data.who,
-        course=data.course,  # type: ignore[misc]  # a Course from academy selectors
-        pathway=data.pathway,  # type: ignore[misc]  # a Pathway from academy selectors
+        course=data.course,
+        pathway=data.pathway,
         count=data.count,
         needed_by=data.needed_by or (data.pilot.starts_on if data.pilot else None),
     )
@@ -196,7 +197,7 @@ def requirement_schedule_session(
         raise ValidationError("Link the requirement to a course first")
     people = list(requirement.people.all())
     trained = academy.people_trained(
-        course_ids={requirement.course_id}, people_ids={p.pk for p in people}
+        course_ids={requirement.course.pk}, people_ids={p.pk for p in people}
     )
     waiting = [p for p in people if p.pk not in trained]
     session, _ = academy_services.session_schedule_for(

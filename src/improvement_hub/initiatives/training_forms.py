@@ -9,24 +9,27 @@ from improvement_hub.academy import selectors as academy
 from improvement_hub.academy.forms import SessionForm
 from improvement_hub.accounts.selectors import people_for_team_list, person_label
 from improvement_hub.core.forms import GovUKFormMixin
+from improvement_hub.initiatives.models import Pilot
 from improvement_hub.initiatives.training import RequirementData
 
 
 class RequirementForm(GovUKFormMixin, forms.Form):
     need = forms.CharField(label="Training needed", max_length=300)
     course = forms.ModelChoiceField(
-        queryset=None,
+        queryset=academy.course_list_for_user(None).none(),
         required=False,
-        label="Change Academy course (optional)",  # type: ignore[arg-type]  # set in __init__
+        label="Change Academy course (optional)",
     )
     pathway = forms.ModelChoiceField(
-        queryset=None,
+        queryset=academy.pathway_list_all().none(),
         required=False,
-        label="Or a pathway (optional)",  # type: ignore[arg-type]  # set in __init__
+        label="Or a pathway (optional)",
     )
-    pilot = forms.ModelChoiceField(queryset=None, required=False, label="For a pilot (optional)")  # type: ignore[arg-type]  # set in __init__
+    pilot = forms.ModelChoiceField(
+        queryset=Pilot.objects.none(), required=False, label="For a pilot (optional)"
+    )
     people = forms.ModelMultipleChoiceField(
-        queryset=None,  # type: ignore[arg-type]  # set in __init__
+        queryset=people_for_team_list(actor=None),
         required=False,
         label="Named people (optional)",
         widget=forms.CheckboxSelectMultiple,
@@ -62,7 +65,7 @@ class RequirementForm(GovUKFormMixin, forms.Form):
         self._field("pilot").queryset = initiative.pilots.all()
         people = self._field("people")
         people.queryset = people_for_team_list(actor=actor)
-        people.label_from_instance = lambda p: person_label(actor=actor, person=p)  # type: ignore[method-assign]  # django-stubs types it as a method
+        people.label_from_instance = lambda p: person_label(actor=actor, person=p)
 
     def _field(self, name: str) -> Any:
         return self.fields[name]
