@@ -104,6 +104,7 @@ class SessionIn(InputSchema):
     location: str = ""
     booking_deadline: str = ""
     cancellation_deadline: str = ""
+    space: int | None = None
 
 
 class Conflict(Schema):
@@ -187,9 +188,10 @@ def course_sessions(request: ReadRequest, course_id: int) -> list[Session]:
 @router.post("/courses/{course_id}/sessions", response={201: SessionOut, **WRITE_RESPONSES})
 def session_create(request: WriteRequest, course_id: int, payload: SessionIn) -> Status[Session]:
     """Schedule a session (the Hub Team). Times are UK time unless they carry an offset;
-    `location` is an address or an online link."""
+    `location` is an address or an online link; or `space`, the id of one of the hub's
+    spaces, which is booked for it."""
     course = selectors.course_get_for_user(user=request.auth, pk=course_id)
-    form = bind_form(SessionForm, payload.model_dump())
+    form = bind_form(SessionForm, payload.model_dump(), actor=request.auth)
     session = services.session_create(actor=request.auth, course=course, data=form.session_data())
     return Status(201, selectors.session_get_for_user(user=request.auth, pk=session.pk))
 

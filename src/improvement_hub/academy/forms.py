@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from improvement_hub.academy.models import SHORT_MAX, TITLE_MAX, Course, Feedback, Level, Skill
 from improvement_hub.academy.services import SessionData
 from improvement_hub.core.forms import GovUKFormMixin
+from improvement_hub.spaces.selectors import space_list_bookable
 
 DATETIME_HINT = "For example, 2027-03-14 09:30 (UK time)"
 DATETIME_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
@@ -52,9 +53,21 @@ class SessionForm(GovUKFormMixin, forms.Form):
         required=False,
         help_text="Leave empty if not yet known",
     )
+    space = forms.ChoiceField(
+        label="Or one of the hub's spaces (optional)",
+        required=False,
+        help_text="It is booked for the session",
+    )
     booking_deadline = _when("Booking deadline", required=False)
     cancellation_deadline = _when("Cancellation deadline", required=False)
     partner_trainers = forms.CharField(label="Partner trainers", max_length=200, required=False)
+
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.spaces = {str(s.pk): s for s in space_list_bookable(actor)} if actor else {}
+        field = self.fields["space"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101  # declared above
+        field.choices = [("", "None")] + [(pk, s.name) for pk, s in self.spaces.items()]
 
     def session_data(self) -> SessionData:
         data = self.cleaned_data
@@ -74,6 +87,7 @@ class SessionForm(GovUKFormMixin, forms.Form):
             booking_deadline=data.get("booking_deadline"),
             cancellation_deadline=data.get("cancellation_deadline"),
             partner_trainers=data.get("partner_trainers") or "",
+            space=self.spaces.get(data.get("space") or ""),
         )
 
 

@@ -28,7 +28,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 @hidden_unless(permissions.can_manage_academy)
 def session_new(request: SignedInRequest, slug: str) -> HttpResponse:
     course = selectors.course_get_for_user(user=request.user, slug=slug)
-    form = SessionForm(request.POST if request.method == "POST" else None)
+    form = SessionForm(request.POST if request.method == "POST" else None, actor=request.user)
     if form.is_bound and form.is_valid():
         create = lambda: services.session_create(  # noqa: E731
             actor=request.user, course=course, data=form.session_data()

@@ -151,6 +151,14 @@ class Session(TimeStampedModel):
     starts_at = models.DateTimeField(db_index=True)
     ends_at = models.DateTimeField()
     capacity = models.PositiveIntegerField()
+    venue_booking = models.ForeignKey(
+        "spaces.Booking",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="academy_sessions",
+        help_text="The lab space booked for it, when the venue is one of the hub's spaces.",
+    )
     address = models.CharField(max_length=300, blank=True)
     online_url = models.URLField("online link", blank=True)
     trainers = models.ManyToManyField(
@@ -192,6 +200,8 @@ class Session(TimeStampedModel):
 
     @property
     def location(self) -> str:
+        if self.venue_booking_id is not None and self.venue_booking is not None:
+            return str(self.venue_booking.space)
         return self.address or self.online_url or "To be confirmed"
 
 

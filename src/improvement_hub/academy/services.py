@@ -28,10 +28,13 @@ from improvement_hub.academy.models import (
     Skill,
     StepEvidence,
 )
+from improvement_hub.spaces import services as spaces_services
+from improvement_hub.spaces.models import Purpose as SpacePurpose
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
     from improvement_hub.accounts.types import AnyUser
+    from improvement_hub.spaces.models import Space
 
 Status = Enrolment.Status
 Attendance = Enrolment.Attendance
@@ -93,6 +96,7 @@ class SessionData:
     booking_deadline: datetime | None = None
     cancellation_deadline: datetime | None = None
     partner_trainers: str = ""
+    space: "Space | None" = None
 
 
 def _session_errors(data: SessionData, now: datetime) -> dict[str, str]:
@@ -143,6 +147,18 @@ def session_create(
         cancellation_deadline=cancellation,
         created_by=actor if actor.is_authenticated else None,
     )
+    if data.space is not None:
+        # The venue is one of the hub's spaces: book it for the session (its rules apply:
+        # no clash with another booking, opening hours, approval).
+        session.venue_booking = spaces_services.booking_create(
+            user=actor,
+            space=data.space,
+            starts_at=data.starts_at,
+            ends_at=data.ends_at,
+            purpose=f"Change Academy: {course.title}",
+            kind=SpacePurpose.TRAINING,
+            people=min(data.capacity, 10_000),
+        )
     session.full_clean()
     session.save()
     if trainers:

@@ -42,7 +42,7 @@ def requirement_schedule(request: SignedInRequest, pk: int, requirement_pk: int)
     )
     if requirement is None or not permissions.can_view_initiative(request.user, initiative):
         raise Http404
-    form = SessionForm(request.POST if request.method == "POST" else None)
+    form = SessionForm(request.POST if request.method == "POST" else None, actor=request.user)
     if form.is_bound and form.is_valid():
         schedule = lambda: training.requirement_schedule_session(  # noqa: E731
             actor=request.user, requirement=requirement, data=form.session_data()
