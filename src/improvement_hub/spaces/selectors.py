@@ -335,6 +335,15 @@ def event_list_public(*, upcoming: bool = True) -> QuerySet[Event]:
     return events.order_by("starts_at")
 
 
+def event_list_past() -> QuerySet[Event]:
+    """Published events that have ended, latest first."""
+    return (
+        Event.objects.filter(is_published=True, ends_at__lt=timezone.now())
+        .select_related("space")
+        .order_by("-starts_at")
+    )
+
+
 def event_get_public(*, slug: str | None = None, pk: int | None = None) -> Event:
     events = Event.objects.filter(is_published=True).select_related("space")
     event = (

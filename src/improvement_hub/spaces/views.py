@@ -177,7 +177,8 @@ def person_calendar(request: HttpRequest, token: str) -> HttpResponse:
 
 def event_list(request: HttpRequest) -> HttpResponse:
     events = page_of(request, selectors.event_list_public(), 20)
-    return render(request, "spaces/event_list.html", {"page": events})
+    past = selectors.event_list_past()[:6]
+    return render(request, "spaces/event_list.html", {"page": events, "past": past})
 
 
 def event_calendar(request: HttpRequest) -> HttpResponse:
