@@ -269,10 +269,10 @@ def load(log: Callable[[str], None]) -> None:
         defaults={"from_space": lab, "to_space": studio},
     )
     owners = {"hub": hub, "partner": partner}
-    for kind, title, due, owner, done in MOVE_STEPS:
+    for step_kind, title, due, owner, done in MOVE_STEPS:
         MoveStep.objects.update_or_create(
             plan=plan,
-            kind=kind,
+            kind=step_kind,
             defaults={
                 "title": title,
                 "due_on": due,
@@ -280,7 +280,7 @@ def load(log: Callable[[str], None]) -> None:
                 "owner_name": ""
                 if owner
                 else "Corporate IT"
-                if kind == MoveStep.Kind.IT
+                if step_kind == MoveStep.Kind.IT
                 else "Property Services",
                 "done_on": done,
             },
@@ -288,9 +288,9 @@ def load(log: Callable[[str], None]) -> None:
 
     events = 0
     for month in range(1, 8):
-        day = _first_wednesday(2017, month)
+        session_day = _first_wednesday(2017, month)
         space = lab if month <= 6 else room2
-        start, end = _at(day, 17, 30), _at(day, 19, 30)
+        start, end = _at(session_day, 17, 30), _at(session_day, 19, 30)
         booking, _ = Booking.objects.update_or_create(
             space=space,
             starts_at=start,
@@ -306,9 +306,9 @@ def load(log: Callable[[str], None]) -> None:
             },
         )
         event, _ = Event.objects.update_or_create(
-            slug=f"open-session-{day:%Y-%m}",
+            slug=f"open-session-{session_day:%Y-%m}",
             defaults={
-                "title": f"Open session: bring us a problem ({day:%B %Y})",
+                "title": f"Open session: bring us a problem ({session_day:%B %Y})",
                 "kind": Event.Kind.OPEN_SESSION,
                 "summary": "Tell the Innovation Lab about a problem that no one service can fix on its own.",
                 "what_to_expect": "Tea and a chat in small groups with the Lab team and staff from council services. "
