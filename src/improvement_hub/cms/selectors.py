@@ -1,9 +1,14 @@
-"""Reads for the site chrome. Each runs a fixed, small number of queries per request."""
+"""Reads for the site chrome and the home page's work list. Each runs a fixed, small
+number of queries per request."""
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.models import Site
 
+from improvement_hub.accounts.models import User
 from improvement_hub.cms.models import BrandingSettings, StandardPage
+from improvement_hub.initiatives.models import Initiative, Milestone, Pilot, TeamMember
 
 FOOTER_SLUGS = ("accessibility", "privacy", "cookies")
 _DEFAULT_BRANDING = BrandingSettings(service_name="Improvement Hub", accent_colour="#005a5a")
@@ -66,3 +71,39 @@ def footer_links(request: HttpRequest | None) -> list[dict[str, str]]:
         for slug in FOOTER_SLUGS
         if slug in pages
     ]
+
+
+# --- reads for the work list on the home page (cms/work.py) ------------------------------------
+# The initiatives app has no selector for these yet: cms holds them here (the
+# import contract lets selectors read other apps' models) until the owner adds its own, and
+# then work.py calls that instead.
+
+
+def pilot_list_awaiting_decision() -> QuerySet[Pilot]:
+    """Pilots that have started and have no go or no-go yet, the longest waiting first."""
+    return (
+        Pilot.objects.filter(decision="", starts_on__lte=timezone.localdate())
+        .select_related("initiative")
+        .order_by("starts_on", "id")
+    )
+
+
+def initiative_list_for_member(*, user: User) -> QuerySet[Initiative]:
+    """The initiatives ``user`` is on the team of, most recently changed first."""
+    return (
+        Initiative.objects.filter(pk__in=TeamMember.objects.filter(user=user).values("initiative"))
+        .only("id", "title", "stage", "updated_at")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def milestone_list_open_for_member(*, user: User) -> QuerySet[Milestone]:
+    """Milestones not yet done of the initiatives ``user`` is on the team of, soonest first."""
+    return (
+        Milestone.objects.filter(
+            done_on__isnull=True,
+            initiative__in=TeamMember.objects.filter(user=user).values("initiative"),
+        )
+        .select_related("initiative")
+        .order_by("due_on", "id")
+    )
