@@ -173,3 +173,37 @@ def test_self_assessment_is_saved_and_shown_in_the_matrix(staff, hub):
     hub_client.force_login(hub)
     page = hub_client.get(reverse("academy:matrix")).content.decode()
     assert staff.get_full_name() in page
+
+
+def test_hub_team_see_each_ambassadors_progress_and_course_feedback(hub, staff):
+    course = CourseFactory(title="PDSA")
+    pathway = Pathway.objects.create(
+        title="Improvement Ambassador",
+        slug="ambassador",
+        capability="Coaches others",
+        summary="The route.",
+        is_published=True,
+    )
+    PathwayStep.objects.create(
+        pathway=pathway, position=1, kind="course", course=course, title="PDSA"
+    )
+    PathwayStep.objects.create(
+        pathway=pathway, position=2, kind="learning_visit", title="Visit another lab"
+    )
+    enrolment = _attended(staff, hub, course=course)
+    services.feedback_give(
+        actor=staff,
+        enrolment=enrolment,
+        data={"useful": 4, "trainer": 5, "will_use": True, "comments": "Useful"},
+    )
+    client = Client()
+    client.force_login(hub)
+    page = client.get(reverse("academy:manage")).content.decode()
+    assert staff.get_full_name() in page
+    assert "1 of 2" in page
+    assert "Visit another lab" in page
+    course_page = client.get(course.get_absolute_url()).content.decode()
+    assert "1 response: usefulness 4.0 out of 5, trainer 5.0 out of 5" in course_page
+    other = Client()
+    other.force_login(staff)
+    assert "usefulness" not in other.get(course.get_absolute_url()).content.decode()

@@ -21,6 +21,10 @@ def manage(request: HttpRequest) -> HttpResponse:
         "sessions": selectors.hub_sessions(),
         "demand": selectors.waitlist_demand(),
         "courses": selectors.course_list_for_user(request.user),
+        "pathways": [
+            (pathway, selectors.pathway_progress_people(pathway=pathway))
+            for pathway in selectors.pathway_list_published()
+        ],
     }
     return render(request, "academy/manage.html", context)
 

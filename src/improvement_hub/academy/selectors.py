@@ -26,10 +26,10 @@ from improvement_hub.academy.models import (
     Skill,
     StepEvidence,
 )
+from improvement_hub.accounts.models import User
 from improvement_hub.lab.models import Method
 
 if TYPE_CHECKING:
-    from improvement_hub.accounts.models import User
     from improvement_hub.accounts.types import AnyUser
 
 Status = Enrolment.Status
@@ -500,3 +500,45 @@ def people_trained(*, course_ids: set[int], people_ids: set[int]) -> set[int]:
 
 def pathway_list_all() -> QuerySet[Pathway]:
     return Pathway.objects.order_by("title")
+
+
+@dataclass(frozen=True)
+class AmbassadorRow:
+    name: str
+    done: int
+    steps: int
+    next_step: str
+
+
+def pathway_progress_people(*, pathway: Pathway) -> list[AmbassadorRow]:
+    """Everyone who has started the pathway, with how far along they are (four queries
+    whatever the number of people)."""
+    steps = list(pathway.steps.all())
+    course_ids = {s.course_id for s in steps if s.course_id}
+    certified = set(
+        Certificate.objects.filter(course_id__in=course_ids).values_list("person_id", "course_id")
+    )
+    visited = set(LearningVisit.people.through.objects.values_list("user_id", flat=True))
+    evidenced = set(
+        StepEvidence.objects.filter(step__pathway=pathway).values_list("person_id", "step_id")
+    )
+    started = {p for p, _ in certified} | {p for p, _ in evidenced}
+    people = {u.pk: u for u in User.objects.filter(pk__in=started)}
+    rows = []
+    for pk, person in people.items():
+        done = [
+            (s.course_id and (pk, s.course_id) in certified)
+            or (s.kind == PathwayStep.Kind.LEARNING_VISIT and pk in visited)
+            or (pk, s.pk) in evidenced
+            for s in steps
+        ]
+        next_step = next((s.title for s, d in zip(steps, done, strict=True) if not d), "")
+        rows.append(
+            AmbassadorRow(
+                name=person.get_full_name() or person.email,
+                done=sum(bool(d) for d in done),
+                steps=len(steps),
+                next_step=next_step,
+            )
+        )
+    return sorted(rows, key=lambda r: (-r.done, r.name))

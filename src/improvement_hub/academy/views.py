@@ -40,11 +40,15 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = selectors.course_get_for_user(user=request.user, slug=slug)
+    can_manage = permissions.can_manage_academy(request.user)
     context = {
         "course": course,
         "sessions": selectors.session_list_for_course(course=course),
         "can_book": permissions.can_book_course(request.user, course),
-        "can_manage": permissions.can_manage_academy(request.user),
+        "can_manage": can_manage,
+        "feedback": selectors.feedback_summary(sessions=course.sessions.all())
+        if can_manage
+        else None,
     }
     return render(request, "academy/course_detail.html", context)
 
