@@ -4,6 +4,7 @@ calendar feed is secret and revocable."""
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -109,3 +110,24 @@ def test_calendar_feed_lists_my_sessions_and_stops_when_revoked(session, staff):
 
 def test_calendar_feed_is_not_found_for_a_made_up_token(db):
     assert Client().get("/change-academy/calendar/not-a-token.ics").status_code == 404
+
+
+def test_hub_team_cancel_a_session_and_everyone_gets_a_calendar_cancel(
+    mailoutbox, django_capture_on_commit_callbacks, settings, hub
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    session = SessionFactory(capacity=1)
+    people = [UserFactory(role=Role.STAFF) for _ in range(2)]
+    for person in people:
+        services.booking_create(actor=person, session=session)
+    mailoutbox.clear()
+    with pytest.raises(PermissionDenied):
+        services.session_cancel(actor=people[0], session=session)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.session_cancel(actor=hub, session=session) == 2
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in people)
+    for message in mailoutbox:
+        calendar, event, _ = _event(message)
+        assert str(calendar["METHOD"]) == "CANCEL"
+        assert int(event["SEQUENCE"]) == 1
+    assert services.session_cancel(actor=hub, session=session) == 0

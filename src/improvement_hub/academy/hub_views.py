@@ -97,6 +97,19 @@ def waitlist_promote(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @hidden_unless(permissions.can_manage_academy)
+@require_POST
+def session_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get_for_user(user=request.user, pk=pk)
+    try:
+        told = services.session_cancel(actor=request.user, session=session)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"The session is cancelled and {told} people are told")
+    return redirect(session)
+
+
+@hidden_unless(permissions.can_manage_academy)
 def matrix(request: HttpRequest) -> HttpResponse:
     skills, rows = selectors.capability_matrix()
     levels = dict(selectors.Skill.LEVELS)

@@ -454,3 +454,30 @@ def reminders_send(*, today: date | None = None) -> int:
                 _queue_email(enrolment, EmailKind.REMINDER)
                 count += 1
     return count
+
+
+@transaction.atomic
+def session_cancel(*, actor: "AnyUser", session: Session) -> int:
+    """Cancels a session (the Hub Team): every live booking is cancelled and each person
+    gets the cancellation with a calendar CANCEL for the same event; the space booked for
+    it is let go. Returns how many people were told. Cancelling twice tells nobody again."""
+    _require(permissions.can_manage_academy(actor))
+    locked = _lock_session(session.pk)
+    if locked.is_cancelled:
+        return 0
+    if locked.starts_at <= timezone.now():
+        raise ValidationError("This session has already started")
+    locked.is_cancelled = True
+    locked.sequence += 1
+    locked.save(update_fields=["is_cancelled", "sequence", "updated_at"])
+    told = 0
+    for enrolment in locked.enrolments.select_for_update().filter(status__in=LIVE):
+        enrolment.status = Status.CANCELLED
+        enrolment.cancelled_at = timezone.now()
+        enrolment.sequence += 1
+        enrolment.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
+        _queue_email(enrolment, EmailKind.CANCELLED)
+        told += 1
+    if locked.venue_booking is not None:
+        spaces_services.booking_cancel(user=actor, booking=locked.venue_booking)
+    return told
