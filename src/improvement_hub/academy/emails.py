@@ -35,7 +35,9 @@ def enrolment_email_send(*, enrolment_id: int, kind: str, sequence: int) -> bool
     """Sends one booking email with its calendar attachment (REQUEST, or CANCEL when the
     booking is cancelled), as the booking is now."""
     enrolment = (
-        Enrolment.objects.select_related("session__course", "person")
+        Enrolment.objects.select_related(
+            "session__course", "session__venue_booking__space", "person"
+        )
         .filter(pk=enrolment_id)
         .first()
     )

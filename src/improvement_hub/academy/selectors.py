@@ -72,7 +72,11 @@ def course_get_for_user(
 
 
 def session_list_for_course(*, course: Course, upcoming: bool = True) -> QuerySet[Session]:
-    sessions = _with_counts(course.sessions.filter(is_cancelled=False)).prefetch_related("trainers")
+    sessions = (
+        _with_counts(course.sessions.filter(is_cancelled=False))
+        .select_related("venue_booking__space")
+        .prefetch_related("trainers")
+    )
     if upcoming:
         sessions = sessions.filter(starts_at__gt=timezone.now())
     return sessions.order_by("starts_at", "id")
@@ -82,7 +86,7 @@ def session_get_for_user(*, user: "AnyUser | None", pk: int) -> Session:
     """A session with its counts; 404 when its course is not visible to the user."""
     session = (
         _with_counts(Session.objects.filter(pk=pk))
-        .select_related("course")
+        .select_related("course", "venue_booking__space")
         .prefetch_related("trainers")
         .first()
     )
@@ -253,7 +257,9 @@ def my_learning(*, person: "User") -> MyLearning:
     now = timezone.now()
     enrolments = list(
         Enrolment.objects.filter(person=person)
-        .select_related("session__course", "feedback", "certificate")
+        .select_related(
+            "session__course", "session__venue_booking__space", "feedback", "certificate"
+        )
         .order_by("session__starts_at", "id")
     )
     upcoming = [e for e in enrolments if e.session.ends_at > now and e.status != Status.CANCELLED]
@@ -297,7 +303,7 @@ def calendar_feed_enrolments(*, token: str) -> list[Enrolment] | None:
         return None
     return list(
         Enrolment.objects.filter(person=feed.person)
-        .select_related("session__course", "person")
+        .select_related("session__course", "session__venue_booking__space", "person")
         .order_by("session__starts_at")
     )
 
