@@ -78,7 +78,13 @@ class ChangePasswordForm(GovUKFormMixin, allauth_forms.ChangePasswordForm):
 
 
 class AddEmailForm(GovUKFormMixin, allauth_forms.AddEmailForm):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].error_messages["required"] = "Enter an email address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.com"
+        )
 
 
 class RoleChangeForm(GovUKFormMixin, forms.Form):
