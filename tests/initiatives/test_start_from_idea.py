@@ -201,3 +201,14 @@ def test_following_twice_is_harmless_and_get_is_refused(staff):
     client.post(url)
     assert InitiativeFollow.objects.count() == 1
     assert client.get(url).status_code == 405
+
+
+def test_follows_are_in_the_download_and_forgotten_when_the_account_closes(staff):
+    from improvement_hub.initiatives.personal_data import initiatives_close, initiatives_export
+
+    initiative = InitiativeFactory(title="Quicker adaptations")
+    InitiativeFollow.objects.create(initiative=initiative, user=staff)
+    exported = initiatives_export(staff)["initiatives_followed"]
+    assert [f["initiative_title"] for f in exported] == ["Quicker adaptations"]
+    initiatives_close(staff)
+    assert not InitiativeFollow.objects.filter(user=staff).exists()

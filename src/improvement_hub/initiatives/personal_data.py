@@ -1,14 +1,14 @@
 """Initiatives' part of "download your data".
 
-Nothing to do on closure: the person's place on a team and the updates they wrote stay
-in the initiative's record and show "A former member".
+On closure the initiatives they follow are forgotten; their place on a team and the
+updates they wrote stay in the initiative's record and show "A former member".
 """
 
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from improvement_hub.core.personal_data import personal_data_register
-from improvement_hub.initiatives.models import StatusUpdate, TeamMember
+from improvement_hub.initiatives.models import InitiativeFollow, StatusUpdate, TeamMember
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
@@ -44,10 +44,29 @@ def initiatives_export(user: "User") -> dict[str, Any]:
             .select_related("initiative")
             .order_by("on", "pk")
         ],
+        "initiatives_followed": [
+            {
+                "initiative": follow.initiative_id,
+                "initiative_title": follow.initiative.title,
+                "since": _when(follow.created_at),
+            }
+            for follow in InitiativeFollow.objects.filter(user=user)
+            .select_related("initiative")
+            .order_by("created_at", "pk")
+        ],
     }
+
+
+def initiatives_close(user: "User") -> None:
+    """Forgets which initiatives the person followed."""
+    InitiativeFollow.objects.filter(user=user).delete()
 
 
 def register() -> None:
     personal_data_register(
-        key="initiatives", title="Initiatives", export=initiatives_export, order=50
+        key="initiatives",
+        title="Initiatives",
+        export=initiatives_export,
+        close=initiatives_close,
+        order=50,
     )
