@@ -104,6 +104,7 @@ class SessionIn(InputSchema):
     location: str = ""
     booking_deadline: str = ""
     cancellation_deadline: str = ""
+    partner_trainers: str = ""
     space: int | None = None
 
 
