@@ -34,7 +34,7 @@ def test_refuses_observations_when_a_date_is_duplicated():
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, 10**400])
 def test_refuses_observations_when_a_value_is_not_finite(bad):
-    with pytest.raises(ValueError, match="observation 1 value"):
+    with pytest.raises(ValueError, match="Observation 1 value"):
         xmr([(date(2024, 1, 1), 1), (date(2024, 1, 2), bad)])
 
 

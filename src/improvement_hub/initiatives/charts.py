@@ -1,5 +1,12 @@
 """Geometry for the SVG charts (XmR charts and the portfolio timeline). Pure arithmetic:
-the templates draw the shapes, so no inline styles are needed (the CSP forbids them)."""
+the templates draw the shapes, so no inline styles are needed (the CSP forbids them).
+
+Text never scales with the chart: the SVGs have no viewBox. Across the page, positions are
+percentages of the chart's width (``x``); down it, pixels (``y``), so the text is drawn at
+its own size (16px, in the page's font) at every width. Labels never share a row: each
+dated marker (a PDSA cycle, a re-baseline) has its own row above the plot, the y-axis
+labels sit above their gridlines inside the plot, and only three date labels are drawn
+under it (first, middle, last), which fit side by side even at 320 pixels wide."""
 
 import math
 from collections.abc import Sequence
@@ -12,32 +19,21 @@ from improvement_hub import spc
 if TYPE_CHECKING:
     from improvement_hub.initiatives.selectors import TimelineGroup
 
-WIDTH, HEIGHT = 760, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 20, 20, 56
+# Across: percentages of the width. Down: pixels.
+LEFT, RIGHT = 3.0, 97.0
+FONT_SIZE = 16
+MARKER_ROW = 24  # one row of marker labels
+PLOT_HEIGHT = 260
 
 
 @dataclass
 class ChartPoint:
-    x: float
-    y: float
+    x: float  # percent of the width
+    y: float  # pixels from the top
     date: date
     value: float
     kind: str  # "common" | "improvement" | "concern" | "neutral"
     rule: str | None
-
-    @property
-    def diamond(self) -> str:
-        """Corners of the diamond drawn for a point of concern (shape, not only colour)."""
-        x, y = self.x, self.y
-        return f"{x - 7},{y} {x},{y - 7} {x + 7},{y} {x},{y + 7}"
-
-    @property
-    def square_x(self) -> float:
-        return round(self.x - 5, 1)
-
-    @property
-    def square_y(self) -> float:
-        return round(self.y - 5, 1)
 
 
 @dataclass
@@ -46,30 +42,45 @@ class Line:
     y1: float
     x2: float
     y2: float
-    kind: str  # "mean" | "limit" | "target" | "pdsa" | "rebase"
+    kind: str  # "mean" | "limit" | "target" | "pdsa" | "rebase" | "data"
     label: str = ""
+    tag: str = ""  # the short label drawn on the chart (the full label is in the key)
+    label_y: float = 0
+    anchor: str = "start"  # which end of its label sits on the line
+    when: date | None = None
+
+    @property
+    def detail(self) -> str:
+        """The label after its tag (‘Triage by a joint team’ of ‘PDSA 1: Triage…’)."""
+        return self.label.partition(":")[2].strip()
 
 
 @dataclass
 class Tick:
     position: float
     label: str
+    anchor: str = "middle"
 
 
 @dataclass
 class XmrChart:
-    width: int
+    width: int  # kept for callers: 100 (percent)
     height: int
-    plot_left: int
-    plot_right: int
+    plot_left: float
+    plot_right: float
     plot_top: int
     plot_bottom: int
-    path: str
     points: list[ChartPoint]
     lines: list[Line]
     y_ticks: list[Tick]
     x_ticks: list[Tick]
     markers: list[Line] = field(default_factory=list)
+    data_lines: list[Line] = field(default_factory=list)
+    font_size: int = FONT_SIZE
+
+    @property
+    def x_label_y(self) -> int:
+        return self.plot_bottom + FONT_SIZE + 8
 
 
 def _nice_step(span: float, count: int = 5) -> float:
@@ -89,6 +100,38 @@ def _fmt(value: float) -> str:
     )
 
 
+def _date_ticks(points: Sequence[spc.Point], x: "_Across") -> list[Tick]:
+    """The first, middle and last dates: three labels fit side by side at any width."""
+    if not points:
+        return []
+    last = len(points) - 1
+    span = (points[-1].date - points[0].date).days
+
+    def label(index: int) -> str:
+        # month and year (about 70px at 16px): three fit side by side at 320px; the full
+        # dates are in the table under the chart
+        day = points[index].date
+        return f"{day.day} {day:%b}" if span < 60 else f"{day:%b %Y}"
+
+    if last == 0:
+        return [Tick(x(0), label(0))]
+    ticks = [Tick(x(0), label(0), "start")]
+    if last >= 2:
+        ticks.append(Tick(x(last // 2), label(last // 2), "middle"))
+    ticks.append(Tick(x(last), label(last), "end"))
+    return ticks
+
+
+class _Across:
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def __call__(self, index: float) -> float:
+        if self.count == 1:
+            return (LEFT + RIGHT) / 2
+        return round(LEFT + index / (self.count - 1) * (RIGHT - LEFT), 2)
+
+
 def xmr_chart(
     result: spc.SpcResult,
     *,
@@ -96,6 +139,36 @@ def xmr_chart(
 ) -> XmrChart:
     """Places the points, means, limits, target and dated markers (PDSA cycles, rebases)."""
     points = result.points
+    x = _Across(len(points))
+    placed_markers = []
+    for when, kind, label in markers:
+        index = next((i for i, p in enumerate(points) if p.date >= when), None)
+        if index is None:
+            continue
+        position = x(index)
+        placed_markers.append(
+            Line(
+                position,
+                0,
+                position,
+                0,
+                kind,
+                label,
+                tag=label.partition(":")[0],
+                anchor="start" if position <= 60 else "end",
+                when=when,
+            )
+        )
+    # one row for each marker, top down in date order: no two labels share a row
+    placed_markers.sort(key=lambda m: (m.x1, m.when or date.min))
+    for row, marker in enumerate(placed_markers):
+        marker.label_y = FONT_SIZE + 4 + row * MARKER_ROW
+        marker.y1 = marker.label_y + 6
+    plot_top = FONT_SIZE + 4 + len(placed_markers) * MARKER_ROW + FONT_SIZE
+    plot_bottom = plot_top + PLOT_HEIGHT
+    for marker in placed_markers:
+        marker.y2 = plot_bottom
+
     values = [p.value for p in points]
     for segment in result.segments:
         values.append(segment.mean)
@@ -109,23 +182,17 @@ def xmr_chart(
     step = _nice_step(high - low)
     low = math.floor(low / step) * step
     high = math.ceil(high / step) * step
-    plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
 
     def y(value: float) -> float:
-        return round(plot_bottom - (value - low) / (high - low) * (plot_bottom - TOP), 1)
-
-    count = len(points)
-
-    def x(index: float) -> float:
-        if count == 1:
-            return (LEFT + plot_right) / 2
-        return round(LEFT + index / (count - 1) * (plot_right - LEFT), 1)
+        return round(plot_bottom - (value - low) / (high - low) * PLOT_HEIGHT, 1)
 
     placed = [
         ChartPoint(x(i), y(p.value), p.date, p.value, p.special_cause or "common", p.rule)
         for i, p in enumerate(points)
     ]
-    path = "M" + " L".join(f"{p.x},{p.y}" for p in placed)
+    data_lines = [
+        Line(a.x, a.y, b.x, b.y, "data") for a, b in zip(placed, placed[1:], strict=False)
+    ]
     lines: list[Line] = []
     for number, segment in enumerate(result.segments):
         indexes = [i for i, p in enumerate(points) if p.segment == number]
@@ -137,37 +204,25 @@ def xmr_chart(
             for limit in (segment.lower_limit, segment.upper_limit):
                 lines.append(Line(x1, y(limit), x2, y(limit), "limit"))
     if result.target is not None:
-        lines.append(Line(LEFT, y(result.target), plot_right, y(result.target), "target"))
+        lines.append(Line(LEFT, y(result.target), RIGHT, y(result.target), "target"))
     y_ticks = []
     tick = low
     while tick <= high + step / 2:
-        y_ticks.append(Tick(y(tick), _fmt(tick)))
+        y_ticks.append(Tick(y(tick), _fmt(tick), "start"))
         tick += step
-    every = max(1, math.ceil(count / 8))
-    x_ticks = [
-        Tick(x(i), f"{p.date:%b %Y}" if every > 1 else f"{p.date:%-d %b}")
-        for i, p in enumerate(points)
-        if i % every == 0
-    ]
-    placed_markers = []
-    for when, kind, label in markers:
-        index = next((i for i, p in enumerate(points) if p.date >= when), None)
-        if index is None:
-            continue
-        placed_markers.append(Line(x(index), TOP, x(index), plot_bottom, kind, label))
     return XmrChart(
-        WIDTH,
-        HEIGHT,
-        LEFT,
-        plot_right,
-        TOP,
-        plot_bottom,
-        path,
-        placed,
-        lines,
-        y_ticks,
-        x_ticks,
-        placed_markers,
+        width=100,
+        height=plot_bottom + FONT_SIZE + 16,
+        plot_left=LEFT,
+        plot_right=RIGHT,
+        plot_top=plot_top,
+        plot_bottom=plot_bottom,
+        points=placed,
+        lines=lines,
+        y_ticks=y_ticks,
+        x_ticks=_date_ticks(points, x),
+        markers=placed_markers,
+        data_lines=data_lines,
     )
 
 
@@ -187,7 +242,7 @@ class TimelineChart:
     rows: list[tuple[str, list[Bar], int]]
 
 
-TIMELINE_WIDTH, ROW_HEIGHT, HEADER_HEIGHT = 960, 34, 24
+TIMELINE_WIDTH, ROW_HEIGHT, HEADER_HEIGHT = 100, 34, 24  # percent across, pixels down
 
 
 def timeline_chart(groups: Sequence["TimelineGroup"], *, start: date, end: date) -> TimelineChart:
@@ -196,7 +251,7 @@ def timeline_chart(groups: Sequence["TimelineGroup"], *, start: date, end: date)
 
     def pos(when: date) -> float:
         clamped = min(max(when, start), end)
-        return round((clamped - start).days / days * TIMELINE_WIDTH, 1)
+        return round((clamped - start).days / days * TIMELINE_WIDTH, 2)
 
     years = [Tick(pos(date(year, 1, 1)), str(year)) for year in range(start.year, end.year + 1)]
     rows = []
@@ -205,7 +260,9 @@ def timeline_chart(groups: Sequence["TimelineGroup"], *, start: date, end: date)
         for index, bar in enumerate(group.bars):
             left = pos(bar.starts_on)
             bars.append(
-                Bar(left, max(pos(bar.ends_on) - left, 3), HEADER_HEIGHT + index * ROW_HEIGHT, bar)
+                Bar(
+                    left, max(pos(bar.ends_on) - left, 0.5), HEADER_HEIGHT + index * ROW_HEIGHT, bar
+                )
             )
         rows.append((group.title, bars, HEADER_HEIGHT + len(bars) * ROW_HEIGHT))
     return TimelineChart(TIMELINE_WIDTH, HEADER_HEIGHT, years, rows)

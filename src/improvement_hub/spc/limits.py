@@ -70,7 +70,7 @@ def segments_with_rebases(
 def mean_moving_range(ranges: Sequence[Fraction], *, screen_outliers: bool) -> Fraction:
     """Mean of the moving ranges, screened once at 3.267 × the mean; refuses an empty list."""
     if not ranges:
-        raise ValueError("at least one moving range is needed")
+        raise ValueError("At least one moving range is needed")
     average = sum(ranges, Fraction(0)) / len(ranges)
     if screen_outliers and average > 0:
         # Kept when strictly below the threshold, as plotthedots' `mr < 3.267 * amr`. At least
@@ -86,7 +86,7 @@ def segment_stats(
 ) -> SegmentStats:
     """Mean and mean moving range from the segment's first baseline points (or all of them)."""
     if not values:
-        raise ValueError("a segment needs at least one point")
+        raise ValueError("A segment needs at least one point")
     base = values[:baseline_points] if baseline_points is not None else values
     mean = sum(base, Fraction(0)) / len(base)
     ranges = [abs(b - a) for a, b in pairwise(base)]

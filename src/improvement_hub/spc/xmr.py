@@ -37,27 +37,35 @@ from improvement_hub.spc.results import MIN_POINTS_FOR_LIMITS, Direction, Point,
 from improvement_hub.spc.rules import flag_points
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _check_date(value: object, what: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise TypeError(f"{what} must be a datetime.date (not a datetime), got {value!r}")
+        raise TypeError(
+            f"{_sentence(what)} must be a datetime.date (not a datetime), got {value!r}"
+        )
     return value
 
 
 def _check_number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{what} must be a real number, got {value!r}")
+        raise TypeError(f"{_sentence(what)} must be a real number, got {value!r}")
     try:
         number = float(value)
     except OverflowError:
-        raise ValueError(f"{what} is too large for a float: {value!r}") from None
+        raise ValueError(f"{_sentence(what)} is too large for a float: {value!r}") from None
     if not math.isfinite(number):
-        raise ValueError(f"{what} must be finite, got {value!r}")
+        raise ValueError(f"{_sentence(what)} must be finite, got {value!r}")
     return number
 
 
 def _check_count(value: object, name: str, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ValueError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
+        raise ValueError(
+            f"{_sentence(name)} must be a whole number of at least {minimum}, got {value!r}"
+        )
     return value
 
 
@@ -67,7 +75,7 @@ def _check_observations(observations: Sequence[tuple[date, float]]) -> list[tupl
         try:
             when, value = row
         except (TypeError, ValueError):
-            message = f"observation {index} must be a (date, value) pair, got {row!r}"
+            message = f"Observation {index} must be a (date, value) pair, got {row!r}"
             raise TypeError(message) from None
         rows.append(
             (
@@ -79,7 +87,7 @@ def _check_observations(observations: Sequence[tuple[date, float]]) -> list[tupl
     duplicates = sorted({a[0] for a, b in zip(rows, rows[1:], strict=False) if a[0] == b[0]})
     if duplicates:
         listed = ", ".join(d.isoformat() for d in duplicates)
-        raise ValueError(f"each date may have only one observation; duplicated: {listed}")
+        raise ValueError(f"Each date may have only one observation; duplicated: {listed}")
     return rows
 
 
@@ -119,7 +127,7 @@ def xmr(
         direction = Direction(direction)
     except ValueError:
         choices = ", ".join(d.value for d in Direction)
-        raise ValueError(f"direction must be one of {choices}, got {direction!r}") from None
+        raise ValueError(f"Direction must be one of {choices}, got {direction!r}") from None
     if target is not None:
         target = _check_number(target, "target")
     rebases = [_check_date(d, "rebase date") for d in rebase_dates]
