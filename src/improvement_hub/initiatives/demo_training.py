@@ -15,10 +15,10 @@ module keeps to the contract that only ``demo`` modules import them."""
 
 from collections.abc import Callable
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from improvement_hub.initiatives.models import Pilot
 from improvement_hub.initiatives.models.parts import TrainingRequirement
@@ -86,7 +86,7 @@ def load(log: Callable[[str], object]) -> None:
             sessions_before=date(2017, 3, 31),
         )
         if requirement is not None:
-            flagged = timezone.make_aware(datetime(2017, 3, 17, 9, 0))
+            flagged = datetime(2017, 3, 17, 9, 0, tzinfo=ZoneInfo("Europe/London"))
             TrainingRequirement.objects.filter(pk=requirement.pk).update(flagged_at=flagged)
             made += 1
     log(f"Training for pilots: {made} requirements linked to Change Academy courses")
