@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest, QueryDict, StreamingHttpResponse
 from ninja import Field, Router, Schema, Status
 
 from improvement_hub.core.api import PROBLEMS, Problem, bind_form
@@ -119,7 +119,8 @@ def decision_list(
 ) -> list[Decision]:
     """The decision register: published decisions for everyone, all of them for the Hub Team
     and Leadership. Filters as on the register page (search, delegation slug, officer)."""
-    params = {"q": q, "delegation": delegation, "officer": officer}
+    params = QueryDict(mutable=True)
+    params.update({"q": q, "delegation": delegation, "officer": officer})
     filters = DecisionFilter(params, queryset=selectors.decision_list_for_user(user=request.user))
     return list(filters.qs[:200])
 

@@ -184,11 +184,7 @@ class EvidenceForm(GovUKFormMixin, forms.Form):
     document = forms.FileField(label="Document (if a document)", required=False)
 
     def clean_path(self) -> str:
-        path: str = self.cleaned_data["path"].strip()
-        if path.startswith(("http://", "https://")):
-            # A full address of this hub is fine: keep only its path.
-            path = "/" + path.split("/", 3)[-1] if path.count("/") >= 3 else "/"
-        return path
+        return str(self.cleaned_data["path"]).strip()
 
     def clean_document(self) -> Any:
         document = self.cleaned_data.get("document")

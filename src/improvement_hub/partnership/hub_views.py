@@ -147,11 +147,15 @@ def evidence_add(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         user=request.user, contract_pk=pk, number=number
     )
     form = EvidenceForm(request.POST, request.FILES)
-    added = form.is_valid() and submit(
-        form,
-        lambda: services.evidence_add(
-            actor=request.user, deliverable=deliverable, **form.cleaned_data
-        ),
+    added = (
+        submit(
+            form,
+            lambda: services.evidence_add(
+                actor=request.user, deliverable=deliverable, **form.cleaned_data
+            ),
+        )
+        if form.is_valid()
+        else None
     )
     if added:
         messages.success(request, "The evidence is added")
@@ -180,16 +184,20 @@ def deliverable_review(request: HttpRequest, pk: int, number: int) -> HttpRespon
         user=request.user, contract_pk=pk, number=number
     )
     form = ReviewForm(request.POST)
-    done = form.is_valid() and submit(
-        form,
-        lambda: services.deliverable_review(
-            actor=request.user,
-            deliverable=deliverable,
-            accept=form.cleaned_data["outcome"] != REJECT,
-            reason=form.cleaned_data["reason"],
-        ),
+    done = (
+        submit(
+            form,
+            lambda: services.deliverable_review(
+                actor=request.user,
+                deliverable=deliverable,
+                accept=form.cleaned_data["outcome"] != REJECT,
+                reason=form.cleaned_data["reason"],
+            ),
+        )
+        if form.is_valid()
+        else None
     )
-    if done:
+    if done is not None:
         messages.success(request, f"Task {number} is {deliverable.get_status_display().lower()}")
         return redirect(deliverable.get_absolute_url())
     return _deliverable_page(request, pk, number, review_form=form)
@@ -315,18 +323,23 @@ def handover(request: HttpRequest, pk: int) -> HttpResponse:
 @hidden_unless(permissions.can_sign_off_handover)
 @require_POST
 def handover_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
-    form = SignOffForm(request.POST)
-    context = _handover_context(request, pk, form)
-    plan = context["plan"]
+    contract = selectors.contract_get_for_user(user=request.user, pk=pk)
+    plan = selectors.handover_get(contract=contract)
     if plan is None:
         raise Http404
-    done = form.is_valid() and submit(
-        form,
-        lambda: services.handover_sign_off(
-            actor=request.user, plan=plan, note=form.cleaned_data["note"]
-        ),  # type: ignore[arg-type]  # checked above
+    form = SignOffForm(request.POST)
+    done = (
+        submit(
+            form,
+            lambda: services.handover_sign_off(
+                actor=request.user, plan=plan, note=form.cleaned_data["note"]
+            ),
+        )
+        if form.is_valid()
+        else None
     )
-    if done:
+    if done is not None:
         messages.success(request, "The handover is signed off")
         return redirect("partnership:handover", pk=pk)
+    context = _handover_context(request, pk, form)
     return render_form(request, "partnership/handover.html", context, form=form)

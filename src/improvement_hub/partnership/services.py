@@ -54,6 +54,13 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied("You do not have permission to do that")
 
 
+def _person(actor: "AnyUser") -> "User":
+    """The signed-in person acting (the permission checks already refuse visitors)."""
+    if not actor.is_authenticated:
+        raise PermissionDenied("You do not have permission to do that")
+    return actor
+
+
 def _audit(
     *,
     actor: "AnyUser | None",
@@ -153,7 +160,7 @@ def decision_create(
         raise ValidationError(errors)
     decision = Decision(
         **{k: v for k, v in data.__dict__.items()},
-        created_by=actor,
+        created_by=_person(actor),
         corrects=corrects,
         version=corrects.version + 1 if corrects else 1,
     )
@@ -280,7 +287,9 @@ def decision_correct(*, actor: "AnyUser", decision: Decision) -> Decision:
     if Decision.objects.filter(corrects=decision).exists():
         raise ValidationError("This decision already has a correction")
     fields = {f: getattr(decision, f) for f in DecisionData.__dataclass_fields__}
-    copy = Decision(**fields, corrects=decision, version=decision.version + 1, created_by=actor)
+    copy = Decision(
+        **fields, corrects=decision, version=decision.version + 1, created_by=_person(actor)
+    )
     try:
         with transaction.atomic():
             copy.save()
@@ -334,7 +343,7 @@ def evidence_add(
             path=path if kind == "page" else "",
             figure=figure if kind == "figure" else "",
             document=document if kind == "document" else "",
-            added_by=actor,
+            added_by=_person(actor),
         )
         changes: dict[str, tuple[object, object]] = {"evidence": (None, label)}
         if deliverable.status == DeliverableStatus.NOT_STARTED:
@@ -437,7 +446,8 @@ def payment_block_set(
     if total > locked.value_gbp:
         raise ValidationError(
             {
-                "amount_gbp": f"The blocks would add up to {money(total)}, more than the contract's {money(locked.value_gbp)}"
+                "amount_gbp": f"The blocks would add up to {money(total)}, more than the "
+                f"contract's {money(locked.value_gbp)}"
             }
         )
     before = block.amount_gbp if block else None
@@ -502,7 +512,8 @@ def payment_block_approve(*, actor: "AnyUser", block: PaymentBlock) -> PaymentBl
     if waiting:
         tasks = ", ".join(str(n) for n in waiting)
         raise PaymentConflict(
-            f"This block cannot be approved until task {tasks} {'is' if len(waiting) == 1 else 'are'} accepted"
+            f"This block cannot be approved until task {tasks} "
+            f"{'is' if len(waiting) == 1 else 'are'} accepted"
         )
     if not locked.invoice_number:
         raise PaymentConflict("This block cannot be approved until its invoice is received")
@@ -574,7 +585,7 @@ def contract_vary(
         summary=summary,
         value_gbp=value_gbp,
         ends_on=ends_on,
-        made_by=actor,
+        made_by=_person(actor),
     )
     _audit(actor=actor, obj=locked, changes={**changes, "variation": (None, decision.reference)})
     return variation

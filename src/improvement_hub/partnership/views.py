@@ -37,7 +37,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The decision as a PDF laid out like the paper form (WeasyPrint)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # type: ignore[import-untyped]  # WeasyPrint ships no types
 
     context = _decision_context(request, pk)
     html = render_to_string("partnership/decision_pdf.html", context, request=request)
