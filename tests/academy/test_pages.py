@@ -173,3 +173,29 @@ def test_catalogue_session_and_my_learning_queries_do_not_grow_with_data(role):
         _queries(learner, reverse("academy:my_learning"))
     ]
     assert after == before
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [(None, 302), (Role.RESIDENT, 404), (Role.STAFF, 200), (Role.HUB_TEAM, 200)],
+)
+def test_learning_visits_name_who_went_to_staff_only(role, expected):
+    from datetime import date
+
+    from improvement_hub.academy.models import LearningVisit
+    from improvement_hub.lab.models import PeerLab
+
+    lab = PeerLab.objects.create(name="Policy Lab", country="United Kingdom", summary="x")
+    visit = LearningVisit.objects.create(
+        peer_lab=lab,
+        visited_on=date(2017, 2, 21),
+        learnt="Research first",
+        adopt="Resident researchers",
+    )
+    visit.people.add(UserFactory(role=Role.HUB_TEAM, first_name="Hana", last_name="Hughes"))
+    response = client_for(role).get(reverse("academy:learning_visits"))
+    assert response.status_code == expected
+    if expected == 200:
+        page = response.content.decode()
+        assert "Hana Hughes" in page
+        assert "Resident researchers" in page

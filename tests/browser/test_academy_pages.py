@@ -1,16 +1,17 @@
 """The Change Academy in a real browser: every page is accessible (axe-core, WCAG 2.2 AA)
 and fits 320px, and booking, cancelling and giving feedback work with JavaScript off."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from improvement_hub.academy import services
-from improvement_hub.academy.models import Enrolment, Pathway, PathwayStep
+from improvement_hub.academy.models import Enrolment, LearningVisit, Pathway, PathwayStep
 from improvement_hub.accounts import demo as accounts_demo
 from improvement_hub.accounts.models import User
+from improvement_hub.lab.models import PeerLab
 from tests.academy.factories import CourseFactory, SessionFactory
 from tests.browser.conftest import assert_accessible, assert_fits_width, sign_in
 
@@ -59,6 +60,16 @@ def academy(settings, live_server):  # type: ignore[no-untyped-def]
     PathwayStep.objects.create(
         pathway=pathway, position=2, kind="practice", title="Lead a PDSA cycle"
     )
+    lab = PeerLab.objects.create(
+        name="Policy Lab", country="United Kingdom", summary="Design for policy."
+    )
+    visit = LearningVisit.objects.create(
+        peer_lab=lab,
+        visited_on=date(2017, 2, 21),
+        learnt="Research with residents first.",
+        adopt="Resident researchers on every challenge.",
+    )
+    visit.people.add(hub, staff)
     return {"session": session, "past": past, "enrolment": enrolment, "pathway": pathway}
 
 
@@ -88,6 +99,7 @@ def test_staff_and_hub_team_pages_are_accessible_and_fit_320px(page: Page, live_
         "/change-academy/my-learning/",
         "/change-academy/my-learning/skills/",
         f"/change-academy/bookings/{academy['enrolment'].pk}/feedback/",
+        "/change-academy/learning-visits/",
         f"/change-academy/pathways/improvement-ambassador/steps/{academy['pathway'].steps.last().pk}/evidence/",
     ):
         _check(page, base + path)

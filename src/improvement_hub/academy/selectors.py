@@ -548,3 +548,8 @@ def pathway_progress_people(*, pathway: Pathway) -> list[AmbassadorRow]:
             )
         )
     return sorted(rows, key=lambda r: (-r.done, r.name))
+
+
+def learning_visit_list() -> QuerySet[LearningVisit]:
+    """Visits to other labs, newest first, with the lab and who went (three queries)."""
+    return LearningVisit.objects.select_related("peer_lab").prefetch_related("people")

@@ -16,6 +16,7 @@ urlpatterns = [
         views.step_evidence,
         name="step_evidence",
     ),
+    path("learning-visits/", views.learning_visits, name="learning_visits"),
     path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
     path("sessions/<int:pk>/book/", views.session_book, name="session_book"),
     path("sessions/<int:pk>/register/", hub_views.register, name="register"),

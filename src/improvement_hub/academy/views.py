@@ -251,3 +251,11 @@ def pathway_credential(request: SignedInRequest, slug: str) -> HttpResponse:
     response = HttpResponse(body, content_type="application/ld+json")
     response["Content-Disposition"] = f'attachment; filename="{pathway.slug}-credential.json"'
     return response
+
+
+@hidden_unless(permissions.can_use_learning)
+def learning_visits(request: HttpRequest) -> HttpResponse:
+    """Visits to other labs: who went, what they learnt, what we will adopt (staff only:
+    it names people)."""
+    page = page_of(request, selectors.learning_visit_list(), 20)
+    return render(request, "academy/learning_visits.html", {"page": page})
