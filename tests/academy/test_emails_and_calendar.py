@@ -4,7 +4,7 @@ calendar feed is secret and revocable."""
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -131,3 +131,32 @@ def test_hub_team_cancel_a_session_and_everyone_gets_a_calendar_cancel(
         assert str(calendar["METHOD"]) == "CANCEL"
         assert int(event["SEQUENCE"]) == 1
     assert services.session_cancel(actor=hub, session=session) == 0
+
+
+def test_changing_a_session_updates_everyones_event_and_fills_new_seats(
+    mailoutbox, django_capture_on_commit_callbacks, settings, hub
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    session = SessionFactory(capacity=1)
+    first, second, third = (UserFactory(role=Role.STAFF) for _ in range(3))
+    for person in (first, second, third):
+        services.booking_create(actor=person, session=session)
+    mailoutbox.clear()
+    later = session.starts_at + timedelta(days=1)
+    data = services.SessionData(
+        starts_at=later, ends_at=later + timedelta(hours=2), capacity=2, address="Room 9"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_change(actor=hub, session=session, data=data)
+    subjects = {m.to[0]: m.subject for m in mailoutbox}
+    assert subjects[second.email].startswith("A place is now yours")
+    assert subjects[first.email].startswith("Your session has changed")
+    assert subjects[third.email].startswith("Your session has changed")
+    _, event, _ = _event(next(m for m in mailoutbox if m.to[0] == first.email))
+    assert event.decoded("DTSTART") == later.replace(microsecond=0)
+    assert int(event["SEQUENCE"]) == 1
+    smaller = services.SessionData(
+        starts_at=later, ends_at=later + timedelta(hours=2), capacity=1, address="Room 9"
+    )
+    with pytest.raises(ValidationError, match="less than the 2 people already booked"):
+        services.session_change(actor=hub, session=session, data=smaller)

@@ -49,6 +49,7 @@ def test_hub_team_pages_are_hidden_from_everyone_else(role, expected, session):
         reverse("academy:matrix"),
         reverse("academy:session_new", args=[session.course.slug]),
         reverse("academy:register", args=[session.pk]),
+        reverse("academy:session_edit", args=[session.pk]),
     ):
         assert client.get(url).status_code == expected, url
 

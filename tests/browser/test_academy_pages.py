@@ -114,6 +114,8 @@ def test_staff_and_hub_team_pages_are_accessible_and_fit_320px(page: Page, live_
         "/change-academy/manage/",
         "/change-academy/manage/matrix/",
         "/change-academy/manage/courses/pdsa/sessions/new/",
+        f"/change-academy/sessions/{academy['session'].pk}/",
+        f"/change-academy/sessions/{academy['session'].pk}/edit/",
         f"/change-academy/sessions/{academy['past'].pk}/register/",
         f"/change-academy/sessions/{academy['past'].pk}/register/?print=1",
     ):

@@ -18,6 +18,7 @@ class EmailKind(StrEnum):
     PENDING = "pending"
     PROMOTED = "promoted"
     REMINDER = "reminder"
+    CHANGED = "changed"
     CANCELLED = "cancelled"
 
 
@@ -27,6 +28,7 @@ SUBJECTS = {
     EmailKind.PENDING: "Your booking is waiting for your manager's approval: {course}",
     EmailKind.PROMOTED: "A place is now yours: {course}",
     EmailKind.REMINDER: "Reminder: {course} on {date}",
+    EmailKind.CHANGED: "Your session has changed: {course} on {date}",
     EmailKind.CANCELLED: "Your booking is cancelled: {course}",
 }
 

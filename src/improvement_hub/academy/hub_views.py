@@ -43,6 +43,23 @@ def session_new(request: SignedInRequest, slug: str) -> HttpResponse:
     return render_form(request, "academy/session_form.html", {"form": form, "course": course})
 
 
+@hidden_unless(permissions.can_manage_academy)
+def session_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Change a session; everyone booked is sent the change for their calendar."""
+    session = selectors.session_get_for_user(user=request.user, pk=pk)
+    data = request.POST if request.method == "POST" else None
+    form = SessionForm(data, actor=request.user, initial=selectors.session_initial(session))
+    if form.is_bound and form.is_valid():
+        change = lambda: services.session_change(  # noqa: E731
+            actor=request.user, session=session, data=form.session_data()
+        )
+        if submit(form, change):
+            messages.success(request, "The session is changed and everyone booked is told")
+            return redirect(session)
+    context = {"form": form, "course": session.course, "session": session}
+    return render_form(request, "academy/session_form.html", context)
+
+
 @hidden_unless(permissions.can_use_learning)
 def register(request: SignedInRequest, pk: int) -> HttpResponse:
     """The register: the trainers and the Hub Team mark it; ``?print=1`` to print."""

@@ -553,3 +553,20 @@ def pathway_progress_people(*, pathway: Pathway) -> list[AmbassadorRow]:
 def learning_visit_list() -> QuerySet[LearningVisit]:
     """Visits to other labs, newest first, with the lab and who went (three queries)."""
     return LearningVisit.objects.select_related("peer_lab").prefetch_related("people")
+
+
+def session_initial(session: Session) -> dict[str, object]:
+    """A session's answers as the session form shows them (UK time)."""
+
+    def local(moment: datetime) -> str:
+        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+    return {
+        "starts_at": local(session.starts_at),
+        "ends_at": local(session.ends_at),
+        "capacity": session.capacity,
+        "location": session.online_url or session.address,
+        "booking_deadline": local(session.booking_deadline),
+        "cancellation_deadline": local(session.cancellation_deadline),
+        "partner_trainers": session.partner_trainers,
+    }

@@ -481,3 +481,50 @@ def session_cancel(*, actor: "AnyUser", session: Session) -> int:
     if locked.venue_booking is not None:
         spaces_services.booking_cancel(user=actor, booking=locked.venue_booking)
     return told
+
+
+@transaction.atomic
+def session_change(*, actor: "AnyUser", session: Session, data: SessionData) -> Session:
+    """Changes a session's times, capacity, place or deadlines (the Hub Team). Refuses a
+    capacity below the places already booked; a larger one gives the new seats to the
+    waiting list in order. Everyone with a place or a waiting-list place gets the change
+    with the same calendar event, its SEQUENCE one higher. A space booked for it moves
+    with it (the spaces' rules apply)."""
+    _require(permissions.can_manage_academy(actor))
+    locked = _lock_session(session.pk)
+    if locked.is_cancelled:
+        raise ValidationError("This session has been cancelled")
+    errors = _session_errors(data, timezone.now())
+    booked = _booked_count(locked)
+    if "capacity" not in errors and data.capacity < booked:
+        errors["capacity"] = f"Capacity cannot be less than the {booked} people already booked"
+    if errors:
+        raise ValidationError(errors)
+    moved = (locked.starts_at, locked.ends_at) != (data.starts_at, data.ends_at)
+    if moved and locked.venue_booking is not None:
+        spaces_services.booking_change(
+            user=actor, booking=locked.venue_booking, starts_at=data.starts_at, ends_at=data.ends_at
+        )
+    locked.starts_at, locked.ends_at, locked.capacity = data.starts_at, data.ends_at, data.capacity
+    if data.space is None and locked.venue_booking is None:
+        locked.address, locked.online_url = data.address, data.online_url
+    locked.booking_deadline = data.booking_deadline or data.starts_at
+    locked.cancellation_deadline = data.cancellation_deadline or max(
+        timezone.now(), data.starts_at - DEFAULT_CANCELLATION_NOTICE
+    )
+    locked.partner_trainers = data.partner_trainers or locked.partner_trainers
+    locked.sequence += 1
+    locked.full_clean()
+    locked.save()
+    promoted = set()
+    while (enrolment := _promote_first(locked)) is not None:
+        promoted.add(enrolment.pk)
+    for enrolment in locked.enrolments.select_for_update().filter(
+        status__in=[Status.BOOKED, Status.WAITLISTED]
+    ):
+        if enrolment.pk in promoted:
+            continue  # the promotion email already carries the new details
+        enrolment.sequence += 1
+        enrolment.save(update_fields=["sequence", "updated_at"])
+        _queue_email(enrolment, EmailKind.CHANGED)
+    return locked

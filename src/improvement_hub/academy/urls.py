@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("sessions/<int:pk>/promote/", hub_views.waitlist_promote, name="waitlist_promote"),
     path("sessions/<int:pk>/cancel/", hub_views.session_cancel, name="session_cancel"),
+    path("sessions/<int:pk>/edit/", hub_views.session_edit, name="session_edit"),
     path("bookings/<int:pk>/cancel/", views.booking_cancel, name="booking_cancel"),
     path("bookings/<int:pk>/approve/", views.booking_approve, name="booking_approve"),
     path("bookings/<int:pk>/feedback/", views.feedback, name="feedback"),

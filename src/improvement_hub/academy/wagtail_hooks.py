@@ -1,5 +1,5 @@
-"""The Hub Team edit courses (draft or published), pathways and their steps, sessions,
-learning visits and the skills framework in the admin."""
+"""The Hub Team edit courses (draft or published), pathways and their steps, learning
+visits and the skills framework in the admin."""
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
@@ -10,7 +10,6 @@ from improvement_hub.academy.models import (
     LearningVisit,
     Pathway,
     PathwayStep,
-    Session,
     Skill,
 )
 
@@ -63,25 +62,6 @@ class PathwayStepViewSet(SnippetViewSet):
     list_filter = ["pathway"]
 
 
-class SessionViewSet(SnippetViewSet):
-    model = Session
-    icon = "date"
-    list_display = ["course", "starts_at", "capacity", "is_cancelled"]
-    list_filter = ["course", "is_cancelled"]
-    panels = [
-        FieldPanel("course"),
-        FieldPanel("starts_at"),
-        FieldPanel("ends_at"),
-        FieldPanel("capacity"),
-        FieldPanel("address"),
-        FieldPanel("online_url"),
-        FieldPanel("trainers"),
-        FieldPanel("partner_trainers"),
-        FieldPanel("booking_deadline"),
-        FieldPanel("cancellation_deadline"),
-    ]
-
-
 class LearningVisitViewSet(SnippetViewSet):
     model = LearningVisit
     icon = "site"
@@ -107,11 +87,12 @@ class AcademyViewSetGroup(SnippetViewSetGroup):
     menu_label = "Change Academy"
     menu_icon = "openquote"
     menu_order = 230
+    # Sessions are scheduled, changed and cancelled on the Academy's own pages, where the
+    # rules hold and everyone booked is told; the admin would bypass both.
     items = (
         CourseViewSet,
         PathwayViewSet,
         PathwayStepViewSet,
-        SessionViewSet,
         LearningVisitViewSet,
         SkillViewSet,
     )
