@@ -35,6 +35,9 @@ TITLE_CASE = [
     "Login Cancelled",
     "Third-Party",
     "Account Connections",
+    "Current Password",
+    "New Password",
+    "Remember Me",
 ]
 
 
@@ -135,7 +138,7 @@ def test_email_confirmation_page_asks_for_a_button_press_when_the_link_is_opened
     response = client.get(f"/accounts/confirm-email/{key}/")
     html = response.content.decode()
     assert_govuk_page(html, "Confirm your email address")
-    assert f"Confirm that <strong class=\"hub-text\">{person.email}</strong> is your email" in html
+    assert f'Confirm that <strong class="hub-text">{person.email}</strong> is your email' in html
     client.post(f"/accounts/confirm-email/{key}/")
     assert EmailAddress.objects.get(pk=address.pk).verified
 
@@ -160,7 +163,7 @@ def test_each_address_offers_only_what_applies_when_there_are_several(signed_in,
     html = signed_in.get("/accounts/email/").content.decode()
     chunks = html.split('<div class="govuk-summary-list__row">')[1:]
     rows = {
-        email: next(c for c in chunks if f"hub-text\">{email}</dt>" in c)
+        email: next(c for c in chunks if f'hub-text">{email}</dt>' in c)
         for email in ("pat@example.org", "pat.other@example.org", "pat.new@example.org")
     }
     rows = {email: row.split("</dl>")[0] for email, row in rows.items()}
@@ -274,9 +277,7 @@ def test_signup_names_the_staff_email_domains_when_they_are_configured(client, s
     assert "council account" not in html
 
 
-def test_signup_sends_staff_to_the_council_sign_in_when_a_provider_is_configured(
-    client, settings
-):
+def test_signup_sends_staff_to_the_council_sign_in_when_a_provider_is_configured(client, settings):
     settings.SOCIALACCOUNT_PROVIDERS = {
         "openid_connect": {
             "APPS": [

@@ -74,7 +74,38 @@ class ResetPasswordKeyForm(GovUKFormMixin, allauth_forms.ResetPasswordKeyForm):
 
 
 class ChangePasswordForm(GovUKFormMixin, allauth_forms.ChangePasswordForm):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["oldpassword"].label = "Current password"
+        self.fields["oldpassword"].help_text = ""
+        self.fields["oldpassword"].error_messages["required"] = "Enter your current password"
+        self.fields["password1"].label = "New password"
+        self.fields["password1"].help_text = "Use at least 10 characters. Avoid common words."
+        self.fields["password1"].error_messages["required"] = "Enter a new password"
+        self.fields["password2"].label = "Confirm new password"
+        self.fields["password2"].error_messages["required"] = "Enter your new password again"
+
+
+class SetPasswordForm(GovUKFormMixin, allauth_forms.SetPasswordForm):
+    """For an account without a password (single sign-on). Needs
+    ``ACCOUNT_FORMS["set_password"]`` pointing here."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].label = "Create a password"
+        self.fields["password1"].help_text = "Use at least 10 characters. Avoid common words."
+        self.fields["password1"].error_messages["required"] = "Enter a password"
+        self.fields["password2"].label = "Confirm password"
+        self.fields["password2"].error_messages["required"] = "Enter your password again"
+
+
+class ReauthenticateForm(GovUKFormMixin, allauth_forms.ReauthenticateForm):
+    """Needs ``ACCOUNT_FORMS["reauthenticate"]`` pointing here."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+        self.fields["password"].error_messages["required"] = "Enter your password"
 
 
 class AddEmailForm(GovUKFormMixin, allauth_forms.AddEmailForm):
