@@ -312,3 +312,24 @@ def test_utilisation_exports_are_formula_safe(hub, staff):
         "Per cent used",
     )
     assert any(row[4] == 2 for row in rows[1:])
+
+
+def test_registrations_are_erased_after_the_retention_period(event, settings):
+    settings.LAB_RETENTION_MONTHS = 12
+    kept = services.registration_confirm(
+        registration=services.registration_submit(event=event, name="Pat", email="pat@example.org")
+    )
+    unconfirmed = services.registration_submit(event=event, name="Sam", email="sam@example.org")
+    assert services.registration_retention_erase() == 0
+    Registration.objects.filter(pk=unconfirmed.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=31)
+    )
+    assert services.registration_retention_erase() == 1
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - dt.timedelta(days=400),
+        ends_at=timezone.now() - dt.timedelta(days=399),
+    )
+    assert services.registration_retention_erase() == 1
+    kept.refresh_from_db()
+    assert (kept.name, kept.email, kept.status) == ("", "", "confirmed")
+    assert Registration.objects.get(pk=unconfirmed.pk).email == ""

@@ -161,6 +161,10 @@ class Cell:
     label: str = ""
     booking: Booking | None = None
 
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.starts_at + dt.timedelta(hours=1)
+
 
 @dataclass
 class WeekTable:
@@ -494,12 +498,11 @@ class SeriesTime:
     alternatives: list[Range]
 
 
-def series_plan(*, user: "AnyUser", space: Space, times: list[Range]) -> list[SeriesTime]:
-    """Each time of a repeating booking with what stops it and, for those, free times nearby
-    (also each clear of the series' other times)."""
-    from improvement_hub.spaces import services
-
-    checked = services.series_check(user=user, space=space, times=times)
+def series_plan(
+    *, space: Space, checked: list[tuple[dt.datetime, dt.datetime, str]]
+) -> list[SeriesTime]:
+    """Each time of a repeating booking with what stops it (``services.series_check``) and,
+    for those, free times nearby (also each clear of the series' other times)."""
     clear = [(s, e) for s, e, problem in checked if not problem]
     plan = []
     for index, (start, end, problem) in enumerate(checked):

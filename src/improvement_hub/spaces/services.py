@@ -641,3 +641,38 @@ def move_step_done(*, user: "AnyUser", step: MoveStep, done_on: dt.date | None) 
     step.done_on = done_on
     step.save(update_fields=["done_on"])
     return step
+
+
+def registration_retention_erase(*, now: dt.datetime | None = None) -> int:
+    """The referrals' retention rule for event registrations: names, emails and feedback
+    text go ``LAB_RETENTION_MONTHS`` after the event, and unconfirmed registrations after
+    30 days; counts, attendance and ratings stay for the Lab's learning. Returns how many."""
+    from django.conf import settings
+
+    from improvement_hub.core.tasks import task_results_erase
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=round(settings.LAB_RETENTION_MONTHS * 30.44))
+    expired = Registration.objects.filter(
+        personal_data_erased_at__isnull=True, event__ends_at__lt=cutoff
+    )
+    stale = Registration.objects.filter(
+        personal_data_erased_at__isnull=True,
+        status=Registration.Status.UNCONFIRMED,
+        created_at__lt=now - dt.timedelta(days=30),
+    )
+    erased = 0
+    for registration in (expired | stale).distinct():
+        with transaction.atomic():
+            task_results_erase(mentioning=[registration.email])
+            erased += Registration.objects.filter(pk=registration.pk).update(
+                name="",
+                email="",
+                feedback="",
+                user=None,
+                personal_data_erased_at=now,
+                status=Registration.Status.CANCELLED
+                if registration.status == Registration.Status.UNCONFIRMED
+                else registration.status,
+            )
+    return erased

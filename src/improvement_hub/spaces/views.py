@@ -269,7 +269,8 @@ def series_new(request: HttpRequest) -> HttpResponse:
         count=extra.get("count"),
         until=extra.get("until"),
     )
-    plan = selectors.series_plan(user=request.user, space=space, times=times)
+    checked = services.series_check(user=request.user, space=space, times=times)
+    plan = selectors.series_plan(space=space, checked=checked)
     if request.POST.get("action") == "book":
         chosen = _series_chosen(request, plan)
         if submit(
