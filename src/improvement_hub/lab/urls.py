@@ -36,3 +36,10 @@ urlpatterns = [
         name="triage_evidence",
     ),
 ]
+
+# Open sessions into referrals (issue 12; the event lives in the spaces app)
+from improvement_hub.lab import event_views  # noqa: E402
+
+urlpatterns += [
+    path("events/<slug:slug>/referrals/", event_views.event_referrals, name="event_referrals"),
+]
