@@ -307,7 +307,7 @@ def _evidence_uploaded(page: Page, base_url: str) -> None:
 def _evidence_bad_file(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/lab/refer/evidence/")
     upload_evidence(page, "notes.pdf", b"just some text, not a PDF")
-    expect(error_summary(page)).to_contain_text("notes.pdf must be a PDF")
+    expect(error_summary(page)).to_contain_text("The file ‘notes.pdf’ must be a PDF")
     expect(page).to_have_title(re.compile("^Error: "))
 
 
@@ -743,7 +743,7 @@ def test_hub_team_chooses_the_decision_first_and_sees_only_its_fields(page: Page
     expect(error_summary(page)).to_contain_text("Select the service the referral goes to")
     expect(service).to_be_visible()  # the chosen decision's block stays open
     expect(challenge).to_be_hidden()
-    assert check_page(page) == []
+    assert not (failures := check_page(page)), "\n".join(failures)
 
 
 def test_without_javascript_hub_team_accepts_a_referral_into_the_lab(
@@ -752,16 +752,21 @@ def test_without_javascript_hub_team_accepts_a_referral_into_the_lab(
     page = page_without_js
     referral, _ = make_referral(email=EMAIL, problem="Families in B&Bs miss school every week.")
     sign_in(page, live_server.url, HUB, f"/lab/triage/{referral.reference}/")
-    # every decision's fields show, each under its own radio
+    # the reveal is CSS: it works without JavaScript too
     service = page.get_by_label("Service to refer to")
+    challenge = page.get_by_label("Challenge to join")
+    expect(service).to_be_hidden()
+    expect(challenge).to_be_hidden()
+    page.get_by_label("Refer to a named council service").check()
     expect(service).to_be_visible()
-    expect(page.get_by_label("Challenge to join")).to_be_visible()
-    assert check_page(page) == []
+    service.select_option(label=REPAIRS)  # then another decision is chosen: ignored
+    assert not (failures := check_page(page)), "\n".join(failures)
     page.get_by_label("Accept into the Lab (start or join a challenge)").check()
     page.get_by_label("Title of a new challenge (if starting one)").fill(
         "Keeping school in reach from temporary homes"
     )
-    service.select_option(label=REPAIRS)  # an answer under another decision: ignored
+    expect(service).to_be_hidden()
+    expect(challenge).to_be_visible()
     press(page, "Save and email the referrer")
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
         "The decision is saved"
@@ -771,3 +776,43 @@ def test_without_javascript_hub_team_accepts_a_referral_into_the_lab(
     assert referral.challenge is not None
     assert referral.challenge.title == "Keeping school in reach from temporary homes"
     assert referral.referred_to is None
+
+
+def test_signed_in_resident_refers_without_typing_or_confirming_their_email(
+    page: Page, live_server, lab
+):
+    """Issue 10, item 11: the account's verified email is used; the referral is in their
+    notifications and under Your referrals, reached by links only."""
+    resident_email = "resident@demo.example"
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in(page, live_server.url, resident_email, "/lab/")
+    page.get_by_role("button", name="Refer a problem").click()
+    page.get_by_role("button", name="Start now").click()
+    answer_who(page)
+    answer_affected(page)
+    answer_problem(page)
+    answer_services(page)
+    answer_tried(page)
+    answer_priorities(page)
+    page.get_by_role("button", name="Continue").click()  # no evidence
+    expect(page.get_by_role("heading", level=1)).to_have_text("How can we contact you?")
+    expect(page.get_by_label("Email address")).to_have_count(0)
+    expect(page.locator(".govuk-inset-text")).to_contain_text(resident_email)
+    assert not (failures := check_page(page)), "\n".join(failures)
+    page.get_by_label("Your name (optional)").fill("Pat Resident")
+    continue_(page)
+    answer_consent(page)
+    press(page, "Send referral")
+    expect(page.locator(".govuk-panel")).to_contain_text("Referral sent")
+    expect(page.get_by_text("Confirm your email address")).to_have_count(0)
+    assert not (failures := check_page(page)), "\n".join(failures)
+    referral = Referral.objects.get(email=resident_email, problem=PROBLEM)
+    assert referral.status == ReferralStatus.NEW
+    assert not [m for m in mail.outbox if "/lab/refer/confirm/" in m.body]
+
+    page.get_by_role("link", name="your referrals").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your referrals")
+    assert not (failures := check_page(page)), "\n".join(failures)
+    page.get_by_role("link", name=referral.reference).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(referral.reference)
+    assert not (failures := check_page(page)), "\n".join(failures)

@@ -43,7 +43,7 @@ def test_word_file_that_expands_to_200mb_is_refused_when_uploaded(client):
     response = client.post(URL, {"file": SimpleUploadedFile("report.docx", bomb, DOCX)})
 
     assert response.status_code == 400
-    assert "report.docx is too big when opened" in response.content.decode()
+    assert "The file ‘report.docx’ is too big when opened" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
@@ -54,7 +54,7 @@ def test_word_file_that_expands_1000_times_is_refused_when_under_the_total_cap(c
     response = client.post(URL, {"file": SimpleUploadedFile("minutes.docx", bomb, DOCX)})
 
     assert response.status_code == 400
-    assert "minutes.docx is too big when opened" in response.content.decode()
+    assert "The file ‘minutes.docx’ is too big when opened" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
