@@ -265,3 +265,15 @@ def test_a_single_values_problem_starts_with_a_capital(hub):
         {"on": str(timezone.localdate() + timedelta(days=40)), "value": "6"},
     )
     assert "The date must be today or in the past" in future.text
+
+
+def test_a_long_list_of_bad_rows_ends_with_a_sentence(hub):
+    measure = _measure(hub, "days")
+    rows = "\n".join(f"{date(2017, 1, 2) + timedelta(days=i)},-{i + 1}" for i in range(60))
+    response = signed_in(hub).post(
+        f"/initiatives/{measure.initiative_id}/measures/{measure.pk}/import/",
+        {"file": SimpleUploadedFile("v.csv", f"date,value\n{rows}\n".encode(), "text/csv")},
+    )
+    assert response.status_code == 400
+    assert "10 more rows have problems" in response.text
+    assert "and 10 more rows" not in response.text

@@ -152,7 +152,8 @@ def _problems_on_file(form: forms.Form) -> None:
     problems = [str(problem) for problem in form.errors.pop(NON_FIELD_ERRORS, ())]
     shown = problems[:ROW_ERRORS_SHOWN]
     if len(problems) > ROW_ERRORS_SHOWN:
-        shown.append(f"and {len(problems) - ROW_ERRORS_SHOWN} more rows")
+        more = len(problems) - ROW_ERRORS_SHOWN
+        shown.append(f"{more} more row{'s have' if more != 1 else ' has'} problems")
     form.add_error("file", shown)
 
 
