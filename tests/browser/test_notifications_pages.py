@@ -54,7 +54,7 @@ def test_settings_form_shows_errors_and_saves_accessibly(page: Page, live_server
 
     page.evaluate("document.querySelectorAll('input[type=radio]').forEach(r => r.checked = false)")
     page.get_by_role("button", name="Save settings").click()
-    expect(page).to_have_title("Error: Email settings – Improvement Hub")
+    expect(page).to_have_title("Error: Notification settings – Improvement Hub")
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_focused()
     summary.get_by_role("link", name="Select how often you want emails").click()
@@ -64,7 +64,7 @@ def test_settings_form_shows_errors_and_saves_accessibly(page: Page, live_server
     page.get_by_label("Once a day, as a summary").check()
     page.get_by_role("button", name="Save settings").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "Your email settings have been saved"
+        "Your notification settings have been saved"
     )
     expect(page.get_by_label("Once a day, as a summary")).to_be_checked()
     assert NotificationPreference.objects.get(user=follower).email_frequency == "daily"
@@ -84,7 +84,9 @@ def test_mark_all_as_read_and_settings_work_without_javascript(
     expect(page.get_by_role("button", name="Mark all as read")).to_have_count(0)
     assert not Notification.objects.filter(recipient=follower, read_at__isnull=True).exists()
 
-    page.get_by_role("link", name="Change how often we email you").click()
+    page.get_by_role(
+        "link", name="Choose what we tell you about and how often we email you"
+    ).click()
     page.get_by_label("Never — I'll only check in the app").check()
     page.get_by_role("button", name="Save settings").click()
     expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
@@ -97,3 +99,33 @@ def test_empty_list_is_accessible_when_there_are_no_notifications(page: Page, li
     expect(page.get_by_text("You have no notifications yet.")).to_be_visible()
     assert_accessible(page)
     assert_fits_width(page, 320)
+
+
+def test_switching_a_kind_off_works_without_javascript_and_the_list_filters_by_kind(
+    page_without_js: Page, live_server, follower
+):
+    from improvement_hub.notifications.kinds import COMMENT_ON_YOURS
+    from improvement_hub.notifications.models import KindSetting
+
+    page = page_without_js
+    NotificationFactory(recipient=follower, kind=COMMENT_ON_YOURS, subject="A comment for you")
+    _sign_in(page, live_server.url, follower.email, "/notifications/")
+    page.get_by_label("Kind").select_option(label="Someone comments on your idea")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_role("link", name="A comment for you")).to_be_visible()
+    expect(page.get_by_text("Showing 1 notification that match")).to_be_visible()
+    assert_accessible(page)
+    assert_fits_width(page, 320)
+
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.get_by_role(
+        "link", name="Choose what we tell you about and how often we email you"
+    ).click()
+    email_me = page.get_by_role("group", name="Email me when")
+    email_me.get_by_label("Someone comments on your idea").uncheck()
+    page.get_by_role("button", name="Save settings").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+    expect(email_me.get_by_label("Someone comments on your idea")).not_to_be_checked()
+    setting = KindSetting.objects.get(user=follower, kind=COMMENT_ON_YOURS)
+    assert (setting.in_hub, setting.by_email) == (True, False)
+    assert_accessible(page)
