@@ -293,3 +293,20 @@ def test_signup_sends_staff_to_the_council_sign_in_when_a_provider_is_configured
     }
     html = client.get("/accounts/signup/").content.decode()
     assert "sign in with your council account" in html
+
+
+def test_signup_promises_open_sessions_only_while_an_app_says_there_are_some(client):
+    from improvement_hub.accounts import signup_offers
+
+    sessions_open = False
+
+    def open_sessions() -> str | None:
+        return "join open sessions" if sessions_open else None
+
+    signup_offers.signup_offer_register(open_sessions)
+    try:
+        assert "join open sessions" not in client.get("/accounts/signup/").content.decode()
+        sessions_open = True
+        assert "join open sessions" in client.get("/accounts/signup/").content.decode()
+    finally:
+        signup_offers._offers.remove(open_sessions)
