@@ -36,17 +36,29 @@ def load(spaces: int, bookings: int) -> list[int]:
     from improvement_hub.accounts.models import User
     from improvement_hub.spaces.models import LONDON, Booking, Provider, Space
 
-    booker, _ = User.objects.get_or_create(email="bench.booker@example.org", defaults={"password": "!bench"})
+    booker, _ = User.objects.get_or_create(
+        email="bench.booker@example.org", defaults={"password": "!bench"}
+    )
     booker.groups.add(Group.objects.get(name="Hub Team"))
     have = Space.objects.filter(slug__startswith="bench-space").count()
     Space.objects.bulk_create(
         [
-            Space(name=f"Bench space {n}", slug=f"bench-space-{n}", provider=Provider.COUNCIL, capacity=20,
-                  available_from=dt.date(2020, 1, 1), is_public=True)
+            Space(
+                name=f"Bench space {n}",
+                slug=f"bench-space-{n}",
+                provider=Provider.COUNCIL,
+                capacity=20,
+                available_from=dt.date(2020, 1, 1),
+                is_public=True,
+            )
             for n in range(have, spaces)
         ]
     )
-    ids = list(Space.objects.filter(slug__startswith="bench-space").order_by("pk").values_list("pk", flat=True))[:spaces]
+    ids = list(
+        Space.objects.filter(slug__startswith="bench-space")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )[:spaces]
     have = Booking.objects.filter(space_id__in=ids).count()
     monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())  # noqa: DTZ011
     rows = []
@@ -56,7 +68,16 @@ def load(spaces: int, bookings: int) -> list[int]:
         day = monday + dt.timedelta(weeks=slot // 50, days=(slot % 50) // 10)
         start = dt.datetime.combine(day, dt.time(8 + slot % 10), tzinfo=LONDON)
         end = start + dt.timedelta(minutes=50)
-        rows.append(Booking(space_id=space, booked_by=booker, starts_at=start, ends_at=end, blocked_until=end, purpose=f"Bench {n}"))
+        rows.append(
+            Booking(
+                space_id=space,
+                booked_by=booker,
+                starts_at=start,
+                ends_at=end,
+                blocked_until=end,
+                purpose=f"Bench {n}",
+            )
+        )
         if len(rows) == 5000:
             Booking.objects.bulk_create(rows)
             rows = []
@@ -69,7 +90,10 @@ def measure(ids: list[int], requests: int) -> dict[str, list[float]]:
 
     client = Client(HTTP_HOST="localhost")
     monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())  # noqa: DTZ011
-    times: dict[str, list[float]] = {"availability (one space, a week)": [], "week page (every space)": []}
+    times: dict[str, list[float]] = {
+        "availability (one space, a week)": [],
+        "week page (every space)": [],
+    }
     for n in range(requests):
         week = monday + dt.timedelta(weeks=random.randrange(8))  # noqa: S311  # not security
         space = random.choice(ids)  # noqa: S311
@@ -104,7 +128,9 @@ def main() -> None:
         values.sort()
         p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
         p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
-        print(f"{name}: n={len(values)} p50={statistics.median(values):.1f} ms p95={p95:.1f} ms p99={p99:.1f} ms")  # noqa: T201
+        print(
+            f"{name}: n={len(values)} p50={statistics.median(values):.1f} ms p95={p95:.1f} ms p99={p99:.1f} ms"
+        )  # noqa: T201
 
 
 if __name__ == "__main__":
