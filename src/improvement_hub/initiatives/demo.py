@@ -16,7 +16,7 @@ from django.utils import timezone
 from improvement_hub.accounts.models import User
 from improvement_hub.council.models import Directorate, Organisation, Priority, Service
 from improvement_hub.ideas.models import Idea
-from improvement_hub.initiatives import services
+from improvement_hub.initiatives import demo_training, services
 from improvement_hub.initiatives.demo_data import INITIATIVES, PROGRAMMES
 from improvement_hub.initiatives.models import (
     Benefit,
@@ -332,3 +332,5 @@ def load(log: Callable[[str], object]) -> None:
         f"Initiatives: {Initiative.objects.count()} initiatives, {Pilot.objects.count()} pilots, "
         f"{len(programmes)} redesign programmes, {Measure.objects.count()} measures"
     )
+    # the pilots' training requirements (the Academy's courses are loaded by then)
+    demo_training.load(log)

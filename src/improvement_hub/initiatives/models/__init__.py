@@ -27,6 +27,7 @@ from improvement_hub.initiatives.models.choices import (
     Stage,
     Strand,
 )
+from improvement_hub.initiatives.models.follows import InitiativeFollow
 from improvement_hub.initiatives.models.limits import (
     HIGH_RISK_SCORE,
     MONEY_LIMIT,
@@ -37,7 +38,6 @@ from improvement_hub.initiatives.models.limits import (
     validate_value,
     value_is_usable,
 )
-from improvement_hub.initiatives.models.follows import InitiativeFollow
 from improvement_hub.initiatives.models.measures import Measure, MeasureRebase, Observation
 from improvement_hub.initiatives.models.parts import (
     Benefit,
@@ -48,6 +48,7 @@ from improvement_hub.initiatives.models.parts import (
     Risk,
     StatusUpdate,
     TrainingNeed,
+    TrainingRequirement,
 )
 from improvement_hub.lab.models import Challenge
 
@@ -273,6 +274,7 @@ __all__ = [
     "Strand",
     "TeamMember",
     "TrainingNeed",
+    "TrainingRequirement",
     "validate_value",
     "value_is_usable",
 ]
