@@ -11,6 +11,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from wagtail.models import Page
 
+from improvement_hub.academy import selectors as academy_selectors
 from improvement_hub.initiatives.models import Initiative, Pilot, Prototype
 from improvement_hub.lab import selectors as lab_selectors
 from improvement_hub.lab.models import Challenge, Referral
@@ -31,6 +32,7 @@ from improvement_hub.partnership.models import (
     TransparencyFile,
 )
 from improvement_hub.partnership.rules import Check, Evidence, Thresholds, standing_orders_check
+from improvement_hub.spaces import selectors as spaces_selectors
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.types import AnyUser
@@ -443,6 +445,61 @@ def _initiative_figures() -> dict[str, Figure]:
     }
 
 
+AMBASSADOR_PATHWAY = "improvement-ambassador"
+
+
+def _ambassadors() -> tuple[int, int] | None:
+    """(people on the ambassador pathway, people who finished it), from the Academy."""
+    pathway = academy_selectors.pathway_list_all().filter(slug=AMBASSADOR_PATHWAY).first()
+    if pathway is None:
+        return None
+    rows = academy_selectors.pathway_progress_people(pathway=pathway)
+    return len(rows), sum(1 for row in rows if row.steps and row.done == row.steps)
+
+
+def _academy_figures() -> dict[str, Figure]:
+    ambassadors = _ambassadors()
+    if ambassadors is None:
+        return {}
+    started, finished = ambassadors
+    visits = academy_selectors.learning_visit_list().count()
+    return {
+        "academy": Figure(
+            "Ambassador pathway progress and learning visits",
+            f"{started} people on the ambassador pathway, {finished} finished; "
+            f"{visits} learning visits",
+            finished > 0 and visits >= 2,
+        )
+    }
+
+
+def _move_plan() -> tuple[int, int, str] | None:
+    """(steps done, steps, the space moved into), from the spaces' move plan."""
+    plan = spaces_selectors.move_plan_current()
+    if plan is None:
+        return None
+    steps = list(plan.steps.all())
+    return sum(1 for step in steps if step.done_on), len(steps), str(plan.to_space)
+
+
+def _spaces_figures() -> dict[str, Figure]:
+    move = _move_plan()
+    if move is None:
+        return {}
+    done, steps, to_space = move
+    first, last = spaces_selectors.utilisation_range("", "")
+    used = spaces_selectors.utilisation(period="month", first=first, last=last).by_provider
+    share = "; ".join(f"{name} {percent:g}% used" for name, _open, _booked, percent in used)
+    return {
+        "spaces": Figure(
+            "Spaces, the move plan and utilisation",
+            f"Move into {to_space}: {done} of {steps} steps done"
+            + (f"; last 13 weeks: {share}" if share else ""),
+            steps > 0 and done == steps,
+        )
+    }
+
+
 FIGURE_CHOICES = [
     ("lab-plan", "Lab plan and its sustainability indicators"),
     ("referrals", "Referrals and challenges"),
@@ -456,7 +513,12 @@ FIGURE_CHOICES = [
 def hub_figures() -> dict[str, Figure]:
     """Figures from the other strands' records, computed now. A strand not built yet
     says so instead of failing."""
-    figures = {**_lab_figures(), **_initiative_figures()}
+    figures = {
+        **_lab_figures(),
+        **_initiative_figures(),
+        **_academy_figures(),
+        **_spaces_figures(),
+    }
     for key, label in FIGURE_CHOICES:
         figures.setdefault(key, Figure(label, NOT_AVAILABLE))
     return figures
@@ -481,10 +543,32 @@ def handover_get(*, contract: Contract) -> HandoverPlan | None:
 def handover_readiness(*, plan: HandoverPlan) -> list[ReadinessItem]:
     """Each readiness item met or not, with its figure from the hub's own records."""
     today = timezone.localdate()
-    items = [ReadinessItem("Facilitators trained (Change Academy records)", NOT_AVAILABLE, None)]
-    items.append(
-        ReadinessItem("The lab hosted in council buildings (the move plan)", NOT_AVAILABLE, None)
-    )
+    ambassadors = _ambassadors()
+    facilitators = "Facilitators trained (Change Academy records)"
+    if ambassadors is None:
+        items = [ReadinessItem(facilitators, NOT_AVAILABLE, None)]
+    else:
+        finished = ambassadors[1]
+        items = [
+            ReadinessItem(
+                facilitators,
+                f"{finished} of {plan.facilitators_target} finished the ambassador pathway",
+                finished >= plan.facilitators_target,
+            )
+        ]
+    move = _move_plan()
+    hosted = "The lab hosted in council buildings (the move plan)"
+    if move is None:
+        items.append(ReadinessItem(hosted, NOT_AVAILABLE, None))
+    else:
+        done, steps, to_space = move
+        items.append(
+            ReadinessItem(
+                hosted,
+                f"Move into {to_space}: {done} of {steps} steps done",
+                steps > 0 and done == steps,
+            )
+        )
     if plan.triage_alone_since:
         weeks = (today - plan.triage_alone_since).days // 7
         since = plan.triage_alone_since
