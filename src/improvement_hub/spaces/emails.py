@@ -16,6 +16,7 @@ SUBJECTS = {
     "cancelled": "Your booking of {space} is cancelled",
     "confirmed": "Your booking of {space} is approved",
     "declined": "Your booking of {space} is declined",
+    "reminder": "Reminder: your booking of {space}",
 }
 
 

@@ -210,6 +210,8 @@ class Booking(TimeStampedModel):
         BookingSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # set when the reminder is queued, so a daily run reminds each booking once
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -420,6 +422,7 @@ class Registration(TimeStampedModel):
     feedback_rating = models.PositiveSmallIntegerField(null=True, blank=True)
     feedback = models.TextField(blank=True, max_length=TEXT_MAX)
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

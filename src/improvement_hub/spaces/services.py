@@ -676,3 +676,45 @@ def registration_retention_erase(*, now: dt.datetime | None = None) -> int:
                 else registration.status,
             )
     return erased
+
+
+REMINDER_WORKING_DAYS = 2
+
+
+def reminders_send(*, today: dt.date | None = None) -> int:
+    """Queues a reminder (with its .ics) for each confirmed booking and each confirmed
+    place at an event that starts within ``REMINDER_WORKING_DAYS`` working days after
+    ``today``; each is reminded once, however often this runs. Run daily."""
+    from improvement_hub import workdays
+
+    today = today or timezone.localdate()
+    last = workdays.add_working_days(today, REMINDER_WORKING_DAYS)
+    window = {"starts_at__date__gt": today, "starts_at__date__lte": last}
+    count = 0
+    bookings = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, reminded_at__isnull=True, **window
+    ).values_list("pk", flat=True)
+    for pk in list(bookings):
+        with transaction.atomic():
+            if Booking.objects.filter(pk=pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            ):
+                transaction.on_commit(
+                    partial(emails.send_booking_email.enqueue, booking_id=pk, what="reminder")
+                )
+                count += 1
+    places = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminded_at__isnull=True,
+        personal_data_erased_at__isnull=True,
+        event__is_cancelled=False,
+        **{f"event__{key}": value for key, value in window.items()},
+    ).values_list("pk", flat=True)
+    for pk in list(places):
+        with transaction.atomic():
+            if Registration.objects.filter(pk=pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            ):
+                _registration_email(pk, "reminder")
+                count += 1
+    return count
