@@ -21,6 +21,7 @@ from improvement_hub.spaces.models import (
     Event,
     MovePlan,
     MoveStep,
+    Provider,
     Registration,
     Space,
 )
@@ -71,6 +72,52 @@ def _holding(space_ids: list[int], start: dt.datetime, end: dt.datetime) -> Quer
     return Booking.objects.filter(
         space_id__in=space_ids, status__in=HOLDING, starts_at__lt=end, blocked_until__gt=start
     ).order_by("starts_at")
+
+
+def council_rooms_instead(
+    *,
+    user: "AnyUser | None",
+    space: Space,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    people: int = 1,
+    now: dt.datetime | None = None,
+) -> list[Space]:
+    """When a time falls after the partner's space closes: the council spaces open then
+    that hold as many people, are free (with their buffer) and that ``user`` may book
+    within their rules. Empty for any other refusal. Two queries."""
+    day = rules.local(starts_at).date()
+    if space.provider != Provider.PARTNER or not space.available_until:
+        return []
+    if day <= space.available_until:
+        return []
+    now = now or timezone.now()
+    candidates = [
+        room
+        for room in space_list_for_user(user)
+        .filter(provider=Provider.COUNCIL, capacity__gte=max(people, 1))
+        .exclude(pk=space.pk)
+        if permissions.can_book_space(user, room)
+        and not rules.booking_rule_errors(
+            space=room, starts_at=starts_at, ends_at=ends_at, now=now
+        )[0]
+    ]
+    if not candidates:
+        return []
+    longest = max(room.buffer for room in candidates)
+    busy = defaultdict(list)
+    window = (starts_at - dt.timedelta(hours=24), ends_at + longest)
+    for space_id, start, blocked in _holding([r.pk for r in candidates], *window).values_list(
+        "space_id", "starts_at", "blocked_until"
+    ):
+        busy[space_id].append((start, blocked))
+    return [
+        room
+        for room in candidates
+        if not any(
+            rules.overlaps((starts_at, ends_at + room.buffer), taken) for taken in busy[room.pk]
+        )
+    ]
 
 
 def free_times_near(

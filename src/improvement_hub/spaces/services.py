@@ -75,15 +75,24 @@ def _refuse_rules(
     ends_at: dt.datetime,
     now: dt.datetime,
     out_of_hours_ok: bool,
+    user: "AnyUser | None" = None,
+    people: int = 1,
 ) -> str:
-    """Raises the rules' refusal with the nearest free times; returns why approval is needed."""
+    """Raises the rules' refusal with the nearest free times (and, after the partner's
+    space closes, the council rooms free then); returns why approval is needed."""
     errors, approval = rules.booking_rule_errors(
         space=space, starts_at=starts_at, ends_at=ends_at, now=now, out_of_hours_ok=out_of_hours_ok
     )
     if errors:
         if "ends_at" not in errors or ends_at > starts_at:
-            from improvement_hub.spaces.selectors import free_times_near
+            from improvement_hub.spaces.selectors import council_rooms_instead, free_times_near
 
+            instead = council_rooms_instead(
+                user=user, space=space, starts_at=starts_at, ends_at=ends_at, people=people, now=now
+            )
+            if instead:
+                names = ", ".join(room.name for room in instead)
+                errors["instead"] = [f"The council’s space is free at that time: {names}"]
             nearest = free_times_near(space=space, starts_at=starts_at, ends_at=ends_at, now=now)
             if nearest:
                 errors["nearest"] = [f"Free times nearby: {rules.describe(nearest)}"]
@@ -146,6 +155,8 @@ def booking_create(
         ends_at=ends_at,
         now=now,
         out_of_hours_ok=out_of_hours_request,
+        user=user,
+        people=people,
     )
     if people > space.capacity:
         raise ValidationError({"people": [f"{space.name} holds up to {space.capacity} people"]})
@@ -211,6 +222,8 @@ def booking_change(
         ends_at=ends_at,
         now=timezone.now(),
         out_of_hours_ok=bool(booking.approval_reason) or permissions.can_manage_spaces(user),
+        user=user,
+        people=booking.people,
     )
     with transaction.atomic():
         locked = Booking.objects.select_for_update().get(pk=booking.pk)

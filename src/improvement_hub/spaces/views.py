@@ -3,12 +3,15 @@ in), a person's bookings, events and registration (no account needed)."""
 
 import datetime as dt
 import uuid
+from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -78,6 +81,7 @@ def space_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def booking_new(request: HttpRequest) -> HttpResponse:
     """Book a space. ``?space=<id>&starts_at=...&ends_at=...`` fill the form in (from a free
     slot in a week table or a suggested time)."""
+    instead: list[dict[str, object]] = []
     if request.method == "POST":
         form = BookingForm(request.POST, user=request.user)
         if form.is_valid():
@@ -91,9 +95,39 @@ def booking_new(request: HttpRequest) -> HttpResponse:
                     else "Your request has been sent to the Hub Team",
                 )
                 return redirect("spaces:booking_detail", pk=booking.pk)
+            instead = _council_rooms_instead(request, data)
     else:
         form = BookingForm(initial=request.GET.dict(), user=request.user)
-    return render_form(request, "spaces/booking_form.html", {"form": form})
+    context = {"form": form, "instead": instead}
+    return render_form(request, "spaces/booking_form.html", context)
+
+
+def _council_rooms_instead(request: HttpRequest, data: dict[str, Any]) -> list[dict[str, object]]:
+    """After a refusal because the partner's space has closed by then: the council rooms
+    free at that time, each with a link that fills the form in for it, and the space
+    refused (the template names it)."""
+    rooms = selectors.council_rooms_instead(
+        user=request.user,
+        space=data["space"],
+        starts_at=data["starts_at"],
+        ends_at=data["ends_at"],
+        people=data.get("people") or 1,
+    )
+    fill = {
+        "starts_at": timezone.localtime(data["starts_at"]).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": timezone.localtime(data["ends_at"]).strftime("%Y-%m-%dT%H:%M"),
+        "purpose": data.get("purpose", ""),
+        "people": data.get("people") or 1,
+    }
+    base = reverse("spaces:booking_new")
+    return [
+        {
+            "space": room,
+            "closed": data["space"],
+            "href": f"{base}?{urlencode({'space': room.pk, **fill})}",
+        }
+        for room in rooms
+    ]
 
 
 @login_required
