@@ -6,11 +6,6 @@ import pytest
 from django.test import Client
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs 'about' in cms.selectors.FOOTER_SLUGS (a one-line change the lead applies); "
-    "remove this marker then",
-)
 @pytest.mark.django_db
 def test_every_page_links_to_about_from_the_footer(demo):
     for path in ["/", "/ideas/", "/initiatives/", "/no-such-page/"]:

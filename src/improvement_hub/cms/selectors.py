@@ -10,7 +10,7 @@ from improvement_hub.accounts.models import User
 from improvement_hub.cms.models import BrandingSettings, StandardPage
 from improvement_hub.initiatives.models import Initiative, Milestone, Pilot, TeamMember
 
-FOOTER_SLUGS = ("accessibility", "privacy", "cookies")
+FOOTER_SLUGS = ("about", "accessibility", "privacy", "cookies")
 _DEFAULT_BRANDING = BrandingSettings(service_name="Improvement Hub", accent_colour="#005a5a")
 
 

@@ -197,6 +197,8 @@ class MeasureForm(PartForm):
             "definition",
             "improvement_direction",
             "target",
+            "lower_bound",
+            "upper_bound",
             "baseline_points",
             "screen_outliers",
         ]
@@ -204,6 +206,8 @@ class MeasureForm(PartForm):
             "definition": "How it is measured (optional)",
             "improvement_direction": "Which way is better",
             "target": "Target (optional)",
+            "lower_bound": "Lowest possible value (optional)",
+            "upper_bound": "Highest possible value (optional)",
             "baseline_points": "Points in the baseline (optional)",
             "screen_outliers": "Screen moving-range outliers when setting limits",
         }

@@ -160,6 +160,20 @@ class MeasureIn(InputSchema):
         le=VALUE_LIMIT,
         description="A finite number between -1e12 and 1e12",
     )
+    lower_bound: float | None = Field(
+        default=None,
+        allow_inf_nan=False,
+        ge=-VALUE_LIMIT,
+        le=VALUE_LIMIT,
+        description="The lowest value the unit can have (by default 0 for days and counts)",
+    )
+    upper_bound: float | None = Field(
+        default=None,
+        allow_inf_nan=False,
+        ge=-VALUE_LIMIT,
+        le=VALUE_LIMIT,
+        description="The highest value the unit can have (by default 100 for percentages)",
+    )
     screen_outliers: bool = True
     baseline_points: int | None = Field(default=None, ge=12, le=1000)
     definition: str = Field(default="", max_length=1000)
@@ -232,7 +246,7 @@ def measure_out(measure: Measure) -> MeasureOut:
             ],
             variation=result.variation,
             assurance=result.assurance,
-            summary=result.summary(),
+            summary=result.summary(unit=measure.unit),
         )
     return MeasureOut(
         id=measure.pk,
