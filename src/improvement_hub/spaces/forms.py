@@ -10,7 +10,9 @@ from improvement_hub.council.selectors import priority_list_active
 from improvement_hub.spaces.models import (
     CAPACITY_MAX,
     PURPOSE_MAX,
+    TEXT_MAX,
     BookingSeries,
+    Event,
     Provider,
     Purpose,
     ResourceRequest,
@@ -214,3 +216,46 @@ class FeedbackForm(GovUKFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class EventForm(GovUKFormMixin, forms.Form):
+    """A new Lab event (the Hub Team's "Add an event" page); ``services.event_create``
+    books its space, so no event can double-book a room."""
+
+    title = forms.CharField(label="Title", max_length=200)
+    kind = forms.ChoiceField(label="Kind of event", choices=Event.Kind.choices)
+    summary = forms.CharField(label="Summary", max_length=300, help_text="One or two sentences")
+    what_to_expect = forms.CharField(
+        label="What to expect (optional)",
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea,
+    )
+    starts_at = DateTimeField(label="Start")
+    ends_at = DateTimeField(label="End")
+    capacity = forms.IntegerField(label="How many places?", min_value=1, max_value=CAPACITY_MAX)
+    space = forms.ModelChoiceField(
+        label="Space (leave empty for an online event)",
+        queryset=Space.objects.none(),
+        required=False,
+        empty_label="Online",
+    )
+    online_url = forms.URLField(
+        label="Online meeting link (optional)", required=False, assume_scheme="https"
+    )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["space"].queryset = space_list_for_user(user)  # type: ignore[attr-defined]  # a ModelChoiceField's
+        self.fields["capacity"].error_messages.update(
+            min_value="Enter at least 1 place", max_value=f"Enter {CAPACITY_MAX} places or fewer"
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", "The end time must be after the start time")
+        if not data.get("space") and not data.get("online_url") and "online_url" not in self.errors:
+            self.add_error("online_url", "Choose a space or enter an online meeting link")
+        return data

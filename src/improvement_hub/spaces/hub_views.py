@@ -13,7 +13,7 @@ from improvement_hub.core.decorators import hidden_unless
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.spreadsheets import csv_response, xlsx_response
 from improvement_hub.spaces import permissions, selectors, services
-from improvement_hub.spaces.forms import DecisionForm, ResourceStatusForm
+from improvement_hub.spaces.forms import DecisionForm, EventForm, ResourceStatusForm
 from improvement_hub.spaces.models import MoveStep, ResourceRequest
 
 
@@ -132,3 +132,16 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "spaces/hub/event_register.html", {"event": event, "registrations": registrations}
     )
+
+
+@hidden_unless(permissions.can_manage_spaces)
+def event_new(request: HttpRequest) -> HttpResponse:
+    """Add an event: the service books its space (refusing a clash, as any booking)."""
+    form = EventForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        event = submit(form, lambda: services.event_create(user=request.user, **data))
+        if event is not None:
+            messages.success(request, f"{event.title} has been added")
+            return redirect(event.get_absolute_url())
+    return render_form(request, "spaces/hub/event_form.html", {"form": form})

@@ -32,6 +32,7 @@ urlpatterns = [
         views.registration_confirm,
         name="registration_confirm",
     ),
+    path("events/new/", hub_views.event_new, name="event_new"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("events/<slug:slug>/register/", hub_views.event_register, name="event_register"),
 ]

@@ -212,7 +212,9 @@ def person_calendar(request: HttpRequest, token: str) -> HttpResponse:
 def event_list(request: HttpRequest) -> HttpResponse:
     events = page_of(request, selectors.event_list_public(), 20)
     past = selectors.event_list_past()[:6]
-    return render(request, "spaces/event_list.html", {"page": events, "past": past})
+    can_add = permissions.can_manage_spaces(request.user)
+    context = {"page": events, "past": past, "can_add": can_add}
+    return render(request, "spaces/event_list.html", context)
 
 
 def event_calendar(request: HttpRequest) -> HttpResponse:
