@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, QueryDict
 from ninja import Query, Router, Schema, Status
-from ninja.security import SessionAuth
 
 from improvement_hub.academy import selectors, services
 from improvement_hub.academy.filters import CatalogueFilter
 from improvement_hub.academy.forms import CourseForm, SessionForm
 from improvement_hub.academy.models import Course, Enrolment, Session
-from improvement_hub.accounts.api_auth import ApiTokenAuth
+from improvement_hub.accounts.api_auth import READ_AUTH
 from improvement_hub.core.api import PROBLEMS, Problem, bind_form
 from improvement_hub.core.schemas import InputSchema
 
@@ -26,12 +25,6 @@ if TYPE_CHECKING:
 router = Router(tags=["academy"])
 
 
-def _anyone(request: HttpRequest) -> AnonymousUser:
-    """Lets reads through without signing in; the selectors decide what is visible."""
-    return AnonymousUser()
-
-
-READ_AUTH = [ApiTokenAuth(), SessionAuth(), _anyone]
 WRITE_RESPONSES: dict[int, type[Problem]] = {**PROBLEMS, 404: Problem}
 
 

@@ -1,8 +1,9 @@
 """Token authentication for integrations calling the JSON API."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError
-from ninja.security import HttpBearer
+from ninja.security import HttpBearer, SessionAuth
 
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.services import api_token_authenticate
@@ -17,3 +18,13 @@ class ApiTokenAuth(HttpBearer):
             # A token was offered and is wrong: answer 401 rather than trying the session.
             raise AuthenticationError(message="The API token is not valid or has been revoked")
         return user
+
+
+def anyone(request: HttpRequest) -> AnonymousUser:
+    """Lets reads through without signing in; the selectors decide what is visible."""
+    return AnonymousUser()
+
+
+# For public reads: a valid token or the session makes ``request.auth`` the person (a wrong
+# token is a 401); without either, ``request.auth`` is AnonymousUser.
+READ_AUTH = [ApiTokenAuth(), SessionAuth(), anyone]

@@ -6,16 +6,14 @@ they refuse reaches the client through the API's one error mapping (``core.api``
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
-from ninja.security import SessionAuth
 
 from improvement_hub.accounts import selectors as people
-from improvement_hub.accounts.api_auth import ApiTokenAuth
+from improvement_hub.accounts.api_auth import READ_AUTH
 from improvement_hub.core.api import PROBLEMS, Problem, bind_form
 from improvement_hub.core.schemas import HubPagination
 from improvement_hub.initiatives import permissions, selectors, services
@@ -41,14 +39,6 @@ if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
 
 router = Router(tags=["initiatives"])
-
-
-def _anyone(request: HttpRequest) -> AnonymousUser:
-    """Lets reads through without signing in; the selectors decide what is visible."""
-    return AnonymousUser()
-
-
-READ_AUTH = [ApiTokenAuth(), SessionAuth(), _anyone]
 
 
 class ReadRequest(HttpRequest):

@@ -8,6 +8,8 @@ from typing import Any
 from django.http import HttpRequest, QueryDict, StreamingHttpResponse
 from ninja import Field, Router, Schema, Status
 
+from improvement_hub.accounts.api_auth import READ_AUTH
+from improvement_hub.accounts.types import ApiReadRequest, ApiWriteRequest
 from improvement_hub.core.api import PROBLEMS, Problem, bind_form
 from improvement_hub.core.schemas import InputSchema
 from improvement_hub.core.spreadsheets import csv_response
@@ -113,31 +115,31 @@ class ContractOut(Schema):
         return selectors.contract_spend(contract).paid
 
 
-@router.get("/decisions", response=list[DecisionOut], auth=None)
+@router.get("/decisions", response=list[DecisionOut], auth=READ_AUTH)
 def decision_list(
-    request: HttpRequest, q: str = "", delegation: str = "", officer: str = ""
+    request: ApiReadRequest, q: str = "", delegation: str = "", officer: str = ""
 ) -> list[Decision]:
     """The decision register: published decisions for everyone, all of them for the Hub Team
     and Leadership. Filters as on the register page (search, delegation slug, officer)."""
     params = QueryDict(mutable=True)
     params.update({"q": q, "delegation": delegation, "officer": officer})
-    filters = DecisionFilter(params, queryset=selectors.decision_list_for_user(user=request.user))
+    filters = DecisionFilter(params, queryset=selectors.decision_list_for_user(user=request.auth))
     return list(filters.qs[:200])
 
 
-@router.get("/decisions/{decision_id}", response=DecisionOut, auth=None)
-def decision_detail(request: HttpRequest, decision_id: int) -> Decision:
+@router.get("/decisions/{decision_id}", response=DecisionOut, auth=READ_AUTH)
+def decision_detail(request: ApiReadRequest, decision_id: int) -> Decision:
     """One decision (404 when it is not published and you are not the Hub Team or Leadership)."""
-    return selectors.decision_get_for_user(user=request.user, pk=decision_id)
+    return selectors.decision_get_for_user(user=request.auth, pk=decision_id)
 
 
 @router.post("/decisions", response={201: DecisionOut, **PROBLEMS})
-def decision_create(request: HttpRequest, payload: DecisionIn) -> Status[Decision]:
+def decision_create(request: ApiWriteRequest, payload: DecisionIn) -> Status[Decision]:
     """A draft decision (Hub Team). A value or route the delegation does not allow is a 422
     that names the route that applies instead."""
     form = bind_form(DecisionForm, payload.model_dump())
-    decision = services.decision_create(actor=request.user, data=form.decision_data())
-    return Status(201, selectors.decision_get_for_user(user=request.user, pk=decision.pk))
+    decision = services.decision_create(actor=request.auth, data=form.decision_data())
+    return Status(201, selectors.decision_get_for_user(user=request.auth, pk=decision.pk))
 
 
 @router.get("/delegations", response=list[DelegationOut], auth=None)
@@ -147,21 +149,21 @@ def delegation_list(request: HttpRequest) -> list[Delegation]:
 
 
 @router.get("/contracts/{contract_id}", response=ContractOut)
-def contract_detail(request: HttpRequest, contract_id: int) -> Contract:
+def contract_detail(request: ApiWriteRequest, contract_id: int) -> Contract:
     """A contract with its deliverables, payment blocks and spend (a partner: their own only)."""
-    return selectors.contract_get_for_user(user=request.user, pk=contract_id)
+    return selectors.contract_get_for_user(user=request.auth, pk=contract_id)
 
 
 @router.post(
     "/payment-blocks/{block_id}/approve", response={200: BlockOut, 409: Problem, **PROBLEMS}
 )
 def payment_block_approve(
-    request: HttpRequest, block_id: int
+    request: ApiWriteRequest, block_id: int
 ) -> Status[BlockOut] | Status[Problem]:
     """Approve a payment block (Leadership); 409 while its deliverables are not accepted."""
-    block = selectors.block_get_for_user(user=request.user, pk=block_id)
+    block = selectors.block_get_for_user(user=request.auth, pk=block_id)
     try:
-        block = services.payment_block_approve(actor=request.user, block=block)
+        block = services.payment_block_approve(actor=request.auth, block=block)
     except services.PaymentConflict as conflict:
         return Status(409, Problem(detail=conflict.message))
     return Status(

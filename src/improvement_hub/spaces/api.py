@@ -7,8 +7,9 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
-from ninja.security import django_auth
 
+from improvement_hub.accounts.api_auth import READ_AUTH
+from improvement_hub.accounts.types import ApiReadRequest, ApiWriteRequest
 from improvement_hub.core.api import PROBLEMS, Problem, bind_form
 from improvement_hub.core.schemas import InputSchema
 from improvement_hub.spaces import ics, permissions, selectors, services
@@ -114,32 +115,32 @@ class AvailabilityQuery(Schema):
     to: dt.date
 
 
-@router.get("/spaces", response=list[SpaceOut], auth=None)
-def space_list(request: HttpRequest) -> list[Space]:
+@router.get("/spaces", response=list[SpaceOut], auth=READ_AUTH)
+def space_list(request: ApiReadRequest) -> list[Space]:
     """Public spaces for everyone; internal ones too for staff and partners."""
-    return list(selectors.space_list_for_user(django_auth(request)))
+    return list(selectors.space_list_for_user(request.auth))
 
 
 @router.post("/spaces", response={201: SpaceOut, **PROBLEMS})
-def space_create(request: HttpRequest, payload: SpaceIn) -> Status[Space]:
+def space_create(request: ApiWriteRequest, payload: SpaceIn) -> Status[Space]:
     """Add a space (the Hub Team)."""
     form = bind_form(SpaceForm, payload.model_dump())
-    return Status(201, services.space_create(user=request.user, **form.cleaned_data))
+    return Status(201, services.space_create(user=request.auth, **form.cleaned_data))
 
 
-@router.get("/spaces/{space_id}", response=SpaceOut, auth=None)
-def space_detail(request: HttpRequest, space_id: int) -> Space:
-    return selectors.space_get_for_user(django_auth(request), pk=space_id)
+@router.get("/spaces/{space_id}", response=SpaceOut, auth=READ_AUTH)
+def space_detail(request: ApiReadRequest, space_id: int) -> Space:
+    return selectors.space_get_for_user(request.auth, pk=space_id)
 
 
 @router.get(
-    "/spaces/{space_id}/availability", response={200: AvailabilityOut, 422: Problem}, auth=None
+    "/spaces/{space_id}/availability", response={200: AvailabilityOut, 422: Problem}, auth=READ_AUTH
 )
 def space_availability(
-    request: HttpRequest, space_id: int, query: Query[AvailabilityQuery]
+    request: ApiReadRequest, space_id: int, query: Query[AvailabilityQuery]
 ) -> Status[AvailabilityOut]:
     """Free and busy ranges from ``from`` to ``to`` (inclusive, up to 62 days)."""
-    space = selectors.space_get_for_user(django_auth(request), pk=space_id)
+    space = selectors.space_get_for_user(request.auth, pk=space_id)
     first, last = query.from_, query.to
     if last < first or (last - first).days >= AVAILABILITY_MAX_DAYS:
         raise ValidationError(
@@ -151,11 +152,11 @@ def space_availability(
     return Status(200, AvailabilityOut(space=space.pk, free=free, busy=busy))
 
 
-@router.get("/spaces/{space_id}/calendar.ics", auth=None)
-def space_calendar(request: HttpRequest, space_id: int) -> HttpResponse:
+@router.get("/spaces/{space_id}/calendar.ics", auth=READ_AUTH)
+def space_calendar(request: ApiReadRequest, space_id: int) -> HttpResponse:
     """The space's bookings as iCalendar; internal purposes show as "Booked" to those who
     may not see them."""
-    user = django_auth(request)
+    user = request.auth
     space = selectors.space_get_for_user(user, pk=space_id)
     bookings = selectors.booking_list_for_feed(space=space)
     body = ics.bookings_calendar(
@@ -166,12 +167,12 @@ def space_calendar(request: HttpRequest, space_id: int) -> HttpResponse:
 
 @router.post("/bookings", response={201: BookingCreated, 409: Clash, **PROBLEMS})
 def booking_create(
-    request: HttpRequest, payload: BookingIn
+    request: ApiWriteRequest, payload: BookingIn
 ) -> Status[BookingCreated] | Status[Clash]:
     """Book a space (staff, partners, the Hub Team). 409 names the clashing range."""
-    form = bind_form(BookingForm, payload.model_dump(), user=request.user)
+    form = bind_form(BookingForm, payload.model_dump(), user=request.auth)
     try:
-        booking = services.booking_create(user=request.user, **form.booking_data())
+        booking = services.booking_create(user=request.auth, **form.booking_data())
     except (
         services.BookingClash
     ) as clash:  # the one refusal that is not a 422 (docs/decisions/0017)
@@ -182,10 +183,10 @@ def booking_create(
 
 
 @router.delete("/bookings/{booking_id}", response={204: None, **PROBLEMS})
-def booking_cancel(request: HttpRequest, booking_id: int) -> Status[None]:
+def booking_cancel(request: ApiWriteRequest, booking_id: int) -> Status[None]:
     """Cancel a booking (its booker or the Hub Team); 404 for anyone else."""
-    booking = selectors.booking_get_for_user(user=request.user, pk=booking_id)
-    services.booking_cancel(user=request.user, booking=booking)
+    booking = selectors.booking_get_for_user(user=request.auth, pk=booking_id)
+    services.booking_cancel(user=request.auth, booking=booking)
     return Status(204, None)
 
 
@@ -194,13 +195,15 @@ def event_list(request: HttpRequest) -> list[Event]:
     return list(selectors.event_list_public()[:100])
 
 
-@router.post("/events/{event_id}/registrations", response={202: Accepted, **PROBLEMS}, auth=None)
+@router.post(
+    "/events/{event_id}/registrations", response={202: Accepted, **PROBLEMS}, auth=READ_AUTH
+)
 def registration_create(
-    request: HttpRequest, event_id: int, payload: RegistrationIn
+    request: ApiReadRequest, event_id: int, payload: RegistrationIn
 ) -> Status[Accepted]:
     """Register for an event without an account: a confirmation email is sent, and the place
     counts once confirmed."""
     event = selectors.event_get_public(pk=event_id)
     form = bind_form(RegistrationForm, payload.model_dump())
-    services.registration_submit(event=event, user=django_auth(request), **form.cleaned_data)
+    services.registration_submit(event=event, user=request.auth, **form.cleaned_data)
     return Status(202, Accepted(detail="Check your email to confirm your place"))
