@@ -109,6 +109,8 @@ class Challenge(TimeStampedModel):
     priorities = models.ManyToManyField(Priority, blank=True, related_name="challenges")
     services = models.ManyToManyField(Service, blank=True, related_name="challenges")
     is_published = models.BooleanField(default=True)
+    # The Lab's events about this challenge (spaces is lower: the link lives here).
+    events = models.ManyToManyField("spaces.Event", blank=True, related_name="challenges")
 
     class Meta:
         ordering = ["-created_at"]

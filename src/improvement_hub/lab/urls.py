@@ -43,3 +43,10 @@ from improvement_hub.lab import event_views  # noqa: E402
 urlpatterns += [
     path("events/<slug:slug>/referrals/", event_views.event_referrals, name="event_referrals"),
 ]
+
+# A challenge moving on tells those who came to its events (issue 12)
+from improvement_hub.lab import challenge_views  # noqa: E402
+
+urlpatterns += [
+    path("challenges/<slug:slug>/stage/", challenge_views.challenge_stage, name="challenge_stage"),
+]

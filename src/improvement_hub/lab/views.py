@@ -375,7 +375,11 @@ def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def plan(request: HttpRequest) -> HttpResponse:
-    return render(request, "lab/plan.html", selectors.lab_plan())
+    """The lab plan, with the move into council buildings (spaces' move plan)."""
+    from improvement_hub.spaces import selectors as space_selectors
+
+    context = {**selectors.lab_plan(), "move_plan": space_selectors.move_plan_current()}
+    return render(request, "lab/plan.html", context)
 
 
 def methods(request: HttpRequest) -> HttpResponse:
