@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from improvement_hub.core.forms import GovUKFormMixin
-from improvement_hub.partnership import selectors
+from improvement_hub.partnership import evidence, selectors
 from improvement_hub.partnership.models import (
     SHORT_MAX,
     TEXT_MAX,
@@ -18,7 +18,6 @@ from improvement_hub.partnership.rules import ROUTE_LABELS, Route
 from improvement_hub.partnership.services import DecisionData
 
 MAX_GBP = Decimal("9999999999.99")
-MAX_UPLOAD = 10 * 1024 * 1024
 PUBLIC, PRIVATE = "public", "private"
 
 
@@ -188,8 +187,8 @@ class EvidenceForm(GovUKFormMixin, forms.Form):
 
     def clean_document(self) -> Any:
         document = self.cleaned_data.get("document")
-        if document is not None and document.size > MAX_UPLOAD:
-            raise forms.ValidationError("The document must be smaller than 10MB")
+        if document is not None:
+            evidence.document_check(document)
         return document
 
     def clean(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from improvement_hub.partnership import permissions, selectors
+from improvement_hub.partnership import evidence, permissions, selectors
 from improvement_hub.partnership.models import (
     AuditEntry,
     Contract,
@@ -335,6 +335,11 @@ def evidence_add(
         raise ValidationError({"figure": "Select a figure from the list"})
     if kind == EvidenceKind.DOCUMENT and document is None:
         raise ValidationError({"document": "Select a document"})
+    if kind == EvidenceKind.DOCUMENT and document is not None:
+        try:
+            evidence.document_check(document)
+        except ValidationError as error:
+            raise ValidationError({"document": error.messages}) from None
     with transaction.atomic():
         link = EvidenceLink.objects.create(
             deliverable=deliverable,
