@@ -27,6 +27,7 @@ from improvement_hub.academy.models import (
     StepEvidence,
 )
 from improvement_hub.accounts.models import User
+from improvement_hub.accounts.permissions import is_hub_team
 from improvement_hub.lab.models import Method
 
 if TYPE_CHECKING:
@@ -570,3 +571,12 @@ def session_initial(session: Session) -> dict[str, object]:
         "cancellation_deadline": local(session.cancellation_deadline),
         "partner_trainers": session.partner_trainers,
     }
+
+
+def enrolment_list_awaiting_approval(*, user: "AnyUser") -> QuerySet[Enrolment]:
+    """Bookings waiting for approval that ``user`` may approve: their own staff's (as line
+    manager), or every one for the Hub Team. Soonest session first."""
+    pending = Enrolment.objects.filter(status=Enrolment.Status.PENDING)
+    if not is_hub_team(user):
+        pending = pending.filter(person__line_manager_id=user.pk)
+    return pending.select_related("session__course", "person").order_by("session__starts_at")

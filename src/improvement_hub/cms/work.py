@@ -20,6 +20,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from improvement_hub.academy import selectors as academy_selectors
 from improvement_hub.accounts.permissions import has_role
 from improvement_hub.accounts.roles import Role
 from improvement_hub.cms import selectors as cms_selectors
@@ -28,6 +29,8 @@ from improvement_hub.ideas.filters import ReviewQueueFilter
 from improvement_hub.lab import selectors as lab_selectors
 from improvement_hub.lab.filters import OVERDUE, InboxFilter
 from improvement_hub.notifications.selectors import notification_list_for_user
+from improvement_hub.partnership import selectors as partnership_selectors
+from improvement_hub.spaces import selectors as spaces_selectors
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
@@ -61,7 +64,7 @@ class WorkSection:
         return max(self.count - len(self.items), 0)
 
 
-Section = Callable[["User"], WorkSection]
+Section = Callable[["User"], "WorkSection | None"]
 
 
 def _first(queryset: QuerySet[Any]) -> tuple[int, list[Any]]:
@@ -162,10 +165,93 @@ def reports_to_moderate(user: User) -> WorkSection:
     )
 
 
-# The Change Academy (bookings waiting for approval), Spaces (bookings waiting) and the
-# Partnership (deliverables due) join the Hub Team's list here, each as a section function
-# that reads its app's selectors, once those apps offer them.
-HUB_TEAM_FROM_APPS_BEING_BUILT: tuple[Section, ...] = ()
+def bookings_to_approve(user: User) -> WorkSection:
+    count, bookings = _first(spaces_selectors.booking_list_pending())
+    return WorkSection(
+        key="bookings-to-approve",
+        title="Space bookings waiting for approval",
+        count=count,
+        noun="bookings waiting for approval",
+        href=reverse("spaces:approvals"),
+        link_text="Approve or refuse bookings",
+        items=[
+            WorkItem(
+                text=f"{booking.space.name}: {booking.purpose}",
+                href=reverse("spaces:booking_detail", args=[booking.pk]),
+                meta=f"{_day(booking.starts_at)}, asked {_day(booking.created_at)}",
+            )
+            for booking in bookings
+        ],
+        empty="No booking is waiting for approval.",
+    )
+
+
+def places_to_approve(user: User) -> WorkSection | None:
+    """Only for the Hub Team and line managers (a person with staff of their own)."""
+    if not has_role(user, Role.HUB_TEAM) and not user.reports.exists():
+        return None
+    count, places = _first(academy_selectors.enrolment_list_awaiting_approval(user=user))
+    return WorkSection(
+        key="places-to-approve",
+        title="Change Academy places waiting for your approval",
+        count=count,
+        noun="places waiting for approval",
+        href=reverse("academy:my_learning"),
+        link_text="Approve places on My learning",
+        items=[
+            WorkItem(
+                text=f"{place.person.get_full_name() or place.person.email}: "
+                f"{place.session.course.title}",
+                meta=f"Session on {_day(place.session.starts_at)}",
+            )
+            for place in places
+        ],
+        empty="No place is waiting for your approval.",
+    )
+
+
+def deliverables_to_review(user: User) -> WorkSection:
+    count, tasks = _first(partnership_selectors.deliverable_list_submitted())
+    return WorkSection(
+        key="deliverables-to-review",
+        title="Partner's tasks to accept or reject",
+        count=count,
+        noun="tasks submitted for acceptance",
+        href=reverse("partnership:contract_list"),
+        link_text="See every contract and its tasks",
+        items=[
+            WorkItem(
+                text=f"Task {task.number}: {task.title}",
+                href=reverse(
+                    "partnership:deliverable_detail", args=[task.contract_id, task.number]
+                ),
+                meta=f"Due {_day(task.due_on)}",
+            )
+            for task in tasks
+        ],
+        empty="No task is waiting for acceptance.",
+    )
+
+
+def blocks_to_approve(user: User) -> WorkSection:
+    count, blocks = _first(partnership_selectors.block_list_ready_for_approval())
+    return WorkSection(
+        key="blocks-to-approve",
+        title="Payments waiting for your approval",
+        count=count,
+        noun="payment blocks ready to approve",
+        href=reverse("partnership:contract_list"),
+        link_text="See every contract and its payments",
+        items=[
+            WorkItem(
+                text=f"Block {block.number} of {block.contract.title}",
+                href=reverse("partnership:contract_detail", args=[block.contract_id]),
+                meta=f"£{block.amount_gbp:,.2f}",
+            )
+            for block in blocks
+        ],
+        empty="No payment is waiting for approval.",
+    )
 
 
 # --- Leadership -------------------------------------------------------------------------------
@@ -326,10 +412,12 @@ WORK_LISTS: dict[Role, tuple[Section, ...]] = {
         ideas_to_review,
         referrals_to_triage,
         reports_to_moderate,
-        *HUB_TEAM_FROM_APPS_BEING_BUILT,
+        deliverables_to_review,
+        bookings_to_approve,
+        places_to_approve,
     ),
-    Role.LEADERSHIP: (pilot_decisions,),
-    Role.STAFF: (your_ideas,),
+    Role.LEADERSHIP: (pilot_decisions, blocks_to_approve),
+    Role.STAFF: (your_ideas, places_to_approve),
     Role.PARTNER: (your_initiatives, your_tasks),
     Role.RESIDENT: (your_referrals,),
 }
@@ -342,4 +430,5 @@ def work_list_for(user: User) -> list[WorkSection]:
     for role, role_sections in WORK_LISTS.items():
         if has_role(user, role):
             sections.extend(s for s in role_sections if s not in sections)
-    return [section(user) for section in (*sections, *EVERYONE)]
+    shown = (section(user) for section in (*sections, *EVERYONE))
+    return [section for section in shown if section is not None]
