@@ -615,3 +615,29 @@ def handover_readiness(*, plan: HandoverPlan) -> list[ReadinessItem]:
         )
     )
     return items
+
+
+# --- the work list (cms.work) -------------------------------------------------------------
+
+
+def deliverable_list_submitted() -> QuerySet[Deliverable]:
+    """Deliverables the partner has submitted and the Hub Team has yet to accept or reject,
+    oldest due first."""
+    return (
+        Deliverable.objects.filter(status=DeliverableStatus.SUBMITTED)
+        .select_related("contract")
+        .order_by("due_on", "pk")
+    )
+
+
+def block_list_ready_for_approval() -> QuerySet[PaymentBlock]:
+    """Payment blocks not yet approved whose deliverables are all accepted (Leadership's to
+    approve), by contract and number."""
+    open_tasks = Count("deliverables", filter=~Q(deliverables__status=DeliverableStatus.ACCEPTED))
+    return (
+        PaymentBlock.objects.filter(approved_at__isnull=True)
+        .annotate(open_tasks=open_tasks)
+        .filter(open_tasks=0)
+        .select_related("contract")
+        .order_by("contract", "number")
+    )
