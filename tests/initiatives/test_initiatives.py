@@ -47,7 +47,7 @@ def test_the_hub_team_starts_an_initiative_from_an_idea_which_gets_its_public_an
     idea.refresh_from_db()
     assert idea.status.slug == IdeaStatus.TAKEN_FORWARD
     answer = idea.responses.get()
-    assert initiative.get_absolute_url() in answer.answer
+    assert initiative.title in answer.answer
     assert Notification.objects.filter(recipient=idea.author).exists()
     assert initiative.stage == "aim"  # the method's first stage
     page = client.get(initiative.get_absolute_url())

@@ -396,6 +396,8 @@ ACCOUNT_FORMS = {
     "signup": "improvement_hub.accounts.forms.SignupForm",
     "reset_password": "improvement_hub.accounts.forms.ResetPasswordForm",
     "reset_password_from_key": "improvement_hub.accounts.forms.ResetPasswordKeyForm",
+    "set_password": "improvement_hub.accounts.forms.SetPasswordForm",
+    "reauthenticate": "improvement_hub.accounts.forms.ReauthenticateForm",
     "change_password": "improvement_hub.accounts.forms.ChangePasswordForm",
     "add_email": "improvement_hub.accounts.forms.AddEmailForm",
 }
