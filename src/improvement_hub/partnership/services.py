@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from improvement_hub.partnership import evidence, permissions, selectors
+from improvement_hub.partnership import evidence, notification_kinds, permissions, selectors
 from improvement_hub.partnership.models import (
     AuditEntry,
     Contract,
@@ -391,7 +392,7 @@ def deliverable_submit(*, actor: "AnyUser", deliverable: Deliverable) -> Deliver
     _require(permissions.can_submit_evidence(actor, deliverable.contract))
     if not deliverable.evidence.exists():
         raise ValidationError("Add evidence before you submit the task")
-    return _deliverable_move(
+    moved = _deliverable_move(
         actor=actor,
         deliverable=deliverable,
         from_states=OPEN_FOR_EVIDENCE,
@@ -400,6 +401,9 @@ def deliverable_submit(*, actor: "AnyUser", deliverable: Deliverable) -> Deliver
         submitted_at=timezone.now(),
         rejection_reason="",
     )
+    tell = partial(notification_kinds.task_submitted_tell, moved.pk, actor.pk)
+    transaction.on_commit(tell, robust=True)
+    return moved
 
 
 @transaction.atomic
@@ -410,7 +414,7 @@ def deliverable_review(
     _require(permissions.can_review_deliverable(actor))
     if not accept and not reason.strip():
         raise ValidationError({"reason": "Enter the reason the task is not accepted"})
-    return _deliverable_move(
+    moved = _deliverable_move(
         actor=actor,
         deliverable=deliverable,
         from_states=[DeliverableStatus.SUBMITTED],
@@ -420,6 +424,9 @@ def deliverable_review(
         decided_at=timezone.now(),
         decided_by=actor,
     )
+    tell = partial(notification_kinds.task_reviewed_tell, moved.pk, actor.pk)
+    transaction.on_commit(tell, robust=True)
+    return moved
 
 
 # --- payment blocks ---------------------------------------------------------------------
@@ -524,6 +531,8 @@ def payment_block_approve(*, actor: "AnyUser", block: PaymentBlock) -> PaymentBl
         raise PaymentConflict("This block cannot be approved until its invoice is received")
     now = timezone.now()
     PaymentBlock.objects.filter(pk=locked.pk).update(approved_by=actor, approved_at=now)
+    tell = partial(notification_kinds.block_approved_tell, locked.pk, actor.pk)
+    transaction.on_commit(tell, robust=True)
     _audit(
         actor=actor, obj=locked, contract=locked.contract, changes={"approved_by": (None, actor)}
     )
