@@ -315,7 +315,9 @@ def method_list() -> dict[str, list[Method]]:
 
 
 def peer_lab_list() -> QuerySet[PeerLab]:
-    return PeerLab.objects.all()
+    """The labs we learn from, each with the Academy's learning visits to it (by reverse
+    relation: the visits are the Academy's, above the Lab)."""
+    return PeerLab.objects.prefetch_related("visits")
 
 
 def referral_by_reference(reference: str) -> Referral | None:
