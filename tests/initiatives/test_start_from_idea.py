@@ -212,3 +212,33 @@ def test_follows_are_in_the_download_and_forgotten_when_the_account_closes(staff
     assert [f["initiative_title"] for f in exported] == ["Quicker adaptations"]
     initiatives_close(staff)
     assert not InitiativeFollow.objects.filter(user=staff).exists()
+
+
+def test_followers_are_told_when_the_initiative_moves_to_another_stage(
+    hub, django_capture_on_commit_callbacks
+):
+    """Issue 10, work reaches people: a status change of anything you follow."""
+    from improvement_hub.initiatives import services
+
+    follower = UserFactory(role=Role.STAFF)
+    data = services.InitiativeData(title="Joined-up help", problem="Passed on.", scale="redesign")
+    initiative = services.initiative_create(actor=hub, data=data)
+    InitiativeFollow.objects.create(initiative=initiative, user=follower)
+    same_stage = services.InitiativeData(
+        title="Joined-up help, renamed",
+        problem="Passed on.",
+        scale="redesign",
+        stage=initiative.stage,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_update(actor=hub, initiative=initiative, data=same_stage)
+    assert not Notification.objects.filter(recipient=follower).exists()  # no news, no noise
+    moved = services.InitiativeData(
+        title="Joined-up help", problem="Passed on.", scale="redesign", stage="test"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_update(actor=hub, initiative=initiative, data=moved)
+    told = Notification.objects.get(recipient=follower)
+    assert "Joined-up help moved to ‘Testing changes (PDSA)’" == told.subject
+    assert told.url == initiative.get_absolute_url()
+    assert not Notification.objects.filter(recipient=hub).exists()  # not told of their own act

@@ -171,13 +171,31 @@ def initiative_update(*, actor: "User", initiative: Initiative, data: Initiative
     if not permissions.can_edit_initiative(actor, initiative):
         raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
     _check_priorities(initiative, data)
+    stage_before = initiative.stage
     _apply(initiative, data)
     _validate(initiative)
     with transaction.atomic():
         initiative.save()
         for name in RELATIONS:
             getattr(initiative, name).set(getattr(data, name))
+        if initiative.stage != stage_before:
+            _tell_followers(initiative, actor=actor)
     return initiative
+
+
+def _tell_followers(initiative: Initiative, *, actor: "User") -> None:
+    """Tells the initiative's followers (after commit) that it moved to another stage."""
+    followers = [follow.user for follow in initiative.follows.select_related("user")]
+    subject = f"{initiative.title} moved to ‘{initiative.get_stage_display()}’"
+    transaction.on_commit(
+        lambda: notify(
+            recipients=followers,
+            subject=subject[:200],
+            body="An initiative you follow has moved on.",
+            url=initiative.get_absolute_url(),
+            exclude=actor,
+        )
+    )
 
 
 def initiative_add_sources(
