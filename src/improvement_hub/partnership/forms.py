@@ -1,7 +1,7 @@
 """The partnership app's input boundary: each form is bound by its page and its endpoint."""
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -234,3 +234,27 @@ class SignOffForm(GovUKFormMixin, forms.Form):
     note = forms.CharField(
         label="Note (optional)", max_length=SHORT_MAX, required=False, widget=forms.Textarea
     )
+
+
+class OwnerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.email)
+
+
+class DeliverableForm(GovUKFormMixin, forms.Form):
+    """A task's acceptance criteria, due date and owner (the Hub Team)."""
+
+    acceptance_criteria = forms.CharField(
+        label="Acceptance criteria", max_length=SHORT_MAX, widget=forms.Textarea
+    )
+    due_on = forms.DateField(label="Due date", help_text="For example, 31/5/2017")
+    owner = OwnerField(label="Owner", queryset=None, required=False, empty_label="Nobody")
+
+    def __init__(self, *args: Any, contract: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["due_on"].error_messages["invalid"] = (
+            "Due date must be a real date, like 31/5/2017"
+        )
+        owner = cast(OwnerField, self.fields["owner"])
+        owner.queryset = selectors.deliverable_owner_choices(contract=contract)
+        owner.error_messages["invalid_choice"] = "Select the Hub Team or the partner's contact"

@@ -16,6 +16,7 @@ from improvement_hub.partnership import permissions, selectors, services
 from improvement_hub.partnership.forms import (
     REJECT,
     DecisionForm,
+    DeliverableForm,
     EvidenceForm,
     InvoiceForm,
     PaidForm,
@@ -131,6 +132,8 @@ def _deliverable_page(
         "form": evidence_form or review_form,
         "can_submit": permissions.can_submit_evidence(request.user, deliverable.contract),
         "can_review": permissions.can_review_deliverable(request.user),
+        "can_edit": permissions.can_edit_deliverable(request.user)
+        and deliverable.status != "accepted",
     }
     return render_form(request, "partnership/deliverable_detail.html", context)
 
@@ -161,6 +164,31 @@ def evidence_add(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         messages.success(request, "The evidence is added")
         return redirect(deliverable.get_absolute_url())
     return _deliverable_page(request, pk, number, evidence_form=form)
+
+
+@hidden_unless(permissions.can_edit_deliverable)
+def deliverable_edit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    deliverable = selectors.deliverable_get_for_user(
+        user=request.user, contract_pk=pk, number=number
+    )
+    initial = {
+        "acceptance_criteria": deliverable.acceptance_criteria,
+        "due_on": deliverable.due_on,
+        "owner": deliverable.owner,
+    }
+    form = DeliverableForm(request.POST or None, initial=initial, contract=deliverable.contract)
+    if request.method == "POST" and form.is_valid():
+        done = submit(
+            form,
+            lambda: services.deliverable_edit(
+                actor=request.user, deliverable=deliverable, **form.cleaned_data
+            ),
+        )
+        if done is not None:
+            messages.success(request, f"Task {number} is changed")
+            return redirect(deliverable.get_absolute_url())
+    context = {"form": form, "deliverable": deliverable}
+    return render_form(request, "partnership/deliverable_form.html", context)
 
 
 @hidden_unless(permissions.can_see_contracts)

@@ -80,3 +80,8 @@ def can_see_handover(user: "AnyUser | None") -> bool:
 
 def can_sign_off_handover(user: "AnyUser | None") -> bool:
     return is_leadership(user)
+
+
+def can_edit_deliverable(user: "AnyUser | None") -> bool:
+    """The Hub Team set a task's acceptance criteria, due date and owner."""
+    return is_hub_team(user)

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import Resolver404, resolve
@@ -12,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from improvement_hub.academy import selectors as academy_selectors
+from improvement_hub.accounts.roles import Role
 from improvement_hub.initiatives.models import Initiative, Pilot, Prototype
 from improvement_hub.lab import selectors as lab_selectors
 from improvement_hub.lab.models import Challenge, Referral
@@ -35,6 +37,7 @@ from improvement_hub.partnership.rules import Check, Evidence, Thresholds, stand
 from improvement_hub.spaces import selectors as spaces_selectors
 
 if TYPE_CHECKING:
+    from improvement_hub.accounts.models import User
     from improvement_hub.accounts.types import AnyUser
 
 
@@ -640,4 +643,15 @@ def block_list_ready_for_approval() -> QuerySet[PaymentBlock]:
         .filter(open_tasks=0)
         .select_related("contract")
         .order_by("contract", "number")
+    )
+
+
+def deliverable_owner_choices(*, contract: Contract) -> "QuerySet[User]":
+    """Who may own a task: the Hub Team and the contract's partner contacts, active."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name=str(Role.HUB_TEAM)) | Q(pk__in=contract.partner_contacts.all()))
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
     )

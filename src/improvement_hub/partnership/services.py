@@ -429,6 +429,48 @@ def deliverable_review(
     return moved
 
 
+@transaction.atomic
+def deliverable_edit(
+    *,
+    actor: "AnyUser",
+    deliverable: Deliverable,
+    acceptance_criteria: str,
+    due_on: date,
+    owner: "User | None",
+) -> Deliverable:
+    """The Hub Team change a task's acceptance criteria, due date or owner, until it is
+    accepted; the due date stays within the contract, the owner is the Hub Team or the
+    partner's contact. Each change is in the audit trail."""
+    _require(permissions.can_edit_deliverable(actor))
+    locked = (
+        Deliverable.objects.select_for_update().select_related("contract").get(pk=deliverable.pk)
+    )
+    contract = locked.contract
+    if locked.status == DeliverableStatus.ACCEPTED:
+        raise ValidationError("An accepted task cannot be changed")
+    criteria = acceptance_criteria.strip()
+    if not criteria:
+        raise ValidationError({"acceptance_criteria": "Enter the acceptance criteria"})
+    if not contract.starts_on <= due_on <= contract.ends_on:
+        raise ValidationError(
+            {
+                "due_on": f"The due date must be between {contract.starts_on:%-d %B %Y} and "
+                f"{contract.ends_on:%-d %B %Y}, the contract's term"
+            }
+        )
+    choices = selectors.deliverable_owner_choices(contract=contract)
+    if owner is not None and not choices.filter(pk=owner.pk).exists():
+        raise ValidationError({"owner": "Select the Hub Team or the partner's contact"})
+    new = {"acceptance_criteria": criteria, "due_on": due_on, "owner": owner}
+    changes = {k: (getattr(locked, k), v) for k, v in new.items() if getattr(locked, k) != v}
+    if changes:
+        for field, value in new.items():
+            setattr(locked, field, value)
+        locked.save(update_fields=list(new))
+        _audit(actor=actor, obj=locked, contract=contract, changes=changes)
+    return locked
+
+
 # --- payment blocks ---------------------------------------------------------------------
 
 

@@ -36,6 +36,11 @@ urlpatterns = [
         name="evidence_document",
     ),
     path(
+        "contracts/<int:pk>/tasks/<int:number>/edit/",
+        hub_views.deliverable_edit,
+        name="deliverable_edit",
+    ),
+    path(
         "contracts/<int:pk>/tasks/<int:number>/submit/",
         hub_views.deliverable_submit,
         name="deliverable_submit",
