@@ -21,6 +21,7 @@ from improvement_hub.lab.models import (
     Referral,
     SustainabilityIndicator,
 )
+from improvement_hub.spaces.models import Event
 
 # problem, affected, raised_as, organisation, services, agencies, priorities, days ago, outcome
 REFERRALS = [
@@ -192,6 +193,10 @@ def load(log: Callable[[str], None]) -> None:
         challenge.priorities.set([priorities[p] for p in prios])
         challenge.services.set([service_map[s] for s in servs])
         challenges[slug] = challenge
+    # the open sessions where residents raised them (spaces' demo has loaded by now)
+    sessions = Event.objects.filter(kind=Event.Kind.OPEN_SESSION).order_by("starts_at")
+    for challenge, session in zip(challenges.values(), sessions, strict=False):
+        challenge.events.add(session)
     now = timezone.now()
     made = {}
     for n, (problem, affected, raised_as, org, servs, agencies, prios, days, outcome) in enumerate(

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from improvement_hub.core.client_ip import client_ip
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.pagination import page_of
-from improvement_hub.lab import selectors, services
+from improvement_hub.lab import permissions, selectors, services
 from improvement_hub.lab.forms import (
     STEP_FORMS,
     STEPS,
@@ -28,6 +28,7 @@ from improvement_hub.lab.forms import (
     SignedInContactForm,
 )
 from improvement_hub.lab.models import Referral, ReferralDraft
+from improvement_hub.spaces import selectors as space_selectors
 
 DRAFT_COOKIE = "lab_referral_draft"
 DRAFT_SALT = "lab.referral.draft"
@@ -370,14 +371,15 @@ def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "lab/challenge_detail.html",
-        {"challenge": selectors.challenge_get_public(slug=slug)},
+        {
+            "challenge": selectors.challenge_get_public(slug=slug),
+            "can_move": permissions.can_triage(request.user),
+        },
     )
 
 
 def plan(request: HttpRequest) -> HttpResponse:
     """The lab plan, with the move into council buildings (spaces' move plan)."""
-    from improvement_hub.spaces import selectors as space_selectors
-
     context = {**selectors.lab_plan(), "move_plan": space_selectors.move_plan_current()}
     return render(request, "lab/plan.html", context)
 

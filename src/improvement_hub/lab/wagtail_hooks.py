@@ -26,7 +26,7 @@ class ChallengeViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("statement"),
-        FieldPanel("stage"),
+        FieldPanel("events"),
         FieldPanel("priorities"),
         FieldPanel("services"),
         FieldPanel("how_to_get_involved"),
