@@ -425,6 +425,6 @@ def goal_progress_list(*, user: Viewer) -> list[GoalProgress]:
 
 def initiative_is_followed(*, user: Viewer, initiative: Initiative) -> bool:
     """Whether this person follows the initiative (False for the anonymous public)."""
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
         return False
     return InitiativeFollow.objects.filter(initiative=initiative, user_id=user.pk).exists()
