@@ -7,8 +7,8 @@ from ninja.openapi.views import openapi_view
 from ninja.security import SessionAuth
 
 from improvement_hub.academy.api import router as academy_router
-from improvement_hub.accounts.api_auth import ApiTokenAuth
 from improvement_hub.accounts.admin_access import admin_only
+from improvement_hub.accounts.api_auth import ApiTokenAuth
 from improvement_hub.core.api import register_error_handlers
 from improvement_hub.council.api import router as council_router
 from improvement_hub.ideas.api import router as ideas_router
