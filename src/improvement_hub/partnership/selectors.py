@@ -358,13 +358,18 @@ def contracts_register_rows() -> list[list[object]]:
     return rows
 
 
-def spend_rows() -> list[list[object]]:
-    """The Code's spend over £500: every paid payment block over £500."""
+def spend_rows(*, paid_from: date | None = None, paid_to: date | None = None) -> list[list[object]]:
+    """The Code's spend over £500: every paid payment block over £500 (paid between the
+    two dates, both included, when given)."""
     blocks = (
         PaymentBlock.objects.select_related("contract__supplier")
         .filter(paid_on__isnull=False, amount_gbp__gt=SPEND_OVER)
         .order_by("paid_on", "id")
     )
+    if paid_from is not None:
+        blocks = blocks.filter(paid_on__gte=paid_from)
+    if paid_to is not None:
+        blocks = blocks.filter(paid_on__lte=paid_to)
     return [
         [
             f"{b.paid_on:%d/%m/%Y}",

@@ -2,9 +2,12 @@
 payment blocks and approvals, variations and the handover sign-off. Each is permission-
 checked, atomic and written to the audit trail."""
 
+import csv
+import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -15,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from improvement_hub.core.spreadsheets import safe_cell
 from improvement_hub.partnership import evidence, notification_kinds, permissions, selectors
 from improvement_hub.partnership.models import (
     AuditEntry,
@@ -672,6 +676,48 @@ def transparency_publish(*, kind: str, quarter: str, content: str) -> Transparen
         kind=kind, quarter=quarter, defaults={"content": content}
     )
     return row
+
+
+def quarter_dates(quarter: str) -> tuple[date, date]:
+    """The first and last day of a quarter written like 2017-Q1; a ValidationError if not."""
+    match = re.fullmatch(r"(\d{4})-Q([1-4])", quarter.strip())
+    if match is None:
+        raise ValidationError({"quarter": "Enter a quarter like 2017-Q1"})
+    year, number = int(match[1]), int(match[2])
+    first = date(year, 3 * number - 2, 1)
+    after = date(year + 1, 1, 1) if number == 4 else date(year, 3 * number + 1, 1)
+    return first, after - timedelta(days=1)
+
+
+def _csv_text(headers: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(list(headers))
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def transparency_publish_quarter(
+    *, actor: "AnyUser | None", quarter: str
+) -> list[TransparencyFile]:
+    """Publishes a quarter that has ended: the contracts register as it stands and the spend
+    over £500 paid in the quarter, each kept unchanged once published. ``actor`` None is
+    the scheduled command; a person must be in the Hub Team."""
+    if actor is not None:
+        _require(permissions.can_manage_payments(actor))
+    first, last = quarter_dates(quarter)
+    if last >= timezone.localdate():
+        raise ValidationError({"quarter": "A quarter can be published only after it ends"})
+    quarter = f"{first.year}-Q{(first.month + 2) // 3}"
+    contracts = _csv_text(selectors.CONTRACT_COLUMNS, selectors.contracts_register_rows())
+    spend = _csv_text(selectors.SPEND_COLUMNS, selectors.spend_rows(paid_from=first, paid_to=last))
+    with transaction.atomic():
+        return [
+            transparency_publish(
+                kind=TransparencyFile.Kind.CONTRACTS, quarter=quarter, content=contracts
+            ),
+            transparency_publish(kind=TransparencyFile.Kind.SPEND, quarter=quarter, content=spend),
+        ]
 
 
 def user_label(user: "User | None") -> str:
