@@ -99,6 +99,7 @@ def account_overview(*, user: User) -> dict[str, Any]:
     from allauth.socialaccount.models import SocialAccount
 
     addresses = list(EmailAddress.objects.filter(user=user).order_by("-primary", "email"))
+    may_manage_people = can_manage_people(user)  # reads the roles once; the list below reuses them
     return {
         "person": user,
         "primary_email": next((a for a in addresses if a.primary), None),
@@ -107,5 +108,5 @@ def account_overview(*, user: User) -> dict[str, Any]:
         "roles": sorted(group.name for group in user.groups.all()),
         "line_manager": user.line_manager,
         "single_sign_on": SocialAccount.objects.filter(user=user).exists(),
-        "may_manage_people": can_manage_people(user),
+        "may_manage_people": may_manage_people,
     }
