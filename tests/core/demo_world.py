@@ -20,6 +20,7 @@ DEMO_EMAILS = {
     "leadership": "leadership@demo.example",
 }
 MISSING = 999999
+MISSING_UUID = "00000000-0000-4000-8000-000000000000"
 TRACKING_TOKEN = "sweep-tracking-token"  # noqa: S105 - a test value
 
 
@@ -38,6 +39,7 @@ def build_world() -> World:
     from improvement_hub.cms.models import StandardPage
     from improvement_hub.ideas.models import Campaign, Comment, Idea, Report
     from improvement_hub.initiatives.models import Initiative, Measure, Pilot
+    from improvement_hub.initiatives.models.parts import TrainingRequirement
     from improvement_hub.lab.models import Challenge, Referral
     from improvement_hub.lab.services import token_hash
     from improvement_hub.notifications.models import Notification
@@ -88,6 +90,11 @@ def build_world() -> World:
     ids["rebase"] = rebase_measure.rebases.first().pk
     ids["pilot"] = Pilot.objects.get(initiative=partner_initiative).pk
     ids["milestone"] = partner_initiative.milestones.first().pk
+    requirement = TrainingRequirement.objects.order_by("pk").first()
+    ids["requirement_initiative"] = (
+        requirement.initiative_id if requirement else partner_initiative.pk
+    )
+    ids["requirement"] = requirement.pk if requirement else MISSING
 
     ids["notification_resident"] = Notification.objects.create(
         recipient=users["resident"], subject="For the resident", url="/ideas/"
@@ -111,7 +118,102 @@ def build_world() -> World:
     ids["task"] = Task.objects.first().pk
     ids["group"] = Group.objects.get(name=str(Role.STAFF)).pk
     ids["api_token"] = APIToken.objects.filter(user=users["hub_team"]).first().pk
+    ids.update(_spaces_ids(users))
+    ids.update(_academy_ids(users))
+    ids.update(_partnership_ids(users))
     return World(users=users, tokens=tokens, ids=ids)
+
+
+def _pk(obj: object) -> object:
+    return getattr(obj, "pk", None) or MISSING
+
+
+def _spaces_ids(users: dict[str, object]) -> dict[str, object]:
+    from improvement_hub.spaces.models import (
+        Booking,
+        Event,
+        MoveStep,
+        Registration,
+        ResourceRequest,
+        Space,
+    )
+
+    staff_booking = Booking.objects.filter(booked_by=users["staff"]).order_by("pk").first()
+    if staff_booking is None:  # the sweep needs one booking of the staff user's own
+        staff_booking = Booking.objects.order_by("pk").first()
+        staff_booking.pk = None
+        staff_booking.booked_by = users["staff"]
+        later = staff_booking.starts_at.replace(year=2030) - staff_booking.starts_at
+        for name in ("starts_at", "ends_at", "blocked_from", "blocked_until"):
+            if hasattr(staff_booking, name):
+                setattr(staff_booking, name, getattr(staff_booking, name) + later)
+        staff_booking.save()
+    return {
+        "space_public": Space.objects.filter(is_public=True).order_by("pk").first().slug,
+        "space_internal": getattr(
+            Space.objects.filter(is_public=False).order_by("pk").first(), "slug", "no-such-space"
+        ),
+        "space_id": Space.objects.filter(is_public=True).order_by("pk").first().pk,
+        "booking_staff": staff_booking.pk,
+        "booking_other": _pk(Booking.objects.exclude(booked_by=users["staff"]).first()),
+        "move_step": _pk(MoveStep.objects.order_by("pk").first()),
+        "resource_request": _pk(ResourceRequest.objects.order_by("pk").first()),
+        "event": Event.objects.filter(is_published=True).order_by("pk").first().slug,
+        "event_id": Event.objects.filter(is_published=True).order_by("pk").first().pk,
+        "registration_token": str(Registration.objects.order_by("pk").first().token),
+    }
+
+
+def _academy_ids(users: dict[str, object]) -> dict[str, object]:
+    from improvement_hub.academy.models import (
+        Certificate,
+        Course,
+        Enrolment,
+        Pathway,
+        PathwayStep,
+        Session,
+    )
+
+    course = Course.objects.filter(is_published=True).order_by("pk").first()
+    draft = Course.objects.filter(is_published=False).order_by("pk").first()
+    if draft is None:
+        draft = Course.objects.create(title="A draft course", slug="sweep-draft-course")
+    pathway = Pathway.objects.filter(is_published=True).order_by("pk").first()
+    return {
+        "course": course.slug,
+        "course_id": course.pk,
+        "course_draft": draft.slug,
+        "pathway": pathway.slug,
+        "step": _pk(PathwayStep.objects.filter(pathway=pathway).order_by("pk").first()),
+        "session": _pk(Session.objects.order_by("-starts_at").first()),
+        "enrolment_staff": _pk(Enrolment.objects.filter(person=users["staff"]).first()),
+        "enrolment_other": _pk(Enrolment.objects.exclude(person=users["staff"]).first()),
+        "certificate": str(
+            getattr(Certificate.objects.order_by("pk").first(), "reference", MISSING_UUID)
+        ),
+    }
+
+
+def _partnership_ids(users: dict[str, object]) -> dict[str, object]:
+    from improvement_hub.partnership.models import (
+        Contract,
+        Decision,
+        EvidenceLink,
+        PaymentBlock,
+        TransparencyFile,
+    )
+
+    published = Decision.objects.filter(state="published").order_by("pk").first()
+    unpublished = Decision.objects.exclude(state="published").order_by("pk").first()
+    contract = Contract.objects.order_by("pk").first()
+    return {
+        "decision_published": _pk(published),
+        "decision_unpublished": _pk(unpublished),
+        "contract": contract.pk,
+        "evidence": _pk(EvidenceLink.objects.exclude(document="").order_by("pk").first()),
+        "block": _pk(PaymentBlock.objects.order_by("pk").first()),
+        "transparency_file": _pk(TransparencyFile.objects.order_by("pk").first()),
+    }
 
 
 class SavepointClient(Client):

@@ -29,7 +29,14 @@ import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.core.demo_world import MISSING, ROLE_COLUMNS, TRACKING_TOKEN, SavepointClient, World
+from tests.core.demo_world import (
+    MISSING,
+    MISSING_UUID,
+    ROLE_COLUMNS,
+    TRACKING_TOKEN,
+    SavepointClient,
+    World,
+)
 
 # Wagtail's /admin/failwhale/ raises on purpose, so operators can test error reporting.
 DELIBERATE_ERRORS = {"admin/failwhale/"}
@@ -110,6 +117,22 @@ def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
         ("missing", {"reference": "IL-2026-999999", "?": ""}),
     ]
     triage = [("open", {"reference": reference}), ("missing", {"reference": "IL-2026-999999"})]
+    booking = [
+        ("staff's", {"pk": i["booking_staff"]}),
+        ("another's", {"pk": i["booking_other"]}),
+        ("missing", {"pk": MISSING}),
+    ]
+    event = [("published", {"slug": i["event"]}), ("missing", {"slug": "no-such-event"})]
+    registration = [
+        ("existing", {"token": i["registration_token"]}),
+        ("missing", {"token": MISSING_UUID}),
+    ]
+    pathway = [("published", {"slug": i["pathway"]}), ("missing", {"slug": "no-such-pathway"})]
+    decision = [
+        ("published", {"pk": i["decision_published"]}),
+        ("unpublished", {"pk": i["decision_unpublished"]}),
+        ("missing", {"pk": MISSING}),
+    ]
     table: dict[str, list[tuple[str, dict[str, object]]]] = {
         "notifications/<int:pk>/": [
             ("resident's", {"pk": i["notification_resident"]}),
@@ -144,6 +167,11 @@ def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
         "lab/track/<str:reference>/withdraw/": tracked,
         "lab/track/<str:reference>/my-data.json": tracked,
         "lab/challenges/<slug:slug>/": [
+            ("published", {"slug": i["challenge_published"]}),
+            ("unpublished", {"slug": i["challenge_unpublished"]}),
+            ("missing", {"slug": "no-such-challenge"}),
+        ],
+        "lab/challenges/<slug:slug>/stage/": [
             ("published", {"slug": i["challenge_published"]}),
             ("unpublished", {"slug": i["challenge_unpublished"]}),
             ("missing", {"slug": "no-such-challenge"}),
@@ -200,6 +228,70 @@ def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
             ("partner's", {"pk": partner, "kind": "milestones", "part_pk": i["milestone"]}),
             ("missing", {"pk": partner, "kind": "milestones", "part_pk": MISSING}),
         ],
+        # spaces (issue 12)
+        "spaces/<slug:slug>/": [
+            ("public", {"slug": i["space_public"]}),
+            ("internal", {"slug": i["space_internal"]}),
+            ("missing", {"slug": "no-such-space"}),
+        ],
+        "spaces/move-plan/<int:pk>/done/": [
+            ("step", {"pk": i["move_step"]}),
+            ("missing", {"pk": MISSING}),
+        ],
+        "bookings/resources/<int:pk>/": [
+            ("request", {"pk": i["resource_request"]}),
+            ("missing", {"pk": MISSING}),
+        ],
+        "bookings/calendar/<str:token>.ics": [("bad token", {"token": "not-a-token"})],
+        "events/places/<uuid:token>/": registration,
+        "events/places/<uuid:token>/confirm/": registration,
+        "events/<slug:slug>/": event,
+        "events/<slug:slug>/register/": event,
+        "lab/events/<slug:slug>/referrals/": event,
+        # academy (issue 11)
+        "change-academy/courses/<slug:slug>/": [
+            ("published", {"slug": i["course"]}),
+            ("draft", {"slug": i["course_draft"]}),
+            ("missing", {"slug": "no-such-course"}),
+        ],
+        "change-academy/pathways/<slug:slug>/": pathway,
+        "change-academy/pathways/<slug:slug>/credential.json": pathway,
+        "change-academy/pathways/<slug:slug>/steps/<int:step_id>/evidence/": [
+            ("step", {"slug": i["pathway"], "step_id": i["step"]}),
+            ("missing", {"slug": i["pathway"], "step_id": MISSING}),
+        ],
+        "change-academy/sessions/<int:pk>/register/<int:enrolment_id>/": [
+            ("staff's", {"pk": i["session"], "enrolment_id": i["enrolment_staff"]}),
+            ("missing", {"pk": i["session"], "enrolment_id": MISSING}),
+        ],
+        "change-academy/calendar/<str:token>.ics": [("bad token", {"token": "not-a-token"})],
+        "change-academy/certificates/<uuid:reference>.pdf": [
+            ("existing", {"reference": i["certificate"]}),
+            ("missing", {"reference": MISSING_UUID}),
+        ],
+        "change-academy/manage/courses/<slug:slug>/sessions/new/": [
+            ("published", {"slug": i["course"]}),
+            ("missing", {"slug": "no-such-course"}),
+        ],
+        "initiatives/<int:pk>/training/<int:requirement_pk>/schedule/": [
+            ("existing", {"pk": i["requirement_initiative"], "requirement_pk": i["requirement"]}),
+            ("missing", {"pk": partner, "requirement_pk": MISSING}),
+        ],
+        # partnership (issue 15)
+        "decisions/<int:pk>/<slug:action>/": [
+            ("submit unpublished", {"pk": i["decision_unpublished"], "action": "submit"}),
+            ("sign published", {"pk": i["decision_published"], "action": "sign"}),
+            ("bad action", {"pk": i["decision_published"], "action": "no-such-action"}),
+            ("missing", {"pk": MISSING, "action": "sign"}),
+        ],
+        "transparency/files/<int:pk>/": [
+            ("file", {"pk": i["transparency_file"]}),
+            ("missing", {"pk": MISSING}),
+        ],
+        "contracts/<int:pk>/tasks/<int:number>/evidence/<int:evidence_id>/": [
+            ("document", {"pk": i["contract"], "number": 1, "evidence_id": i["evidence"]}),
+            ("missing", {"pk": i["contract"], "number": 1, "evidence_id": MISSING}),
+        ],
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": [
             ("missing", {"page_view_restriction_id": MISSING, "page_id": i["page"]}),
         ],
@@ -209,6 +301,30 @@ def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
     }
     if route in table:
         return table[route]
+    if route.startswith("accounts/people/<int:pk>/"):
+        return [("existing", {"pk": w.users["staff"].pk}), ("missing", {"pk": MISSING})]
+    if route.startswith("bookings/<int:pk>/"):
+        return booking
+    if route.startswith("change-academy/sessions/<int:pk>/"):
+        return [("latest", {"pk": i["session"]}), ("missing", {"pk": MISSING})]
+    if route.startswith("change-academy/bookings/<int:pk>/"):
+        return [
+            ("staff's", {"pk": i["enrolment_staff"]}),
+            ("another's", {"pk": i["enrolment_other"]}),
+            ("missing", {"pk": MISSING}),
+        ]
+    if route.startswith("decisions/<int:pk>/"):
+        return decision
+    if route.startswith("contracts/<int:pk>/tasks/<int:number>/"):
+        return [
+            ("task 1", {"pk": i["contract"], "number": 1}),
+            ("task 9", {"pk": i["contract"], "number": 9}),
+            ("missing", {"pk": MISSING, "number": 1}),
+        ]
+    if route.startswith(("contracts/<int:pk>/", "handover/<int:pk>/")):
+        return [("demo's", {"pk": i["contract"]}), ("missing", {"pk": MISSING})]
+    if route.startswith("contracts/payment-blocks/<int:block_id>/"):
+        return [("block 1", {"block_id": i["block"]}), ("missing", {"block_id": MISSING})]
     if route.startswith("ideas/<int:pk>/comments/<int:comment_id>/"):
         return comment
     if route.startswith("ideas/<int:pk>/"):
@@ -237,6 +353,36 @@ def _api_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
             ("unpublished", {"initiative_id": i["initiative_unpublished"]}),
             ("missing", {"initiative_id": MISSING}),
         ],
+        "api/v1/spaces/<space_id>": [
+            ("public", {"space_id": i["space_id"]}),
+            ("missing", {"space_id": MISSING}),
+        ],
+        "api/v1/spaces/<space_id>/availability": [
+            ("a week", {"space_id": i["space_id"], "?": "?from=2017-03-20&to=2017-03-26"}),
+            ("no dates", {"space_id": i["space_id"]}),
+            ("missing", {"space_id": MISSING, "?": "?from=2017-03-20&to=2017-03-26"}),
+        ],
+        "api/v1/spaces/<space_id>/calendar.ics": [
+            ("public", {"space_id": i["space_id"]}),
+            ("missing", {"space_id": MISSING}),
+        ],
+        "api/v1/courses/<course_id>": [
+            ("published", {"course_id": i["course_id"]}),
+            ("missing", {"course_id": MISSING}),
+        ],
+        "api/v1/sessions/<session_id>": [
+            ("latest", {"session_id": i["session"]}),
+            ("missing", {"session_id": MISSING}),
+        ],
+        "api/v1/decisions/<decision_id>": [
+            ("published", {"decision_id": i["decision_published"]}),
+            ("unpublished", {"decision_id": i["decision_unpublished"]}),
+            ("missing", {"decision_id": MISSING}),
+        ],
+        "api/v1/contracts/<contract_id>": [
+            ("demo's", {"contract_id": i["contract"]}),
+            ("missing", {"contract_id": MISSING}),
+        ],
         "api/v1/measures/<measure_id>": [
             ("partner's", {"measure_id": i["measure"]}),
             ("missing", {"measure_id": MISSING}),
@@ -250,6 +396,16 @@ def _api_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
         return [("partner's", {"initiative_id": i["initiative_partner"]})]
     if route.startswith("api/v1/measures/<measure_id>/"):
         return [("partner's", {"measure_id": i["measure"]})]
+    prefixes = {
+        "api/v1/courses/<course_id>/": {"course_id": i["course_id"]},
+        "api/v1/sessions/<session_id>/": {"session_id": i["session"]},
+        "api/v1/events/<event_id>/": {"event_id": i["event_id"]},
+        "api/v1/payment-blocks/<block_id>/": {"block_id": i["block"]},
+        "api/v1/bookings/<booking_id>": {"booking_id": i["booking_staff"]},
+    }
+    for prefix, values in prefixes.items():
+        if route.startswith(prefix):
+            return [("existing", values)]
     return None
 
 
@@ -516,656 +672,917 @@ admin/logout/ |   R   R   R   R   R   R
 # _util
 _util/login/ |   L   L   L   L   L   L
 # admin
-admin/ |   L   L   L 200   L   L
-admin/erase-contributions/ |   L   L   L 200   L   L
-admin/test404/ |   L   L   L 200   L   L
-admin/api/main/^pages/ |   L   L   L 200   L   L
-admin/api/main/^pages/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/ |   L 403 403 200 403 403
+admin/test404/ |   L 403 403 200 403 403
+admin/api/main/^pages/ |   L 403 403 200 403 403
+admin/api/main/^pages/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/api/main/^pages/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/api/main/^pages/find/ |   L   L   L 404   L   L
-admin/api/main/^pages/<int:pk>/action/<str:action_name>/ [existing] |   L   L   L 405   L   L
+admin/api/main/^pages/find/ |   L 403 403 404 403 403
+admin/api/main/^pages/<int:pk>/action/<str:action_name>/ [existing] |   L 403 403 405 403 403
 admin/api/main/^pages/<int:pk>/action/<str:action_name>/ [missing] |   L   -   - 405   -   -
-admin/api/main/^documents/ |   L   L   L 200   L   L
-admin/api/main/^documents/<int:pk>/ [existing] |   L   L   L 404   L   L
+admin/api/main/^documents/ |   L 403 403 200 403 403
+admin/api/main/^documents/<int:pk>/ [existing] |   L 403 403 404 403 403
 admin/api/main/^documents/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/api/main/^documents/find/ |   L   L   L 404   L   L
-admin/api/main/^images/ |   L   L   L 200   L   L
-admin/api/main/^images/<int:pk>/ [existing] |   L   L   L 404   L   L
+admin/api/main/^documents/find/ |   L 403 403 404 403 403
+admin/api/main/^images/ |   L 403 403 200 403 403
+admin/api/main/^images/<int:pk>/ [existing] |   L 403 403 404 403 403
 admin/api/main/^images/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/api/main/^images/find/ |   L   L   L 404   L   L
-admin/pages/ |   L   L   L   R   L   L
-admin/pages/<int:parent_page_id>/ [existing] |   L   L   L 200   L   L
+admin/api/main/^images/find/ |   L 403 403 404 403 403
+admin/pages/ |   L 403 403   R 403 403
+admin/pages/<int:parent_page_id>/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:parent_page_id>/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:parent_page_id>/results/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:parent_page_id>/results/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:parent_page_id>/results/ [missing] |   L   -   - 404   -   -
-admin/bulk/<str:app_label>/<str:model_name>/<str:action>/ [existing] |   L   L   L 404   L   L
+admin/bulk/<str:app_label>/<str:model_name>/<str:action>/ [existing] |   L 403 403 404 403 403
 admin/bulk/<str:app_label>/<str:model_name>/<str:action>/ [missing] |   L   -   - 404   -   -
-admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/ [existing] |   L   L   L 200   L   L
+admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/ [existing] |   L 403 403 200 403 403
 admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/ [missing] |   L   -   - 404   -   -
-admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/preview/ [existing] |   L   L   L 200   L   L
+admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/preview/ [existing] |   L 403 403 200 403 403
 admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/preview/ [missing] |   L   -   - 404   -   -
-admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/ [existing] |   L   L   L 200   L   L
+admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/ [existing] |   L 403 403 200 403 403
 admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/ [missing] |   L   -   - 404   -   -
-admin/pages/create/<slug:app_label>/<slug:model_name> [existing] |   L   L   L 200   L   L
+admin/pages/create/<slug:app_label>/<slug:model_name> [existing] |   L 403 403 200 403 403
 admin/pages/create/<slug:app_label>/<slug:model_name> [missing] |   L   -   - 404   -   -
-admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/ [existing] |   L   L   L 200   L   L
+admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/ [existing] |   L 403 403 200 403 403
 admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/usage/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/usage/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/usage/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/edit/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/edit/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/edit/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/edit/preview/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/edit/preview/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/edit/preview/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/view_draft/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/view_draft/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/view_draft/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:parent_page_id>/add_subpage/ [existing] |   L   L   L   R   L   L
+admin/pages/<int:parent_page_id>/add_subpage/ [existing] |   L 403 403   R 403 403
 admin/pages/<int:parent_page_id>/add_subpage/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/delete/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/delete/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/delete/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/unpublish/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/unpublish/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/unpublish/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/convert_alias/ [existing] |   L   L   L 404   L   L
+admin/pages/<int:page_id>/convert_alias/ [existing] |   L 403 403 404 403 403
 admin/pages/<int:page_id>/convert_alias/ [missing] |   L   -   - 404   -   -
-admin/pages/search/ |   L   L   L 200   L   L
-admin/pages/search/results/ |   L   L   L 200   L   L
-admin/pages/<int:page_to_move_id>/move/ [existing] |   L   L   L 200   L   L
+admin/pages/search/ |   L 403 403 200 403 403
+admin/pages/search/results/ |   L 403 403 200 403 403
+admin/pages/<int:page_to_move_id>/move/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_to_move_id>/move/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_to_move_id>/set_position/ [existing] |   L   L   L 405   L   L
+admin/pages/<int:page_to_move_id>/set_position/ [existing] |   L 403 403 405 403 403
 admin/pages/<int:page_to_move_id>/set_position/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/copy/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/copy/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/copy/ [missing] |   L   -   - 404   -   -
-admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [existing] |   L   L   L 404   L   L
+admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [existing] |   L 403 403 404 403 403
 admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [missing] |   L   -   - 404   -   -
-admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [existing] |   L   L   L 404   L   L
+admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [existing] |   L 403 403 404 403 403
 admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/ [missing] |   L   -   - 404   -   -
-admin/pages/workflow/confirm_cancellation/<int:page_id>/ [existing] |   L   L   L 200   L   L
+admin/pages/workflow/confirm_cancellation/<int:page_id>/ [existing] |   L 403 403 200 403 403
 admin/pages/workflow/confirm_cancellation/<int:page_id>/ [missing] |   L   -   - 404   -   -
-admin/pages/workflow/preview/<int:page_id>/<int:task_id>/ [existing] |   L   L   L   R   L   L
+admin/pages/workflow/preview/<int:page_id>/<int:task_id>/ [existing] |   L 403 403   R 403 403
 admin/pages/workflow/preview/<int:page_id>/<int:task_id>/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/privacy/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/privacy/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/privacy/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/lock/ [existing] |   L   L   L 405   L   L
+admin/pages/<int:page_id>/lock/ [existing] |   L 403 403 405 403 403
 admin/pages/<int:page_id>/lock/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/unlock/ [existing] |   L   L   L 405   L   L
+admin/pages/<int:page_id>/unlock/ [existing] |   L 403 403 405 403 403
 admin/pages/<int:page_id>/unlock/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/revisions/ [existing] |   L   L   L   R   L   L
+admin/pages/<int:page_id>/revisions/ [existing] |   L 403 403   R 403 403
 admin/pages/<int:page_id>/revisions/ [missing] |   L   -   -   R   -   -
-admin/pages/<int:page_id>/revisions/<int:revision_id>/view/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/revisions/<int:revision_id>/view/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/revisions/<int:revision_id>/view/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/ [missing] |   L   -   - 404   -   -
-admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$ [page] |   L   L   L 200   L   L
+admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$ [page] |   L 403 403 200 403 403
 admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/workflow_history/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/workflow_history/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/workflow_history/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/workflow_history/detail/<int:workflow_state_id>/ [existing] |   L   L   L 404   L   L
+admin/pages/<int:page_id>/workflow_history/detail/<int:workflow_state_id>/ [existing] |   L 403 403 404 403 403
 admin/pages/<int:page_id>/workflow_history/detail/<int:workflow_state_id>/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/history/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/history/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/history/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:page_id>/history/results/ [existing] |   L   L   L 200   L   L
+admin/pages/<int:page_id>/history/results/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/history/results/ [missing] |   L   -   - 404   -   -
-admin/choose-page/ |   L   L   L 200   L   L
-admin/choose-page/<int:parent_page_id>/ [existing] |   L   L   L 200   L   L
+admin/choose-page/ |   L 403 403 200 403 403
+admin/choose-page/<int:parent_page_id>/ [existing] |   L 403 403 200 403 403
 admin/choose-page/<int:parent_page_id>/ [missing] |   L   -   - 404   -   -
-admin/choose-page/search/ |   L   L   L 200   L   L
-admin/choose-page/chosen-multiple/ |   L   L   L 200   L   L
-admin/choose-external-link/ |   L   L   L 200   L   L
-admin/choose-email-link/ |   L   L   L 200   L   L
-admin/choose-phone-link/ |   L   L   L 200   L   L
-admin/choose-anchor-link/ |   L   L   L 200   L   L
-admin/tag-autocomplete/ |   L   L   L 200   L   L
-admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/ [existing] |   L   L   L 404   L   L
+admin/choose-page/search/ |   L 403 403 200 403 403
+admin/choose-page/chosen-multiple/ |   L 403 403 200 403 403
+admin/choose-external-link/ |   L 403 403 200 403 403
+admin/choose-email-link/ |   L 403 403 200 403 403
+admin/choose-phone-link/ |   L 403 403 200 403 403
+admin/choose-anchor-link/ |   L 403 403 200 403 403
+admin/tag-autocomplete/ |   L 403 403 200 403 403
+admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/ [existing] |   L 403 403 404 403 403
 admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/ [missing] |   L   -   - 404   -   -
-admin/collections/ |   L   L   L   R   L   L
-admin/collections/add/ |   L   L   L   R   L   L
-admin/collections/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/collections/ |   L 403 403   R 403 403
+admin/collections/add/ |   L 403 403   R 403 403
+admin/collections/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/collections/<int:pk>/ [missing] |   L   -   -   R   -   -
-admin/collections/<int:pk>/delete/ [existing] |   L   L   L 404   L   L
+admin/collections/<int:pk>/delete/ [existing] |   L 403 403 404 403 403
 admin/collections/<int:pk>/delete/ [missing] |   L   -   - 404   -   -
-admin/collections/<int:collection_id>/privacy/ [existing] |   L   L   L   R   L   L
+admin/collections/<int:collection_id>/privacy/ [existing] |   L 403 403   R 403 403
 admin/collections/<int:collection_id>/privacy/ [missing] |   L   -   - 404   -   -
-admin/workflows/list/ |   L   L   L   R   L   L
-admin/workflows/list/results/ |   L   L   L   R   L   L
-admin/workflows/add/ |   L   L   L   R   L   L
-admin/workflows/enable/<int:pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/list/ |   L 403 403   R 403 403
+admin/workflows/list/results/ |   L 403 403   R 403 403
+admin/workflows/add/ |   L 403 403   R 403 403
+admin/workflows/enable/<int:pk>/ [existing] |   L 403 403 405 403 403
 admin/workflows/enable/<int:pk>/ [missing] |   L   -   - 405   -   -
-admin/workflows/disable/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/disable/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/workflows/disable/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/workflows/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/edit/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/workflows/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
-admin/workflows/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/usage/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/workflows/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/workflows/usage/<int:pk>/results/ [existing] |   L   L   L   R   L   L
+admin/workflows/usage/<int:pk>/results/ [existing] |   L 403 403   R 403 403
 admin/workflows/usage/<int:pk>/results/ [missing] |   L   -   - 404   -   -
-admin/workflows/remove/<int:page_pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/remove/<int:page_pk>/ [existing] |   L 403 403 405 403 403
 admin/workflows/remove/<int:page_pk>/ [missing] |   L   -   - 405   -   -
-admin/workflows/remove/<int:page_pk>/<int:workflow_pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/remove/<int:page_pk>/<int:workflow_pk>/ [existing] |   L 403 403 405 403 403
 admin/workflows/remove/<int:page_pk>/<int:workflow_pk>/ [missing] |   L   -   - 405   -   -
-admin/workflows/tasks/add/<str:app_label>/<str:model_name>/ [existing] |   L   L   L   R   L   L
+admin/workflows/tasks/add/<str:app_label>/<str:model_name>/ [existing] |   L 403 403   R 403 403
 admin/workflows/tasks/add/<str:app_label>/<str:model_name>/ [missing] |   L   -   - 404   -   -
-admin/workflows/tasks/select_type/ |   L   L   L   R   L   L
-admin/workflows/tasks/index/ |   L   L   L   R   L   L
-admin/workflows/tasks/index/results/ |   L   L   L   R   L   L
-admin/workflows/tasks/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/tasks/select_type/ |   L 403 403   R 403 403
+admin/workflows/tasks/index/ |   L 403 403   R 403 403
+admin/workflows/tasks/index/results/ |   L 403 403   R 403 403
+admin/workflows/tasks/edit/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/workflows/tasks/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/workflows/tasks/disable/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/workflows/tasks/disable/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/workflows/tasks/disable/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/workflows/tasks/enable/<int:pk>/ [existing] |   L   L   L 405   L   L
+admin/workflows/tasks/enable/<int:pk>/ [existing] |   L 403 403 405 403 403
 admin/workflows/tasks/enable/<int:pk>/ [missing] |   L   -   - 405   -   -
-admin/workflows/task_chooser/ |   L   L   L 200   L   L
-admin/workflows/task_chooser/results/ |   L   L   L 200   L   L
-admin/workflows/task_chooser/create/ |   L   L   L 200   L   L
-admin/workflows/task_chooser/<int:task_id>/ [existing] |   L   L   L 200   L   L
+admin/workflows/task_chooser/ |   L 403 403 200 403 403
+admin/workflows/task_chooser/results/ |   L 403 403 200 403 403
+admin/workflows/task_chooser/create/ |   L 403 403 200 403 403
+admin/workflows/task_chooser/<int:task_id>/ [existing] |   L 403 403 200 403 403
 admin/workflows/task_chooser/<int:task_id>/ [missing] |   L   -   - 404   -   -
-admin/reports/locked/ |   L   L   L 200   L   L
-admin/reports/locked/results/ |   L   L   L 200   L   L
-admin/reports/workflow/ |   L   L   L 200   L   L
-admin/reports/workflow/results/ |   L   L   L 200   L   L
-admin/reports/workflow_tasks/ |   L   L   L 200   L   L
-admin/reports/workflow_tasks/results/ |   L   L   L 200   L   L
-admin/reports/site-history/ |   L   L   L 200   L   L
-admin/reports/site-history/results/ |   L   L   L 200   L   L
-admin/reports/aging-pages/ |   L   L   L 200   L   L
-admin/reports/aging-pages/results/ |   L   L   L 200   L   L
-admin/reports/page-types-usage/ |   L   L   L 200   L   L
-admin/reports/page-types-usage/results/ |   L   L   L 200   L   L
-admin/account/ |   L   L   L 200   L   L
-admin/dismissibles/ |   L   L   L 200   L   L
-admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/ [existing] |   L   L   L 405   L   L
+admin/reports/locked/ |   L 403 403 200 403 403
+admin/reports/locked/results/ |   L 403 403 200 403 403
+admin/reports/workflow/ |   L 403 403 200 403 403
+admin/reports/workflow/results/ |   L 403 403 200 403 403
+admin/reports/workflow_tasks/ |   L 403 403 200 403 403
+admin/reports/workflow_tasks/results/ |   L 403 403 200 403 403
+admin/reports/site-history/ |   L 403 403 200 403 403
+admin/reports/site-history/results/ |   L 403 403 200 403 403
+admin/reports/aging-pages/ |   L 403 403 200 403 403
+admin/reports/aging-pages/results/ |   L 403 403 200 403 403
+admin/reports/page-types-usage/ |   L 403 403 200 403 403
+admin/reports/page-types-usage/results/ |   L 403 403 200 403 403
+admin/account/ |   L 403 403 200 403 403
+admin/dismissibles/ |   L 403 403 200 403 403
+admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/ [existing] |   L 403 403 405 403 403
 admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/ [missing] |   L   -   - 405   -   -
-admin/editing-sessions/release/<int:session_id>/ [existing] |   L   L   L 405   L   L
+admin/editing-sessions/release/<int:session_id>/ [existing] |   L 403 403 405 403 403
 admin/editing-sessions/release/<int:session_id>/ [missing] |   L   -   - 405   -   -
-admin/block-preview/ |   L   L   L 404   L   L
-admin/forms/ |   L   L   L 200   L   L
-admin/forms/results/ |   L   L   L 200   L   L
-admin/forms/submissions/<int:page_id>/ [existing] |   L   L   L 404   L   L
+admin/block-preview/ |   L 403 403 404 403 403
+admin/erase-contributions/ |   L 403 403 200 403 403
+admin/forms/ |   L 403 403 200 403 403
+admin/forms/results/ |   L 403 403 200 403 403
+admin/forms/submissions/<int:page_id>/ [existing] |   L 403 403 404 403 403
 admin/forms/submissions/<int:page_id>/ [missing] |   L   -   - 404   -   -
-admin/forms/submissions/<int:page_id>/results/ [existing] |   L   L   L 404   L   L
+admin/forms/submissions/<int:page_id>/results/ [existing] |   L 403 403 404 403 403
 admin/forms/submissions/<int:page_id>/results/ [missing] |   L   -   - 404   -   -
-admin/forms/submissions/<int:page_id>/delete/ [existing] |   L   L   L   R   L   L
+admin/forms/submissions/<int:page_id>/delete/ [existing] |   L 403 403   R 403 403
 admin/forms/submissions/<int:page_id>/delete/ [missing] |   L   -   -   R   -   -
-admin/redirects/ |   L   L   L   R   L   L
-admin/redirects/results/ |   L   L   L   R   L   L
-admin/redirects/add/ |   L   L   L   R   L   L
-admin/redirects/<int:redirect_id>/ [existing] |   L   L   L   R   L   L
+admin/redirects/ |   L 403 403   R 403 403
+admin/redirects/results/ |   L 403 403   R 403 403
+admin/redirects/add/ |   L 403 403   R 403 403
+admin/redirects/<int:redirect_id>/ [existing] |   L 403 403   R 403 403
 admin/redirects/<int:redirect_id>/ [missing] |   L   -   -   R   -   -
-admin/redirects/<int:redirect_id>/delete/ [existing] |   L   L   L 404   L   L
+admin/redirects/<int:redirect_id>/delete/ [existing] |   L 403 403 404 403 403
 admin/redirects/<int:redirect_id>/delete/ [missing] |   L   -   - 404   -   -
-admin/redirects/import/ |   L   L   L   R   L   L
-admin/redirects/import/process/ |   L   L   L   R   L   L
-admin/settings/<slug:app_name>/<slug:model_name>/ [existing] |   L   L   L   R   L   L
+admin/redirects/import/ |   L 403 403   R 403 403
+admin/redirects/import/process/ |   L 403 403   R 403 403
+admin/settings/<slug:app_name>/<slug:model_name>/ [existing] |   L 403 403   R 403 403
 admin/settings/<slug:app_name>/<slug:model_name>/ [missing] |   L   -   - 404   -   -
-admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/ [existing] |   L   L   L 404   L   L
+admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/ [existing] |   L 403 403 404 403 403
 admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/ [missing] |   L   -   - 404   -   -
-admin/embeds/chooser/ |   L   L   L 200   L   L
-admin/embeds/chooser/upload/ |   L   L   L 200   L   L
-admin/snippets/ |   L   L   L   R   L   L
-admin/documents/ |   L   L   L 200   L   L
-admin/documents/results/ |   L   L   L 200   L   L
-admin/documents/add/ |   L   L   L 200   L   L
-admin/documents/edit/<int:document_id>/ [existing] |   L   L   L 404   L   L
+admin/embeds/chooser/ |   L 403 403 200 403 403
+admin/embeds/chooser/upload/ |   L 403 403 200 403 403
+admin/snippets/ |   L 403 403   R 403 403
+admin/documents/ |   L 403 403 200 403 403
+admin/documents/results/ |   L 403 403 200 403 403
+admin/documents/add/ |   L 403 403 200 403 403
+admin/documents/edit/<int:document_id>/ [existing] |   L 403 403 404 403 403
 admin/documents/edit/<int:document_id>/ [missing] |   L   -   - 404   -   -
-admin/documents/delete/<int:document_id>/ [existing] |   L   L   L 404   L   L
+admin/documents/delete/<int:document_id>/ [existing] |   L 403 403 404 403 403
 admin/documents/delete/<int:document_id>/ [missing] |   L   -   - 404   -   -
-admin/documents/multiple/add/ |   L   L   L 200   L   L
-admin/documents/multiple/<int:doc_id>/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/add/ |   L 403 403 200 403 403
+admin/documents/multiple/<int:doc_id>/ [existing] |   L 403 403 405 403 403
 admin/documents/multiple/<int:doc_id>/ [missing] |   L   -   - 405   -   -
-admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/ [existing] |   L 403 403 405 403 403
 admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
-admin/documents/multiple/<int:doc_id>/delete/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/<int:doc_id>/delete/ [existing] |   L 403 403 405 403 403
 admin/documents/multiple/<int:doc_id>/delete/ [missing] |   L   -   - 405   -   -
-admin/documents/multiple/delete_upload/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/documents/multiple/delete_upload/<int:uploaded_file_id>/ [existing] |   L 403 403 405 403 403
 admin/documents/multiple/delete_upload/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
-admin/documents/usage/<int:document_id>/ [existing] |   L   L   L 404   L   L
+admin/documents/usage/<int:document_id>/ [existing] |   L 403 403 404 403 403
 admin/documents/usage/<int:document_id>/ [missing] |   L   -   - 404   -   -
-admin/images/ |   L   L   L 200   L   L
-admin/images/results/ |   L   L   L 200   L   L
-admin/images/<int:image_id>/ [existing] |   L   L   L 404   L   L
+admin/images/ |   L 403 403 200 403 403
+admin/images/results/ |   L 403 403 200 403 403
+admin/images/<int:image_id>/ [existing] |   L 403 403 404 403 403
 admin/images/<int:image_id>/ [missing] |   L   -   - 404   -   -
-admin/images/<int:image_id>/delete/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/delete/ [existing] |   L 403 403 404 403 403
 admin/images/<int:image_id>/delete/ [missing] |   L   -   - 404   -   -
-admin/images/<int:image_id>/generate_url/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/generate_url/ [existing] |   L 403 403 404 403 403
 admin/images/<int:image_id>/generate_url/ [missing] |   L   -   - 404   -   -
-admin/images/<int:image_id>/generate_url/output/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/generate_url/output/ [existing] |   L 403 403 404 403 403
 admin/images/<int:image_id>/generate_url/output/ [missing] |   L   -   - 404   -   -
-admin/images/<int:image_id>/preview/<str:filter_spec>/ [existing] |   L   L   L 404   L   L
+admin/images/<int:image_id>/preview/<str:filter_spec>/ [existing] |   L 403 403 404 403 403
 admin/images/<int:image_id>/preview/<str:filter_spec>/ [missing] |   L   -   - 404   -   -
-admin/images/add/ |   L   L   L 200   L   L
-admin/images/usage/<int:image_id>/ [existing] |   L   L   L 404   L   L
+admin/images/add/ |   L 403 403 200 403 403
+admin/images/usage/<int:image_id>/ [existing] |   L 403 403 404 403 403
 admin/images/usage/<int:image_id>/ [missing] |   L   -   - 404   -   -
-admin/images/multiple/add/ |   L   L   L 200   L   L
-admin/images/multiple/<int:image_id>/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/add/ |   L 403 403 200 403 403
+admin/images/multiple/<int:image_id>/ [existing] |   L 403 403 405 403 403
 admin/images/multiple/<int:image_id>/ [missing] |   L   -   - 405   -   -
-admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/ [existing] |   L 403 403 405 403 403
 admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
-admin/images/multiple/<int:image_id>/delete/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/<int:image_id>/delete/ [existing] |   L 403 403 405 403 403
 admin/images/multiple/<int:image_id>/delete/ [missing] |   L   -   - 405   -   -
-admin/images/multiple/delete_upload/<int:uploaded_file_id>/ [existing] |   L   L   L 405   L   L
+admin/images/multiple/delete_upload/<int:uploaded_file_id>/ [existing] |   L 403 403 405 403 403
 admin/images/multiple/delete_upload/<int:uploaded_file_id>/ [missing] |   L   -   - 405   -   -
-admin/snippets/council/priority/ |   L   L   L 200   L   L
-admin/snippets/council/priority/results/ |   L   L   L 200   L   L
-admin/snippets/council/priority/add/ |   L   L   L 200   L   L
-admin/snippets/council/priority/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/ |   L 403 403 200 403 403
+admin/snippets/council/priority/results/ |   L 403 403 200 403 403
+admin/snippets/council/priority/add/ |   L 403 403 200 403 403
+admin/snippets/council/priority/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/priority/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/priority/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/priority/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/priority/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/priority/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/priority/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/priority/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/priority/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/priority/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/priority/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/priority/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/priority/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/priority/ |   L   L   L 200   L   L
-admin/snippets/choose/council/priority/results/ |   L   L   L 200   L   L
-admin/snippets/choose/council/priority/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/priority/ |   L 403 403 200 403 403
+admin/snippets/choose/council/priority/results/ |   L 403 403 200 403 403
+admin/snippets/choose/council/priority/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/council/priority/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/priority/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/council/priority/create/ |   L   L   L 200   L   L
-admin/snippets/council/directorate/ |   L   L   L 200   L   L
-admin/snippets/council/directorate/results/ |   L   L   L 200   L   L
-admin/snippets/council/directorate/add/ |   L   L   L 200   L   L
-admin/snippets/council/directorate/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/priority/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/council/priority/create/ |   L 403 403 200 403 403
+admin/snippets/council/directorate/ |   L 403 403 200 403 403
+admin/snippets/council/directorate/results/ |   L 403 403 200 403 403
+admin/snippets/council/directorate/add/ |   L 403 403 200 403 403
+admin/snippets/council/directorate/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/directorate/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/directorate/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/directorate/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/directorate/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/directorate/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/directorate/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/directorate/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/directorate/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/directorate/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/directorate/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/directorate/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/directorate/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/directorate/ |   L   L   L 200   L   L
-admin/snippets/choose/council/directorate/results/ |   L   L   L 200   L   L
-admin/snippets/choose/council/directorate/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/directorate/ |   L 403 403 200 403 403
+admin/snippets/choose/council/directorate/results/ |   L 403 403 200 403 403
+admin/snippets/choose/council/directorate/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/council/directorate/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/directorate/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/council/directorate/create/ |   L   L   L 200   L   L
-admin/snippets/council/service/ |   L   L   L 200   L   L
-admin/snippets/council/service/results/ |   L   L   L 200   L   L
-admin/snippets/council/service/add/ |   L   L   L 200   L   L
-admin/snippets/council/service/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/directorate/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/council/directorate/create/ |   L 403 403 200 403 403
+admin/snippets/council/service/ |   L 403 403 200 403 403
+admin/snippets/council/service/results/ |   L 403 403 200 403 403
+admin/snippets/council/service/add/ |   L 403 403 200 403 403
+admin/snippets/council/service/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/service/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/service/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/service/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/service/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/service/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/service/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/service/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/service/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/service/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/service/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/service/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/service/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/service/ |   L   L   L 200   L   L
-admin/snippets/choose/council/service/results/ |   L   L   L 200   L   L
-admin/snippets/choose/council/service/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/service/ |   L 403 403 200 403 403
+admin/snippets/choose/council/service/results/ |   L 403 403 200 403 403
+admin/snippets/choose/council/service/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/council/service/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/service/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/council/service/create/ |   L   L   L 200   L   L
-admin/snippets/council/organisation/ |   L   L   L 200   L   L
-admin/snippets/council/organisation/results/ |   L   L   L 200   L   L
-admin/snippets/council/organisation/add/ |   L   L   L 200   L   L
-admin/snippets/council/organisation/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/service/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/council/service/create/ |   L 403 403 200 403 403
+admin/snippets/council/organisation/ |   L 403 403 200 403 403
+admin/snippets/council/organisation/results/ |   L 403 403 200 403 403
+admin/snippets/council/organisation/add/ |   L 403 403 200 403 403
+admin/snippets/council/organisation/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/organisation/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/organisation/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/organisation/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/organisation/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/organisation/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/organisation/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/organisation/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/organisation/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/organisation/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/council/organisation/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/council/organisation/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/council/organisation/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/organisation/ |   L   L   L 200   L   L
-admin/snippets/choose/council/organisation/results/ |   L   L   L 200   L   L
-admin/snippets/choose/council/organisation/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/organisation/ |   L 403 403 200 403 403
+admin/snippets/choose/council/organisation/results/ |   L 403 403 200 403 403
+admin/snippets/choose/council/organisation/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/council/organisation/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/council/organisation/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/council/organisation/create/ |   L   L   L 200   L   L
-admin/snippets/ideas/campaign/ |   L   L   L 200   L   L
-admin/snippets/ideas/campaign/results/ |   L   L   L 200   L   L
-admin/snippets/ideas/campaign/add/ |   L   L   L 200   L   L
-admin/snippets/ideas/campaign/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/council/organisation/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/council/organisation/create/ |   L 403 403 200 403 403
+admin/snippets/spaces/space/ |   L 403 403 200 403 403
+admin/snippets/spaces/space/results/ |   L 403 403 200 403 403
+admin/snippets/spaces/space/add/ |   L 403 403 200 403 403
+admin/snippets/spaces/space/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/space/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/space/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/space/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/space/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/space/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/space/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/space/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/space/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/space/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/space/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/space/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/space/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/space/results/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/space/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/spaces/space/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/space/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/space/create/ |   L 403 403 200 403 403
+admin/snippets/spaces/spacephoto/ |   L 403 403 200 403 403
+admin/snippets/spaces/spacephoto/results/ |   L 403 403 200 403 403
+admin/snippets/spaces/spacephoto/add/ |   L 403 403 200 403 403
+admin/snippets/spaces/spacephoto/edit/<int:pk>/ [existing] |   L 403 403 404 403 403
+admin/snippets/spaces/spacephoto/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/spacephoto/delete/<int:pk>/ [existing] |   L 403 403 404 403 403
+admin/snippets/spaces/spacephoto/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/spacephoto/usage/<int:pk>/ [existing] |   L 403 403 404 403 403
+admin/snippets/spaces/spacephoto/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/spacephoto/history/<int:pk>/ [existing] |   L 403 403 404 403 403
+admin/snippets/spaces/spacephoto/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/spacephoto/history-results/<int:pk>/ [existing] |   L 403 403 404 403 403
+admin/snippets/spaces/spacephoto/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/spacephoto/copy/<int:pk>/ [existing] |   L 403 403 404 403 403
+admin/snippets/spaces/spacephoto/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/spacephoto/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/spacephoto/results/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/spacephoto/chosen/<str:pk>/ [existing] |   L 403 403 404 403 403
+admin/snippets/choose/spaces/spacephoto/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/spacephoto/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/spacephoto/create/ |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/ |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/results/ |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/add/ |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/moveplan/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/moveplan/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/moveplan/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/moveplan/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/moveplan/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/moveplan/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/moveplan/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/moveplan/results/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/moveplan/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/spaces/moveplan/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/moveplan/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/moveplan/create/ |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/ |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/results/ |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/add/ |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/movestep/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/movestep/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/movestep/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/movestep/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/spaces/movestep/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/spaces/movestep/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/movestep/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/movestep/results/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/movestep/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/spaces/movestep/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/spaces/movestep/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/spaces/movestep/create/ |   L 403 403 200 403 403
+admin/snippets/ideas/campaign/ |   L 403 403 200 403 403
+admin/snippets/ideas/campaign/results/ |   L 403 403 200 403 403
+admin/snippets/ideas/campaign/add/ |   L 403 403 200 403 403
+admin/snippets/ideas/campaign/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/campaign/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/campaign/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/campaign/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/campaign/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/campaign/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/campaign/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/campaign/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/campaign/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/campaign/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/campaign/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/campaign/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/campaign/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/ideas/campaign/ |   L   L   L 200   L   L
-admin/snippets/choose/ideas/campaign/results/ |   L   L   L 200   L   L
-admin/snippets/choose/ideas/campaign/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/ideas/campaign/ |   L 403 403 200 403 403
+admin/snippets/choose/ideas/campaign/results/ |   L 403 403 200 403 403
+admin/snippets/choose/ideas/campaign/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/ideas/campaign/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/ideas/campaign/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/ideas/campaign/create/ |   L   L   L 200   L   L
-admin/snippets/ideas/ideastatus/ |   L   L   L 200   L   L
-admin/snippets/ideas/ideastatus/results/ |   L   L   L 200   L   L
-admin/snippets/ideas/ideastatus/add/ |   L   L   L 200   L   L
-admin/snippets/ideas/ideastatus/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/ideas/campaign/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/ideas/campaign/create/ |   L 403 403 200 403 403
+admin/snippets/ideas/ideastatus/ |   L 403 403 200 403 403
+admin/snippets/ideas/ideastatus/results/ |   L 403 403 200 403 403
+admin/snippets/ideas/ideastatus/add/ |   L 403 403 200 403 403
+admin/snippets/ideas/ideastatus/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/ideastatus/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/ideastatus/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/ideastatus/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/ideastatus/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/ideastatus/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/ideastatus/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/ideastatus/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/ideastatus/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/ideastatus/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/ideas/ideastatus/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/ideas/ideastatus/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/ideas/ideastatus/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/ideas/ideastatus/ |   L   L   L 200   L   L
-admin/snippets/choose/ideas/ideastatus/results/ |   L   L   L 200   L   L
-admin/snippets/choose/ideas/ideastatus/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/ideas/ideastatus/ |   L 403 403 200 403 403
+admin/snippets/choose/ideas/ideastatus/results/ |   L 403 403 200 403 403
+admin/snippets/choose/ideas/ideastatus/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/ideas/ideastatus/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/ideas/ideastatus/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/ideas/ideastatus/create/ |   L   L   L 200   L   L
-admin/snippets/lab/challenge/ |   L   L   L 200   L   L
-admin/snippets/lab/challenge/results/ |   L   L   L 200   L   L
-admin/snippets/lab/challenge/add/ |   L   L   L 200   L   L
-admin/snippets/lab/challenge/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/ideas/ideastatus/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/ideas/ideastatus/create/ |   L 403 403 200 403 403
+admin/snippets/lab/challenge/ |   L 403 403 200 403 403
+admin/snippets/lab/challenge/results/ |   L 403 403 200 403 403
+admin/snippets/lab/challenge/add/ |   L 403 403 200 403 403
+admin/snippets/lab/challenge/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/challenge/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/challenge/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/challenge/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/challenge/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/challenge/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/challenge/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/challenge/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/challenge/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/challenge/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/challenge/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/challenge/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/challenge/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/challenge/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/challenge/results/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/challenge/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/challenge/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/challenge/results/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/challenge/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/lab/challenge/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/challenge/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/challenge/create/ |   L   L   L 200   L   L
-admin/snippets/lab/labplan/ |   L   L   L 200   L   L
-admin/snippets/lab/labplan/results/ |   L   L   L 200   L   L
-admin/snippets/lab/labplan/add/ |   L   L   L 200   L   L
-admin/snippets/lab/labplan/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/challenge/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/challenge/create/ |   L 403 403 200 403 403
+admin/snippets/lab/labplan/ |   L 403 403 200 403 403
+admin/snippets/lab/labplan/results/ |   L 403 403 200 403 403
+admin/snippets/lab/labplan/add/ |   L 403 403 200 403 403
+admin/snippets/lab/labplan/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/labplan/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/labplan/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/labplan/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/labplan/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/labplan/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/labplan/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/labplan/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/labplan/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/labplan/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/labplan/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/labplan/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/labplan/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/labplan/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/labplan/results/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/labplan/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/labplan/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/labplan/results/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/labplan/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/lab/labplan/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/labplan/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/labplan/create/ |   L   L   L 200   L   L
-admin/snippets/lab/sustainabilityindicator/ |   L   L   L 200   L   L
-admin/snippets/lab/sustainabilityindicator/results/ |   L   L   L 200   L   L
-admin/snippets/lab/sustainabilityindicator/add/ |   L   L   L 200   L   L
-admin/snippets/lab/sustainabilityindicator/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/labplan/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/labplan/create/ |   L 403 403 200 403 403
+admin/snippets/lab/sustainabilityindicator/ |   L 403 403 200 403 403
+admin/snippets/lab/sustainabilityindicator/results/ |   L 403 403 200 403 403
+admin/snippets/lab/sustainabilityindicator/add/ |   L 403 403 200 403 403
+admin/snippets/lab/sustainabilityindicator/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/sustainabilityindicator/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/sustainabilityindicator/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/sustainabilityindicator/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/sustainabilityindicator/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/sustainabilityindicator/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/sustainabilityindicator/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/sustainabilityindicator/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/sustainabilityindicator/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/sustainabilityindicator/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/sustainabilityindicator/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/sustainabilityindicator/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/sustainabilityindicator/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/sustainabilityindicator/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/sustainabilityindicator/results/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/sustainabilityindicator/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/sustainabilityindicator/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/sustainabilityindicator/results/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/sustainabilityindicator/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/lab/sustainabilityindicator/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/sustainabilityindicator/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/sustainabilityindicator/create/ |   L   L   L 200   L   L
-admin/snippets/lab/indicatorreading/ |   L   L   L 200   L   L
-admin/snippets/lab/indicatorreading/results/ |   L   L   L 200   L   L
-admin/snippets/lab/indicatorreading/add/ |   L   L   L 200   L   L
-admin/snippets/lab/indicatorreading/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/sustainabilityindicator/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/sustainabilityindicator/create/ |   L 403 403 200 403 403
+admin/snippets/lab/indicatorreading/ |   L 403 403 200 403 403
+admin/snippets/lab/indicatorreading/results/ |   L 403 403 200 403 403
+admin/snippets/lab/indicatorreading/add/ |   L 403 403 200 403 403
+admin/snippets/lab/indicatorreading/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/indicatorreading/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/indicatorreading/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/indicatorreading/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/indicatorreading/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/indicatorreading/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/indicatorreading/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/indicatorreading/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/indicatorreading/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/indicatorreading/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/indicatorreading/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/indicatorreading/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/indicatorreading/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/indicatorreading/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/indicatorreading/results/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/indicatorreading/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/indicatorreading/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/indicatorreading/results/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/indicatorreading/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/lab/indicatorreading/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/indicatorreading/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/indicatorreading/create/ |   L   L   L 200   L   L
-admin/snippets/lab/method/ |   L   L   L 200   L   L
-admin/snippets/lab/method/results/ |   L   L   L 200   L   L
-admin/snippets/lab/method/add/ |   L   L   L 200   L   L
-admin/snippets/lab/method/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/indicatorreading/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/indicatorreading/create/ |   L 403 403 200 403 403
+admin/snippets/lab/method/ |   L 403 403 200 403 403
+admin/snippets/lab/method/results/ |   L 403 403 200 403 403
+admin/snippets/lab/method/add/ |   L 403 403 200 403 403
+admin/snippets/lab/method/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/method/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/method/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/method/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/method/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/method/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/method/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/method/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/method/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/method/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/method/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/method/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/method/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/method/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/method/results/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/method/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/method/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/method/results/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/method/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/lab/method/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/method/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/method/create/ |   L   L   L 200   L   L
-admin/snippets/lab/peerlab/ |   L   L   L 200   L   L
-admin/snippets/lab/peerlab/results/ |   L   L   L 200   L   L
-admin/snippets/lab/peerlab/add/ |   L   L   L 200   L   L
-admin/snippets/lab/peerlab/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/method/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/method/create/ |   L 403 403 200 403 403
+admin/snippets/lab/peerlab/ |   L 403 403 200 403 403
+admin/snippets/lab/peerlab/results/ |   L 403 403 200 403 403
+admin/snippets/lab/peerlab/add/ |   L 403 403 200 403 403
+admin/snippets/lab/peerlab/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/peerlab/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/peerlab/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/peerlab/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/peerlab/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/peerlab/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/peerlab/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/peerlab/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/peerlab/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/peerlab/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/peerlab/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/peerlab/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/peerlab/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/peerlab/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/peerlab/results/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/peerlab/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/peerlab/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/peerlab/results/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/peerlab/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/lab/peerlab/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/peerlab/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/peerlab/create/ |   L   L   L 200   L   L
-admin/snippets/lab/messagetemplate/ |   L   L   L 200   L   L
-admin/snippets/lab/messagetemplate/results/ |   L   L   L 200   L   L
-admin/snippets/lab/messagetemplate/add/ |   L   L   L 200   L   L
-admin/snippets/lab/messagetemplate/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/peerlab/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/peerlab/create/ |   L 403 403 200 403 403
+admin/snippets/lab/messagetemplate/ |   L 403 403 200 403 403
+admin/snippets/lab/messagetemplate/results/ |   L 403 403 200 403 403
+admin/snippets/lab/messagetemplate/add/ |   L 403 403 200 403 403
+admin/snippets/lab/messagetemplate/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/messagetemplate/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/messagetemplate/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/messagetemplate/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/messagetemplate/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/messagetemplate/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/messagetemplate/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/messagetemplate/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/messagetemplate/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/messagetemplate/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/lab/messagetemplate/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/lab/messagetemplate/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/lab/messagetemplate/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/messagetemplate/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/messagetemplate/results/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/messagetemplate/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/messagetemplate/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/messagetemplate/results/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/messagetemplate/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/lab/messagetemplate/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/lab/messagetemplate/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/lab/messagetemplate/create/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignprogramme/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignprogramme/results/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignprogramme/add/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignprogramme/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/lab/messagetemplate/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/lab/messagetemplate/create/ |   L 403 403 200 403 403
+admin/snippets/academy/course/ |   L 403 403 200 403 403
+admin/snippets/academy/course/results/ |   L 403 403 200 403 403
+admin/snippets/academy/course/add/ |   L 403 403 200 403 403
+admin/snippets/academy/course/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/course/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/course/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/course/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/course/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/course/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/course/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/course/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/course/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/course/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/course/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/course/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/course/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/course/results/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/course/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/academy/course/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/course/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/course/create/ |   L 403 403 200 403 403
+admin/snippets/academy/pathway/ |   L 403 403 200 403 403
+admin/snippets/academy/pathway/results/ |   L 403 403 200 403 403
+admin/snippets/academy/pathway/add/ |   L 403 403 200 403 403
+admin/snippets/academy/pathway/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathway/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathway/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathway/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathway/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathway/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathway/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathway/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathway/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathway/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathway/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathway/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/pathway/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathway/results/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathway/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathway/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/pathway/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathway/create/ |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/ |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/results/ |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/add/ |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathwaystep/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathwaystep/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathwaystep/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathwaystep/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/pathwaystep/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/pathwaystep/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/pathwaystep/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathwaystep/results/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathwaystep/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathwaystep/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/pathwaystep/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/pathwaystep/create/ |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/ |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/results/ |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/add/ |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/learningvisit/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/learningvisit/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/learningvisit/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/learningvisit/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/learningvisit/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/learningvisit/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/learningvisit/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/learningvisit/results/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/learningvisit/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/academy/learningvisit/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/learningvisit/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/learningvisit/create/ |   L 403 403 200 403 403
+admin/snippets/academy/skill/ |   L 403 403 200 403 403
+admin/snippets/academy/skill/results/ |   L 403 403 200 403 403
+admin/snippets/academy/skill/add/ |   L 403 403 200 403 403
+admin/snippets/academy/skill/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/skill/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/skill/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/skill/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/skill/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/skill/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/skill/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/skill/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/skill/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/skill/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/academy/skill/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/academy/skill/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/skill/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/skill/results/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/skill/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/academy/skill/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/academy/skill/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/academy/skill/create/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignprogramme/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignprogramme/results/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignprogramme/add/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignprogramme/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignprogramme/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignprogramme/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignprogramme/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignprogramme/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignprogramme/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignprogramme/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignprogramme/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignprogramme/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignprogramme/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignprogramme/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignprogramme/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignprogramme/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/initiatives/redesignprogramme/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/redesignprogramme/results/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/redesignprogramme/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignprogramme/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/redesignprogramme/results/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/redesignprogramme/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/initiatives/redesignprogramme/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/initiatives/redesignprogramme/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/redesignprogramme/create/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignphase/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignphase/results/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignphase/add/ |   L   L   L 200   L   L
-admin/snippets/initiatives/redesignphase/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignprogramme/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/redesignprogramme/create/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignphase/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignphase/results/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignphase/add/ |   L 403 403 200 403 403
+admin/snippets/initiatives/redesignphase/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignphase/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignphase/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignphase/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignphase/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignphase/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignphase/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignphase/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignphase/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignphase/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/redesignphase/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/redesignphase/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/redesignphase/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/initiatives/redesignphase/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/redesignphase/results/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/redesignphase/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignphase/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/redesignphase/results/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/redesignphase/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/initiatives/redesignphase/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/initiatives/redesignphase/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/redesignphase/create/ |   L   L   L 200   L   L
-admin/snippets/initiatives/programmegoal/ |   L   L   L 200   L   L
-admin/snippets/initiatives/programmegoal/results/ |   L   L   L 200   L   L
-admin/snippets/initiatives/programmegoal/add/ |   L   L   L 200   L   L
-admin/snippets/initiatives/programmegoal/edit/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/redesignphase/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/redesignphase/create/ |   L 403 403 200 403 403
+admin/snippets/initiatives/programmegoal/ |   L 403 403 200 403 403
+admin/snippets/initiatives/programmegoal/results/ |   L 403 403 200 403 403
+admin/snippets/initiatives/programmegoal/add/ |   L 403 403 200 403 403
+admin/snippets/initiatives/programmegoal/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/programmegoal/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/programmegoal/delete/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/programmegoal/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/programmegoal/usage/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/programmegoal/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/programmegoal/history/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/history/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/programmegoal/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/programmegoal/history-results/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/programmegoal/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/initiatives/programmegoal/copy/<int:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/initiatives/programmegoal/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/initiatives/programmegoal/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/initiatives/programmegoal/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/programmegoal/results/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/programmegoal/chosen/<str:pk>/ [existing] |   L   L   L 200   L   L
+admin/snippets/choose/initiatives/programmegoal/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/programmegoal/results/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/programmegoal/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
 admin/snippets/choose/initiatives/programmegoal/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/snippets/choose/initiatives/programmegoal/chosen-multiple/ |   L   L   L 200   L   L
-admin/snippets/choose/initiatives/programmegoal/create/ |   L   L   L 200   L   L
-admin/sites/ |   L   L   L   R   L   L
-admin/sites/results/ |   L   L   L   R   L   L
-admin/sites/new/ |   L   L   L   R   L   L
-admin/sites/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/snippets/choose/initiatives/programmegoal/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/initiatives/programmegoal/create/ |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/ |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/results/ |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/add/ |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/delegation/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/delegation/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/delegation/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/delegation/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/delegation/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/delegation/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/partnership/delegation/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/delegation/results/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/delegation/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/partnership/delegation/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/partnership/delegation/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/delegation/create/ |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/ |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/results/ |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/add/ |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/otherroute/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/otherroute/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/otherroute/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/otherroute/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/otherroute/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/otherroute/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/partnership/otherroute/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/otherroute/results/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/otherroute/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/partnership/otherroute/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/partnership/otherroute/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/otherroute/create/ |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/ |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/results/ |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/add/ |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/edit/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/procurementrules/delete/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/procurementrules/usage/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/procurementrules/history/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/history/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/procurementrules/history-results/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/partnership/procurementrules/copy/<int:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/partnership/procurementrules/copy/<int:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/partnership/procurementrules/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/procurementrules/results/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/procurementrules/chosen/<str:pk>/ [existing] |   L 403 403 200 403 403
+admin/snippets/choose/partnership/procurementrules/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
+admin/snippets/choose/partnership/procurementrules/chosen-multiple/ |   L 403 403 200 403 403
+admin/snippets/choose/partnership/procurementrules/create/ |   L 403 403 200 403 403
+admin/sites/ |   L 403 403   R 403 403
+admin/sites/results/ |   L 403 403   R 403 403
+admin/sites/new/ |   L 403 403   R 403 403
+admin/sites/edit/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/sites/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
-admin/sites/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/delete/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/sites/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/sites/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/history/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/sites/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/sites/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/history-results/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/sites/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/sites/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/usage/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/sites/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/sites/copy/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/sites/copy/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/sites/copy/<int:pk>/ [missing] |   L   -   -   R   -   -
-admin/users/ |   L   L   L   R   L   L
-admin/users/results/ |   L   L   L   R   L   L
-admin/users/new/ |   L   L   L   R   L   L
-admin/users/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/ |   L 403 403   R 403 403
+admin/users/results/ |   L 403 403   R 403 403
+admin/users/new/ |   L 403 403   R 403 403
+admin/users/edit/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/users/edit/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/users/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/delete/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/users/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/users/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/history/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/users/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/users/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/history-results/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/users/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/users/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/usage/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/users/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/users/copy/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/users/copy/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/users/copy/<int:pk>/ [missing] |   L   -   -   R   -   -
-admin/groups/ |   L   L   L   R   L   L
-admin/groups/results/ |   L   L   L   R   L   L
-admin/groups/new/ |   L   L   L   R   L   L
-admin/groups/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/ |   L 403 403   R 403 403
+admin/groups/results/ |   L 403 403   R 403 403
+admin/groups/new/ |   L 403 403   R 403 403
+admin/groups/edit/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/groups/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
-admin/groups/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/delete/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/groups/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/groups/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/history/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/groups/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/groups/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/history-results/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/groups/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/groups/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/groups/usage/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/groups/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/api-tokens/ |   L   L   L   R   L   L
-admin/api-tokens/results/ |   L   L   L   R   L   L
-admin/api-tokens/new/ |   L   L   L   R   L   L
-admin/api-tokens/edit/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/ |   L 403 403   R 403 403
+admin/api-tokens/results/ |   L 403 403   R 403 403
+admin/api-tokens/new/ |   L 403 403   R 403 403
+admin/api-tokens/edit/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/api-tokens/edit/<int:pk>/ [missing] |   L   -   -   R   -   -
-admin/api-tokens/delete/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/delete/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/api-tokens/delete/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/api-tokens/history/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/history/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/api-tokens/history/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/api-tokens/history-results/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/history-results/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/api-tokens/history-results/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/api-tokens/usage/<int:pk>/ [existing] |   L   L   L   R   L   L
+admin/api-tokens/usage/<int:pk>/ [existing] |   L 403 403   R 403 403
 admin/api-tokens/usage/<int:pk>/ [missing] |   L   -   - 404   -   -
-admin/documents/chooser/ |   L   L   L 200   L   L
-admin/documents/chooser/results/ |   L   L   L 200   L   L
-admin/documents/chooser/chosen/<str:pk>/ [existing] |   L   L   L 404   L   L
+admin/documents/chooser/ |   L 403 403 200 403 403
+admin/documents/chooser/results/ |   L 403 403 200 403 403
+admin/documents/chooser/chosen/<str:pk>/ [existing] |   L 403 403 404 403 403
 admin/documents/chooser/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/documents/chooser/chosen-multiple/ |   L   L   L 200   L   L
-admin/documents/chooser/create/ |   L   L   L 200   L   L
-admin/images/chooser/ |   L   L   L 200   L   L
-admin/images/chooser/results/ |   L   L   L 200   L   L
-admin/images/chooser/chosen/<str:pk>/ [existing] |   L   L   L 404   L   L
+admin/documents/chooser/chosen-multiple/ |   L 403 403 200 403 403
+admin/documents/chooser/create/ |   L 403 403 200 403 403
+admin/images/chooser/ |   L 403 403 200 403 403
+admin/images/chooser/results/ |   L 403 403 200 403 403
+admin/images/chooser/chosen/<str:pk>/ [existing] |   L 403 403 404 403 403
 admin/images/chooser/chosen/<str:pk>/ [missing] |   L   -   - 404   -   -
-admin/images/chooser/chosen-multiple/ |   L   L   L 200   L   L
-admin/images/chooser/create/ |   L   L   L 200   L   L
-admin/images/chooser/<int:image_id>/select_format/ [existing] |   L   L   L 404   L   L
+admin/images/chooser/chosen-multiple/ |   L 403 403 200 403 403
+admin/images/chooser/create/ |   L 403 403 200 403 403
+admin/images/chooser/<int:image_id>/select_format/ [existing] |   L 403 403 404 403 403
 admin/images/chooser/<int:image_id>/select_format/ [missing] |   L   -   - 404   -   -
-admin/sprite/ | 200 200 200 200 200 200
+admin/sprite/ | 200 403 403 200 403 403
 admin/password_reset/ |   R   R   R   R   R   R
 admin/password_reset/done/ |   R   R   R   R   R   R
 admin/password_reset/confirm/<uidb64>/<token>/ [existing] |   R   R   R   R   R   R
 admin/password_reset/confirm/<uidb64>/<token>/ [missing] |   R   -   -   R   -   -
 admin/password_reset/complete/ |   R   R   R   R   R   R
-admin/jsi18n/ | 200 200 200 200 200 200
-admin/^.*/$ [unknown] |   L   L   L 404   L   L
+admin/jsi18n/ | 200 403 403 200 403 403
+admin/^.*/$ [unknown] |   L 403 403 404 403 403
 # documents
 documents/^(\d+)/(.*)$ [missing] | 404 404 404 404 404 404
 documents/authenticate_with_password/<int:restriction_id>/ [missing] | 404 404 404 404 404 404
 # accounts
+accounts/ |   L 200 200 200 200 200
+accounts/name/ |   L 200 200 200 200 200
+accounts/people/ |   L 404 404 200 404 404
+accounts/people/<int:pk>/ [existing] |   L 404 404 200 404 404
+accounts/people/<int:pk>/ [missing] |   L 404 404 404 404 404
+accounts/people/<int:pk>/roles/ [existing] |   L 404 404 405 404 404
+accounts/people/<int:pk>/roles/ [missing] |   L 404 404 405 404 404
+accounts/people/<int:pk>/line-manager/ [existing] |   L 404 404 405 404 404
+accounts/people/<int:pk>/line-manager/ [missing] |   L 404 404 405 404 404
 accounts/your-data/ |   L 200 200 200 200 200
 accounts/your-data/download/ |   L 200 200 200 200 200
 accounts/close/ |   L 200 200 200 200 200
@@ -1261,7 +1678,7 @@ ideas/<int:pk>/comments/ [hidden] |   L 405 405 405 405 405
 ideas/<int:pk>/comments/ [merged] |   L 405 405 405 405 405
 ideas/<int:pk>/comments/ [staff's draft] |   L 405 405 405 405 405
 ideas/<int:pk>/comments/ [missing] |   L 405 405 405 405 405
-ideas/<int:pk>/comments/<int:comment_id>/edit/ [staff's] |   L   R 200   R   R   R
+ideas/<int:pk>/comments/<int:comment_id>/edit/ [staff's] |   L   R   R   R   R   R
 ideas/<int:pk>/comments/<int:comment_id>/edit/ [another's] |   L   R   R   R   R   R
 ideas/<int:pk>/comments/<int:comment_id>/edit/ [hidden] |   L   R   R   R   R   R
 ideas/<int:pk>/comments/<int:comment_id>/edit/ [wrong idea] |   L 404 404 404 404 404
@@ -1332,6 +1749,7 @@ lab/refer/<slug:step>/ [problem] | 200 200 200 200 200 200
 lab/refer/<slug:step>/ [contact] | 200 200 200 200 200 200
 lab/refer/<slug:step>/ [evidence] | 200 200 200 200 200 200
 lab/refer/<slug:step>/ [missing] | 404 404 404 404 404 404
+lab/my-referrals/ |   L 200 200 200 200 200
 lab/track/<str:reference>/ [right token] | 200 200 200 200 200 200
 lab/track/<str:reference>/ [wrong token] | 404 404 404 404 404 404
 lab/track/<str:reference>/ [missing] | 404 404 404 404 404 404
@@ -1362,6 +1780,11 @@ lab/triage/<str:reference>/assign/ [missing] |   L 404 404 405 404 404
 lab/triage/<str:reference>/tags/ [open] |   L 404 404 405 404 404
 lab/triage/<str:reference>/tags/ [missing] |   L 404 404 405 404 404
 lab/triage/<str:reference>/evidence/<int:evidence_id>/ [missing file] |   L 404 404 404 404 404
+lab/events/<slug:slug>/referrals/ [published] |   L 404 404 200 404 404
+lab/events/<slug:slug>/referrals/ [missing] |   L 404 404 404 404 404
+lab/challenges/<slug:slug>/stage/ [published] |   L 404 404 200 404 404
+lab/challenges/<slug:slug>/stage/ [unpublished] |   L 404 404 200 404 404
+lab/challenges/<slug:slug>/stage/ [missing] |   L 404 404 404 404 404
 # initiatives
 initiatives/ | 200 200 200 200 200 200
 initiatives/board/ | 200 200 200 200 200 200
@@ -1385,6 +1808,10 @@ initiatives/<int:pk>/sources/ [staff-led] |   L 403 403 200 403 403
 initiatives/<int:pk>/sources/ [partner's] |   L 403 403 200 403 403
 initiatives/<int:pk>/sources/ [unpublished] |   L 404 403 200 404 403
 initiatives/<int:pk>/sources/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/follow/ [staff-led] |   L 405 405 405 405 405
+initiatives/<int:pk>/follow/ [partner's] |   L 405 405 405 405 405
+initiatives/<int:pk>/follow/ [unpublished] |   L 405 405 405 405 405
+initiatives/<int:pk>/follow/ [missing] |   L 405 405 405 405 405
 initiatives/<int:pk>/measures/<int:measure_pk>/ [partner's] | 404 404 200 200 200 200
 initiatives/<int:pk>/measures/<int:measure_pk>/ [other initiative's] | 404 404 404 404 404 404
 initiatives/<int:pk>/measures/<int:measure_pk>/ [missing] | 404 404 404 404 404 404
@@ -1394,13 +1821,13 @@ initiatives/<int:pk>/measures/<int:measure_pk>/values/ [missing] |   L 405 405 4
 initiatives/<int:pk>/measures/<int:measure_pk>/import/ [partner's] |   L 404 404   R   R 404
 initiatives/<int:pk>/measures/<int:measure_pk>/import/ [other initiative's] |   L 404 404 404 404 404
 initiatives/<int:pk>/measures/<int:measure_pk>/import/ [missing] |   L 404 404 404 404 404
-initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [partner's] |   L 405 405 405 405 405
-initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [missing] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [partner's] |   L 404 404 200 200 404
+initiatives/<int:pk>/measures/<int:measure_pk>/values/<int:observation_pk>/delete/ [missing] |   L 404 404 404 404 404
 initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [partner's] |   L 405 405 405 405 405
 initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [other initiative's] |   L 405 405 405 405 405
 initiatives/<int:pk>/measures/<int:measure_pk>/rebase/ [missing] |   L 405 405 405 405 405
-initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [existing] |   L 405 405 405 405 405
-initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [missing] |   L 405 405 405 405 405
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [existing] |   L 404 404 200 404 200
+initiatives/<int:pk>/measures/<int:measure_pk>/rebase/<int:rebase_pk>/delete/ [missing] |   L 404 404 404 404 404
 initiatives/<int:pk>/pilots/<int:pilot_pk>/decision/ [partner's] |   L 403 403 403 403 200
 initiatives/<int:pk>/pilots/<int:pilot_pk>/decision/ [missing] |   L 403 403 403 403 404
 initiatives/<int:pk>/<slug:kind>/add/ [partner's milestones] |   L 404 404 200 200 404
@@ -1412,8 +1839,167 @@ initiatives/<int:pk>/<slug:kind>/<int:part_pk>/edit/ [partner's] |   L 404 404 2
 initiatives/<int:pk>/<slug:kind>/<int:part_pk>/edit/ [missing] |   L 404 404 404 404 404
 initiatives/<int:pk>/<slug:kind>/<int:part_pk>/delete/ [partner's] |   L 404 404 200 200 404
 initiatives/<int:pk>/<slug:kind>/<int:part_pk>/delete/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/training/new/ [staff-led] |   L 404 200 200 404 404
+initiatives/<int:pk>/training/new/ [partner's] |   L 404 404 200 200 404
+initiatives/<int:pk>/training/new/ [unpublished] |   L 404 404 200 404 404
+initiatives/<int:pk>/training/new/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/training/<int:requirement_pk>/schedule/ [existing] |   L 404 404 404 404 404
+initiatives/<int:pk>/training/<int:requirement_pk>/schedule/ [missing] |   L 404 404 404 404 404
+# change-academy
+change-academy/ | 200 200 200 200 200 200
+change-academy/courses/<slug:slug>/ [published] | 200 200 200 200 200 200
+change-academy/courses/<slug:slug>/ [draft] | 404 404 404 200 404 404
+change-academy/courses/<slug:slug>/ [missing] | 404 404 404 404 404 404
+change-academy/pathways/<slug:slug>/ [published] | 200 200 200 200 200 200
+change-academy/pathways/<slug:slug>/ [missing] | 404 404 404 404 404 404
+change-academy/pathways/<slug:slug>/credential.json [published] |   L 404 404 404 404 404
+change-academy/pathways/<slug:slug>/credential.json [missing] |   L 404 404 404 404 404
+change-academy/pathways/<slug:slug>/steps/<int:step_id>/evidence/ [step] |   L 404 404 404 404 404
+change-academy/pathways/<slug:slug>/steps/<int:step_id>/evidence/ [missing] |   L 404 404 404 404 404
+change-academy/learning-visits/ |   L 404 200 200 200 200
+change-academy/sessions/<int:pk>/ [latest] | 200 200 200 200 200 200
+change-academy/sessions/<int:pk>/ [missing] | 404 404 404 404 404 404
+change-academy/sessions/<int:pk>/book/ [latest] |   L 405 405 405 405 405
+change-academy/sessions/<int:pk>/book/ [missing] |   L 405 405 405 405 405
+change-academy/sessions/<int:pk>/register/ [latest] |   L 404 404 200 404 404
+change-academy/sessions/<int:pk>/register/ [missing] |   L 404 404 404 404 404
+change-academy/sessions/<int:pk>/register/<int:enrolment_id>/ [staff's] |   L 404 405 405 405 405
+change-academy/sessions/<int:pk>/register/<int:enrolment_id>/ [missing] |   L 404 405 405 405 405
+change-academy/sessions/<int:pk>/promote/ [latest] |   L 404 404 405 404 404
+change-academy/sessions/<int:pk>/promote/ [missing] |   L 404 404 405 404 404
+change-academy/sessions/<int:pk>/cancel/ [latest] |   L 404 404 405 404 404
+change-academy/sessions/<int:pk>/cancel/ [missing] |   L 404 404 405 404 404
+change-academy/sessions/<int:pk>/edit/ [latest] |   L 404 404 200 404 404
+change-academy/sessions/<int:pk>/edit/ [missing] |   L 404 404 404 404 404
+change-academy/bookings/<int:pk>/cancel/ [staff's] |   L 405 405 405 405 405
+change-academy/bookings/<int:pk>/cancel/ [another's] |   L 405 405 405 405 405
+change-academy/bookings/<int:pk>/cancel/ [missing] |   L 405 405 405 405 405
+change-academy/bookings/<int:pk>/approve/ [staff's] |   L 405 405 405 405 405
+change-academy/bookings/<int:pk>/approve/ [another's] |   L 405 405 405 405 405
+change-academy/bookings/<int:pk>/approve/ [missing] |   L 405 405 405 405 405
+change-academy/bookings/<int:pk>/feedback/ [staff's] |   L 404 404 404 404 404
+change-academy/bookings/<int:pk>/feedback/ [another's] |   L 404 404 200 404 404
+change-academy/bookings/<int:pk>/feedback/ [missing] |   L 404 404 404 404 404
+change-academy/my-learning/ |   L 404 200 200 200 200
+change-academy/my-learning/skills/ |   L 404 200 200 200 200
+change-academy/my-learning/calendar/ |   L 404 405 405 405 405
+change-academy/calendar/<str:token>.ics [bad token] | 404 404 404 404 404 404
+change-academy/certificates/<uuid:reference>.pdf [existing] |   L 404 404 200 404 404
+change-academy/certificates/<uuid:reference>.pdf [missing] |   L 404 404 404 404 404
+change-academy/manage/ |   L 404 404 200 404 404
+change-academy/manage/courses/<slug:slug>/sessions/new/ [published] |   L 404 404 200 404 404
+change-academy/manage/courses/<slug:slug>/sessions/new/ [missing] |   L 404 404 404 404 404
+change-academy/manage/matrix/ |   L 404 404 200 404 404
+change-academy/manage/report.csv |   L 404 404 200 404 404
+change-academy/manage/report.xlsx |   L 404 404 200 404 404
+# spaces
+spaces/ | 200 200 200 200 200 200
+spaces/week/ | 200 200 200 200 200 200
+spaces/move-plan/ | 200 200 200 200 200 200
+spaces/move-plan/<int:pk>/done/ [step] |   L 404 404 405 404 404
+spaces/move-plan/<int:pk>/done/ [missing] |   L 404 404 405 404 404
+spaces/utilisation/ |   L 404 404 200 404 200
+spaces/<slug:slug>/ [public] | 200 200 200 200 200 200
+spaces/<slug:slug>/ [internal] | 404 404 200 200 200 200
+spaces/<slug:slug>/ [missing] | 404 404 404 404 404 404
+# bookings
+bookings/ |   L 200 200 200 200 200
+bookings/new/ |   L 200 200 200 200 200
+bookings/repeat/ |   L 200 200 200 200 200
+bookings/approvals/ |   L 404 404 200 404 404
+bookings/resources/ |   L 404 404 200 404 404
+bookings/resources/<int:pk>/ [request] |   L 404 404 405 404 404
+bookings/resources/<int:pk>/ [missing] |   L 404 404 405 404 404
+bookings/calendar/<str:token>.ics [bad token] | 404 404 404 404 404 404
+bookings/<int:pk>/ [staff's] |   L 404 200 200 404 404
+bookings/<int:pk>/ [another's] |   L 404 404 200 404 404
+bookings/<int:pk>/ [missing] |   L 404 404 404 404 404
+bookings/<int:pk>/change/ [staff's] |   L 404 200 200 404 404
+bookings/<int:pk>/change/ [another's] |   L 404 404 200 404 404
+bookings/<int:pk>/change/ [missing] |   L 404 404 404 404 404
+bookings/<int:pk>/cancel/ [staff's] |   L 404 200 200 404 404
+bookings/<int:pk>/cancel/ [another's] |   L 404 404 200 404 404
+bookings/<int:pk>/cancel/ [missing] |   L 404 404 404 404 404
+bookings/<int:pk>/resources/ [staff's] |   L 405 405 405 405 405
+bookings/<int:pk>/resources/ [another's] |   L 405 405 405 405 405
+bookings/<int:pk>/resources/ [missing] |   L 405 405 405 405 405
+bookings/<int:pk>/decide/ [staff's] |   L 404 404 405 404 404
+bookings/<int:pk>/decide/ [another's] |   L 404 404 405 404 404
+bookings/<int:pk>/decide/ [missing] |   L 404 404 405 404 404
+# events
+events/ | 200 200 200 200 200 200
+events/feed/ | 200 200 200 200 200 200
+events/calendar.ics | 200 200 200 200 200 200
+events/places/<uuid:token>/ [existing] | 200 200 200 200 200 200
+events/places/<uuid:token>/ [missing] | 404 404 404 404 404 404
+events/places/<uuid:token>/confirm/ [existing] | 200 200 200 200 200 200
+events/places/<uuid:token>/confirm/ [missing] | 404 404 404 404 404 404
+events/new/ |   L 404 404 200 404 404
+events/<slug:slug>/ [published] | 200 200 200 200 200 200
+events/<slug:slug>/ [missing] | 404 404 404 404 404 404
+events/<slug:slug>/register/ [published] |   L 404 404 200 404 404
+events/<slug:slug>/register/ [missing] |   L 404 404 404 404 404
+# decisions
+decisions/ | 200 200 200 200 200 200
+decisions/<int:pk>/ [published] | 200 200 200 200 200 200
+decisions/<int:pk>/ [unpublished] | 404 404 404 404 404 404
+decisions/<int:pk>/ [missing] | 404 404 404 404 404 404
+decisions/<int:pk>/pdf/ [published] | 200 200 200 200 200 200
+decisions/<int:pk>/pdf/ [unpublished] | 404 404 404 404 404 404
+decisions/<int:pk>/pdf/ [missing] | 404 404 404 404 404 404
+# transparency
+transparency/ | 200 200 200 200 200 200
+transparency/contracts.csv | 200 200 200 200 200 200
+transparency/spend.csv | 200 200 200 200 200 200
+transparency/files/<int:pk>/ [file] | 200 200 200 200 200 200
+transparency/files/<int:pk>/ [missing] | 404 404 404 404 404 404
+# decisions
+decisions/new/ |   L 404 404 200 404 404
+decisions/<int:pk>/quotations/ [published] |   L 404 404 200 404 404
+decisions/<int:pk>/quotations/ [unpublished] |   L 404 404 404 404 404
+decisions/<int:pk>/quotations/ [missing] |   L 404 404 404 404 404
+decisions/<int:pk>/<slug:action>/ [submit unpublished] |   L 404 404 405 404 405
+decisions/<int:pk>/<slug:action>/ [sign published] |   L 404 404 405 404 405
+decisions/<int:pk>/<slug:action>/ [bad action] |   L 404 404 405 404 405
+decisions/<int:pk>/<slug:action>/ [missing] |   L 404 404 405 404 405
+# contracts
+contracts/ |   L 404 404 200 200 200
+contracts/<int:pk>/ [demo's] |   L 404 404 200 200 200
+contracts/<int:pk>/ [missing] |   L 404 404 404 404 404
+contracts/<int:pk>/tasks/<int:number>/ [task 1] |   L 404 404 200 200 200
+contracts/<int:pk>/tasks/<int:number>/ [task 9] |   L 404 404 404 404 404
+contracts/<int:pk>/tasks/<int:number>/ [missing] |   L 404 404 404 404 404
+contracts/<int:pk>/tasks/<int:number>/evidence/ [task 1] |   L 404 404 405 405 405
+contracts/<int:pk>/tasks/<int:number>/evidence/ [task 9] |   L 404 404 405 405 405
+contracts/<int:pk>/tasks/<int:number>/evidence/ [missing] |   L 404 404 405 405 405
+contracts/<int:pk>/tasks/<int:number>/evidence/<int:evidence_id>/ [document] |   L 404 404 404 404 404
+contracts/<int:pk>/tasks/<int:number>/evidence/<int:evidence_id>/ [missing] |   L 404 404 404 404 404
+contracts/<int:pk>/tasks/<int:number>/edit/ [task 1] |   L 404 404 200 404 404
+contracts/<int:pk>/tasks/<int:number>/edit/ [task 9] |   L 404 404 404 404 404
+contracts/<int:pk>/tasks/<int:number>/edit/ [missing] |   L 404 404 404 404 404
+contracts/<int:pk>/tasks/<int:number>/submit/ [task 1] |   L 404 404 405 405 405
+contracts/<int:pk>/tasks/<int:number>/submit/ [task 9] |   L 404 404 405 405 405
+contracts/<int:pk>/tasks/<int:number>/submit/ [missing] |   L 404 404 405 405 405
+contracts/<int:pk>/tasks/<int:number>/review/ [task 1] |   L 404 404 405 404 404
+contracts/<int:pk>/tasks/<int:number>/review/ [task 9] |   L 404 404 405 404 404
+contracts/<int:pk>/tasks/<int:number>/review/ [missing] |   L 404 404 405 404 404
+contracts/<int:pk>/audit/ [demo's] |   L 404 404 200 404 200
+contracts/<int:pk>/audit/ [missing] |   L 404 404 404 404 404
+contracts/<int:pk>/audit.csv [demo's] |   L 404 404 200 404 200
+contracts/<int:pk>/audit.csv [missing] |   L 404 404 404 404 404
+contracts/payment-blocks/<int:block_id>/approve/ [block 1] |   L 404 404 404 404 405
+contracts/payment-blocks/<int:block_id>/approve/ [missing] |   L 404 404 404 404 405
+contracts/payment-blocks/<int:block_id>/invoice/ [block 1] |   L 404 404 200 404 404
+contracts/payment-blocks/<int:block_id>/invoice/ [missing] |   L 404 404 404 404 404
+contracts/payment-blocks/<int:block_id>/paid/ [block 1] |   L 404 404 200 404 404
+contracts/payment-blocks/<int:block_id>/paid/ [missing] |   L 404 404 404 404 404
+# handover
+handover/<int:pk>/ [demo's] |   L 404 404 200 404 200
+handover/<int:pk>/ [missing] |   L 404 404 404 404 404
+handover/<int:pk>/sign-off/ [demo's] |   L 404 404 404 404 405
+handover/<int:pk>/sign-off/ [missing] |   L 404 404 404 404 405
 # api
-api/v1/docs |   L   L   L 200   L   L
+api/v1/docs |   L 403 403 200 403 403
 api/v1/openapi.json | 200 200 200 200 200 200
 api/v1/openapi.json (token) | 200 200 200 200 200 200
 api/v1/priorities | 200 200 200 200 200 200
@@ -1462,6 +2048,66 @@ api/v1/measures/<measure_id>/observations [partner's] | 405 405 405 405 405 405
 api/v1/measures/<measure_id>/observations [partner's] (token) | 405 405 405 405 405 405
 api/v1/initiatives/<initiative_id>/team [partner's] | 405 405 405 405 405 405
 api/v1/initiatives/<initiative_id>/team [partner's] (token) | 405 405 405 405 405 405
+api/v1/spaces | 200 200 200 200 200 200
+api/v1/spaces (token) | 401 200 200 200 200 200
+api/v1/spaces/<space_id> [public] | 200 200 200 200 200 200
+api/v1/spaces/<space_id> [public] (token) | 401 200 200 200 200 200
+api/v1/spaces/<space_id> [missing] | 404 404 404 404 404 404
+api/v1/spaces/<space_id> [missing] (token) | 401 404 404 404 404 404
+api/v1/spaces/<space_id>/availability [a week] | 200 200 200 200 200 200
+api/v1/spaces/<space_id>/availability [a week] (token) | 401 200 200 200 200 200
+api/v1/spaces/<space_id>/availability [no dates] | 422 422 422 422 422 422
+api/v1/spaces/<space_id>/availability [no dates] (token) | 401 422 422 422 422 422
+api/v1/spaces/<space_id>/availability [missing] | 404 404 404 404 404 404
+api/v1/spaces/<space_id>/availability [missing] (token) | 401 404 404 404 404 404
+api/v1/spaces/<space_id>/calendar.ics [public] | 200 200 200 200 200 200
+api/v1/spaces/<space_id>/calendar.ics [public] (token) | 401 200 200 200 200 200
+api/v1/spaces/<space_id>/calendar.ics [missing] | 404 404 404 404 404 404
+api/v1/spaces/<space_id>/calendar.ics [missing] (token) | 401 404 404 404 404 404
+api/v1/bookings | 405 405 405 405 405 405
+api/v1/bookings (token) | 405 405 405 405 405 405
+api/v1/bookings/<booking_id> [existing] | 405 405 405 405 405 405
+api/v1/bookings/<booking_id> [existing] (token) | 405 405 405 405 405 405
+api/v1/events | 200 200 200 200 200 200
+api/v1/events (token) | 200 200 200 200 200 200
+api/v1/events/<event_id>/registrations [existing] | 405 405 405 405 405 405
+api/v1/events/<event_id>/registrations [existing] (token) | 405 405 405 405 405 405
+api/v1/courses | 200 200 200 200 200 200
+api/v1/courses (token) | 401 200 200 200 200 200
+api/v1/courses/<course_id> [published] | 200 200 200 200 200 200
+api/v1/courses/<course_id> [published] (token) | 401 200 200 200 200 200
+api/v1/courses/<course_id> [missing] | 404 404 404 404 404 404
+api/v1/courses/<course_id> [missing] (token) | 401 404 404 404 404 404
+api/v1/courses/<course_id>/sessions [existing] | 200 200 200 200 200 200
+api/v1/courses/<course_id>/sessions [existing] (token) | 401 200 200 200 200 200
+api/v1/sessions/<session_id> [latest] | 200 200 200 200 200 200
+api/v1/sessions/<session_id> [latest] (token) | 401 200 200 200 200 200
+api/v1/sessions/<session_id> [missing] | 404 404 404 404 404 404
+api/v1/sessions/<session_id> [missing] (token) | 401 404 404 404 404 404
+api/v1/sessions/<session_id>/bookings [existing] | 405 405 405 405 405 405
+api/v1/sessions/<session_id>/bookings [existing] (token) | 405 405 405 405 405 405
+api/v1/sessions/<session_id>/bookings/me [existing] | 405 405 405 405 405 405
+api/v1/sessions/<session_id>/bookings/me [existing] (token) | 405 405 405 405 405 405
+api/v1/me/learning | 401 200 200 200 200 200
+api/v1/me/learning (token) | 401 200 200 200 200 200
+api/v1/decisions | 200 200 200 200 200 200
+api/v1/decisions (token) | 401 200 200 200 200 200
+api/v1/decisions/<decision_id> [published] | 200 200 200 200 200 200
+api/v1/decisions/<decision_id> [published] (token) | 401 200 200 200 200 200
+api/v1/decisions/<decision_id> [unpublished] | 404 404 404 404 404 404
+api/v1/decisions/<decision_id> [unpublished] (token) | 401 404 404 404 404 404
+api/v1/decisions/<decision_id> [missing] | 404 404 404 404 404 404
+api/v1/decisions/<decision_id> [missing] (token) | 401 404 404 404 404 404
+api/v1/delegations | 200 200 200 200 200 200
+api/v1/delegations (token) | 200 200 200 200 200 200
+api/v1/contracts/<contract_id> [demo's] | 401 404 404 200 200 200
+api/v1/contracts/<contract_id> [demo's] (token) | 401 404 404 200 200 200
+api/v1/contracts/<contract_id> [missing] | 401 404 404 404 404 404
+api/v1/contracts/<contract_id> [missing] (token) | 401 404 404 404 404 404
+api/v1/payment-blocks/<block_id>/approve [existing] | 405 405 405 405 405 405
+api/v1/payment-blocks/<block_id>/approve [existing] (token) | 405 405 405 405 405 405
+api/v1/transparency/contracts.csv | 200 200 200 200 200 200
+api/v1/transparency/contracts.csv (token) | 200 200 200 200 200 200
 api/v1/ | 404 404 404 404 404 404
 api/v1/ (token) | 404 404 404 404 404 404
 # _util
