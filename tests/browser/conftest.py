@@ -64,7 +64,12 @@ def page_without_js(browser: Browser) -> Iterator[Page]:
 
 
 def assert_accessible(page: Page) -> None:
-    """Fails on any WCAG 2.2 A or AA violation that axe-core finds on the page."""
+    """Fails on any WCAG 2.2 A or AA violation that axe-core finds on the page.
+
+    Waits for the page to finish loading first: a click that navigates returns once the
+    navigation starts, and axe run on a document being replaced finds no ``documentElement``.
+    """
+    page.wait_for_load_state("load")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     assert results.violations_count == 0, results.generate_report()
 

@@ -65,6 +65,17 @@ class User(AbstractUser):
         related_name="reports",
         help_text="The person who manages them (may book training for them).",
     )
+    # A string reference, not an import: accounts and council are independent layer-1 apps
+    # (DESIGN.md); the person's directorate is reference data they both hold still.
+    directorate = models.ForeignKey(
+        "council.Directorate",
+        verbose_name="directorate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text="The directorate the person works in (staff); reports and dashboards group by it.",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
