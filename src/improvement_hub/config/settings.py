@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "improvement_hub.initiatives",
     "improvement_hub.partnership",
     "improvement_hub.cms",
+    "improvement_hub.insights",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

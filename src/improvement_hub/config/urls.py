@@ -33,6 +33,11 @@ urlpatterns = [
     path("", include("improvement_hub.spaces.urls")),
     # decisions/, contracts/, transparency/, handover/
     path("", include("improvement_hub.partnership.urls")),
+    path("insights/", include("improvement_hub.insights.urls")),
+    path("results/", include("improvement_hub.insights.results_urls")),
+    path("newsletter/", include("improvement_hub.cms.newsletter_urls")),
+    # sitemap.xml, robots.txt and the other site-wide pages the CMS owns
+    path("", include("improvement_hub.cms.urls")),
     path("api/v1/docs", api_docs_view, name="api_docs"),
     path("api/v1/", api.urls),
 ]

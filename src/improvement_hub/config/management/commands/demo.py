@@ -11,6 +11,7 @@ from improvement_hub.cms import demo as cms_demo
 from improvement_hub.council import demo as council_demo
 from improvement_hub.ideas import demo as ideas_demo
 from improvement_hub.initiatives import demo as initiatives_demo
+from improvement_hub.insights import demo as insights_demo
 from improvement_hub.lab import demo as lab_demo
 from improvement_hub.partnership import demo as partnership_demo
 from improvement_hub.spaces import demo as spaces_demo
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             initiatives_demo.load(log)
             partnership_demo.load(log)
             cms_demo.load(log)
+            insights_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo ready. Sign in at /accounts/login/ as:"))
         width = max(len(role) for role, _, _ in credentials)
         for role, email, password in credentials:

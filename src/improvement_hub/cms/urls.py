@@ -1,0 +1,3 @@
+"""Site-wide pages the CMS owns (sitemap.xml, robots.txt...), before Wagtail's page tree."""
+
+urlpatterns: list = []

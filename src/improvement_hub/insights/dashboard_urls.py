@@ -1,0 +1,3 @@
+"""The dashboard's routes, under ``/insights/``."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""The insights' own data: precomputed daily aggregates (filled by a background task)."""
