@@ -290,9 +290,43 @@ def partner_client(db) -> Client:  # type: ignore[no-untyped-def]
     return client_for(Role.PARTNER)
 
 
-@pytest.fixture
-def demo(db):  # type: ignore[no-untyped-def]
-    """The demo story loaded into the test database."""
-    from django.core.management import call_command
+# The demo as loaded the first time in this process, for the tests that commit (the browser
+# tests): the in-memory SQLite database copied after the load, and the media it wrote.
+_demo_snapshot: dict[str, object] = {}
 
+
+@pytest.fixture
+def demo(db, settings):  # type: ignore[no-untyped-def]
+    """The demo story loaded into the test database.
+
+    A test that commits (``live_server``: the browser tests) on the in-memory SQLite
+    database gets a copy of the demo loaded once per worker: SQLite's backup API writes the
+    whole database (the demo's rows, search index and sequences) in milliseconds, where
+    loading the demo again takes seconds. The demo writes history directly and reads the
+    clock only for "today", so a copy from earlier in the same run is the same story. Every
+    other test (in a transaction that is rolled back, or on PostgreSQL) loads it as usual.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    copyable = (
+        connection.vendor == "sqlite"
+        and not connection.in_atomic_block
+        and connection.creation.is_in_memory_db(connection.settings_dict["NAME"])
+    )
+    media = Path(settings.MEDIA_ROOT)
+    if copyable and _demo_snapshot:
+        connection.ensure_connection()
+        _demo_snapshot["database"].backup(connection.connection)  # type: ignore[attr-defined]
+        if (saved := _demo_snapshot.get("media")) is not None:
+            shutil.copytree(saved, media, dirs_exist_ok=True)  # type: ignore[arg-type]
+        return
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    if copyable:
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        _demo_snapshot["database"] = snapshot
+        if media.exists():
+            saved = Path(tempfile.mkdtemp(prefix="demo-media-"))
+            shutil.copytree(media, saved, dirs_exist_ok=True)
+            _demo_snapshot["media"] = saved
