@@ -55,6 +55,10 @@ def _referral(n: int, received: dt.datetime | None, **fields: object) -> Referra
 
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]
+    return build_world()
+
+
+def build_world() -> dict[str, int]:
     children, housing = Priority.objects.get(slug="children"), Priority.objects.get(slug="housing")
     d1, d2 = DirectorateFactory(name="People"), DirectorateFactory(name="Place")
     s1, s2 = ServiceFactory(directorate=d1), ServiceFactory(directorate=d2)
