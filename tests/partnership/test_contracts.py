@@ -166,7 +166,7 @@ def test_partner_cannot_review_when_own_task(people: People, world: World) -> No
         services.deliverable_review(actor=people.partner, deliverable=task, accept=True)
     assert (
         client(people.partner)
-        .post(f"/contracts/{world.contract.pk}/tasks/1/review/", {"outcome": "accept"})
+        .post(f"/contracts/{world.contract.pk}/tasks/1/review/", {"status": "accepted"})
         .status_code
         == 404
     )
@@ -199,9 +199,9 @@ def test_evidence_pages_without_js_when_partner_posts_forms(people: People, worl
     download = partner.get(f"{url}evidence/{evidence.pk}/")
     assert download.status_code == 200
     assert client(people.other_partner).get(f"{url}evidence/{evidence.pk}/").status_code == 404
-    review = client(people.hub).post(url + "review/", {"outcome": "reject", "reason": ""})
+    review = client(people.hub).post(url + "review/", {"status": "rejected", "reason": ""})
     assert review.status_code == 400
-    assert client(people.hub).post(url + "review/", {"outcome": "accept"}).status_code == 302
+    assert client(people.hub).post(url + "review/", {"status": "accepted"}).status_code == 302
     world.tasks[4].refresh_from_db()
     assert world.tasks[4].status == "accepted"
 

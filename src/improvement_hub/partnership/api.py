@@ -15,8 +15,8 @@ from improvement_hub.core.schemas import InputSchema
 from improvement_hub.core.spreadsheets import csv_response
 from improvement_hub.partnership import selectors, services
 from improvement_hub.partnership.filters import DecisionFilter
-from improvement_hub.partnership.forms import DecisionForm
-from improvement_hub.partnership.models import Contract, Decision, Delegation
+from improvement_hub.partnership.forms import DecisionForm, DeliverableStatusForm
+from improvement_hub.partnership.models import Contract, Decision, Delegation, Deliverable
 
 router = Router(tags=["partnership"])
 
@@ -172,6 +172,48 @@ def payment_block_approve(
             id=block.pk, number=block.number, amount_gbp=block.amount_gbp, status=block.status
         ),
     )
+
+
+class DeliverableChangeIn(InputSchema):
+    """A task's move, checked by the page's form (``forms.DeliverableStatusForm``)."""
+
+    status: str = Field(description="submitted (the partner), accepted or rejected (Hub Team)")
+    reason: str = Field("", description="Why the task is not accepted (needed to reject)")
+
+
+class DeliverableChangeOut(Schema):
+    id: int
+    contract: int = Field(..., alias="contract_id")
+    number: int
+    title: str
+    status: str
+    rejection_reason: str
+    url: str
+
+    @staticmethod
+    def resolve_url(deliverable: Deliverable) -> str:
+        return deliverable.get_absolute_url()
+
+
+@router.patch(
+    "/deliverables/{deliverable_id}",
+    response={200: DeliverableChangeOut, 409: Problem, **PROBLEMS},
+)
+def deliverable_change(
+    request: ApiWriteRequest, deliverable_id: int, payload: DeliverableChangeIn
+) -> Status[Deliverable] | Status[Problem]:
+    """Move a task as its page does: the partner submits it (with its evidence); the Hub
+    Team accepts it, or rejects it with a reason. 409 when its status does not allow the
+    move; 403 for a role that may not make it; 404 for a contract that is not yours."""
+    deliverable = selectors.deliverable_get_by_id_for_user(user=request.auth, pk=deliverable_id)
+    form = bind_form(DeliverableStatusForm, payload.model_dump())
+    try:
+        moved = services.deliverable_change(
+            actor=request.auth, deliverable=deliverable, **form.cleaned_data
+        )
+    except services.DeliverableConflict as conflict:
+        return Status(409, Problem(detail=conflict.message))
+    return Status(200, moved)
 
 
 @router.get("/transparency/contracts.csv", auth=None)

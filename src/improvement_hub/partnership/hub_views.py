@@ -14,9 +14,9 @@ from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.spreadsheets import csv_response
 from improvement_hub.partnership import permissions, selectors, services
 from improvement_hub.partnership.forms import (
-    REJECT,
     DecisionForm,
     DeliverableForm,
+    DeliverableStatusForm,
     EvidenceForm,
     InvoiceForm,
     PaidForm,
@@ -24,7 +24,7 @@ from improvement_hub.partnership.forms import (
     ReviewForm,
     SignOffForm,
 )
-from improvement_hub.partnership.models import Decision
+from improvement_hub.partnership.models import Decision, DeliverableStatus
 
 # --- decisions --------------------------------------------------------------------------
 
@@ -92,7 +92,8 @@ def quotation_add(request: HttpRequest, pk: int) -> HttpResponse:
 @hidden_unless(permissions.can_see_contracts)
 def contract_list(request: HttpRequest) -> HttpResponse:
     contracts = selectors.contract_list_for_user(user=request.user)
-    return render(request, "partnership/contract_list.html", {"contracts": contracts})
+    context = {"contracts": contracts, "can_add": permissions.can_manage_contracts(request.user)}
+    return render(request, "partnership/contract_list.html", context)
 
 
 def _contract_context(request: HttpRequest, pk: int) -> dict[str, object]:
@@ -104,6 +105,7 @@ def _contract_context(request: HttpRequest, pk: int) -> dict[str, object]:
         "blocks": blocks,
         "can_approve": permissions.can_approve_payment(request.user),
         "can_manage": permissions.can_manage_payments(request.user),
+        "can_vary": permissions.can_manage_contracts(request.user),
         "can_audit": permissions.can_read_audit(request.user),
     }
 
@@ -197,11 +199,15 @@ def deliverable_submit(request: HttpRequest, pk: int, number: int) -> HttpRespon
     deliverable = selectors.deliverable_get_for_user(
         user=request.user, contract_pk=pk, number=number
     )
+    form = DeliverableStatusForm({"status": DeliverableStatus.SUBMITTED})
     try:
-        services.deliverable_submit(actor=request.user, deliverable=deliverable)
-        messages.success(request, "The task is submitted to the Hub Team for acceptance")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        if form.is_valid():
+            services.deliverable_change(
+                actor=request.user, deliverable=deliverable, **form.cleaned_data
+            )
+            messages.success(request, "The task is submitted to the Hub Team for acceptance")
+    except services.DeliverableConflict as conflict:
+        messages.error(request, conflict.message)
     return redirect(deliverable.get_absolute_url())
 
 
@@ -212,21 +218,19 @@ def deliverable_review(request: HttpRequest, pk: int, number: int) -> HttpRespon
         user=request.user, contract_pk=pk, number=number
     )
     form = ReviewForm(request.POST)
-    done = (
-        submit(
-            form,
-            lambda: services.deliverable_review(
-                actor=request.user,
-                deliverable=deliverable,
-                accept=form.cleaned_data["outcome"] != REJECT,
-                reason=form.cleaned_data["reason"],
-            ),
-        )
-        if form.is_valid()
-        else None
-    )
+    done = None
+    if form.is_valid():
+        try:
+            done = submit(
+                form,
+                lambda: services.deliverable_change(
+                    actor=request.user, deliverable=deliverable, **form.cleaned_data
+                ),
+            )
+        except services.DeliverableConflict as conflict:
+            form.add_error(None, conflict.message)
     if done is not None:
-        messages.success(request, f"Task {number} is {deliverable.get_status_display().lower()}")
+        messages.success(request, f"Task {number} is {done.get_status_display().lower()}")
         return redirect(deliverable.get_absolute_url())
     return _deliverable_page(request, pk, number, review_form=form)
 
@@ -339,6 +343,7 @@ def _handover_context(
         "items": items,
         "form": form or SignOffForm(),
         "can_sign_off": permissions.can_sign_off_handover(request.user),
+        "can_edit": permissions.can_manage_contracts(request.user),
         "all_met": bool(items) and all(item.met for item in items),
     }
 

@@ -85,3 +85,9 @@ def can_sign_off_handover(user: "AnyUser | None") -> bool:
 def can_edit_deliverable(user: "AnyUser | None") -> bool:
     """The Hub Team set a task's acceptance criteria, due date and owner."""
     return is_hub_team(user)
+
+
+def can_manage_contracts(user: "AnyUser | None") -> bool:
+    """The Hub Team add contracts, record variations, set the handover plan and its running
+    costs, and publish the transparency quarters."""
+    return is_hub_team(user)

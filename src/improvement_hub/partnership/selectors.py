@@ -31,6 +31,8 @@ from improvement_hub.partnership.models import (
     OtherRoute,
     PaymentBlock,
     ProcurementRules,
+    RunningCost,
+    Supplier,
     TransparencyFile,
 )
 from improvement_hub.partnership.rules import Check, Evidence, Thresholds, standing_orders_check
@@ -659,4 +661,117 @@ def deliverable_owner_choices(*, contract: Contract) -> "QuerySet[User]":
         .filter(Q(groups__name=str(Role.HUB_TEAM)) | Q(pk__in=contract.partner_contacts.all()))
         .distinct()
         .order_by("first_name", "last_name", "pk")
+    )
+
+
+# --- adding and varying contracts, the handover plan, publishing quarters ----------------
+
+
+def _people_with_role(role: Role) -> "QuerySet[User]":
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=str(role))
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+def hub_contact_choices() -> "QuerySet[User]":
+    """Who may be a contract's Hub Team contact: active people in the Hub Team."""
+    return _people_with_role(Role.HUB_TEAM)
+
+
+def partner_contact_choices() -> "QuerySet[User]":
+    """Who may be a contract's partner contact: active people with the Partner role."""
+    return _people_with_role(Role.PARTNER)
+
+
+def supplier_choices() -> QuerySet[Supplier]:
+    return Supplier.objects.order_by("name", "pk")
+
+
+def decision_choices_for_contract() -> QuerySet[Decision]:
+    """Signed (or published) decisions a new contract may rest on."""
+    return (
+        Decision.objects.filter(state__in=[DecisionState.SIGNED, DecisionState.PUBLISHED])
+        .filter(variation__isnull=True)
+        .order_by("-signed_on", "-pk")
+    )
+
+
+def decision_choices_for_variation(*, contract: Contract) -> QuerySet[Decision]:
+    """Signed decisions a variation of ``contract`` may rest on: not its own decision, not
+    one another variation rests on, not one another contract rests on."""
+    return (
+        decision_choices_for_contract()
+        .exclude(pk=contract.decision_id)
+        .filter(contracts__isnull=True)
+    )
+
+
+def running_cost_get(*, plan: HandoverPlan, pk: int) -> RunningCost:
+    """A line of ``plan``'s running costs; 404 when it is another plan's or gone."""
+    cost = RunningCost.objects.select_related("plan__contract").filter(plan=plan, pk=pk).first()
+    if cost is None:
+        raise Http404("No such line")
+    return cost
+
+
+def deliverable_get_by_id_for_user(*, user: "AnyUser | None", pk: int) -> Deliverable:
+    """A task by its id (the API); 404 when missing or its contract is not the user's."""
+    deliverable = (
+        Deliverable.objects.select_related("contract")
+        .filter(contract__in=contract_list_for_user(user=user), pk=pk)
+        .first()
+    )
+    if deliverable is None:
+        raise Http404("No such deliverable")
+    return deliverable
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_label(quarter: str) -> str:
+    year, number = quarter.split("-Q")
+    months = ["January to March", "April to June", "July to September", "October to December"]
+    return f"{months[int(number) - 1]} {year}"
+
+
+def quarters_ended(*, limit: int = 40) -> list[str]:
+    """The quarters that have ended, newest first, back to the first contract's start (or
+    the last quarter alone when there is no contract), at most ``limit``."""
+    today = timezone.localdate()
+    first = Contract.objects.order_by("starts_on").values_list("starts_on", flat=True).first()
+    year, number = today.year, (today.month - 1) // 3 + 1
+    quarters: list[str] = []
+    while len(quarters) < limit:
+        number -= 1
+        if number == 0:
+            year, number = year - 1, 4
+        quarters.append(f"{year}-Q{number}")
+        if first is None or quarters[-1] <= quarter_of(first):
+            break
+    return quarters
+
+
+@dataclass(frozen=True)
+class QuarterPreview:
+    quarter: str
+    label: str
+    contracts: list[list[object]]
+    spend: list[list[object]]
+    published: list[TransparencyFile]
+
+
+def transparency_preview(*, quarter: str, first: date, last: date) -> QuarterPreview:
+    """What publishing ``quarter`` would keep: the contracts register as it stands and the
+    spend over £500 paid from ``first`` to ``last``; and the files if already published."""
+    return QuarterPreview(
+        quarter=quarter,
+        label=quarter_label(quarter),
+        contracts=contracts_register_rows(),
+        spend=spend_rows(paid_from=first, paid_to=last),
+        published=list(transparency_files().filter(quarter=quarter)),
     )

@@ -33,6 +33,8 @@ from improvement_hub.partnership.models import (
     HandoverPlan,
     PaymentBlock,
     Quotation,
+    RunningCost,
+    Supplier,
     TransparencyFile,
     Variation,
 )
@@ -66,15 +68,22 @@ def _person(actor: "AnyUser") -> "User":
     return actor
 
 
+AUDIT_KINDS = {
+    "PaymentBlock": "payment block",
+    "HandoverPlan": "handover plan",
+    "RunningCost": "running cost",
+}
+
+
 def _audit(
     *,
     actor: "AnyUser | None",
-    obj: Decision | Contract | Deliverable | PaymentBlock,
+    obj: Decision | Contract | Deliverable | PaymentBlock | HandoverPlan | RunningCost,
     changes: Mapping[str, tuple[object, object]],
     contract: Contract | None = None,
 ) -> None:
     """One audit entry per changed field: who, when, field, before and after."""
-    kind = type(obj).__name__.lower().replace("paymentblock", "payment block")
+    kind = AUDIT_KINDS.get(type(obj).__name__, type(obj).__name__.lower())
     user = actor if actor is not None and actor.is_authenticated else None
     AuditEntry.objects.bulk_create(
         AuditEntry(
@@ -475,6 +484,54 @@ def deliverable_edit(
     return locked
 
 
+class DeliverableConflict(Exception):
+    """A task cannot move to that status from where it is (the API's 409)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+CHANGE_VERBS = {
+    DeliverableStatus.SUBMITTED: "submitted",
+    DeliverableStatus.ACCEPTED: "accepted",
+    DeliverableStatus.REJECTED: "rejected",
+}
+
+
+def deliverable_change(
+    *, actor: "AnyUser", deliverable: Deliverable, status: str, reason: str = ""
+) -> Deliverable:
+    """Moves a task as its page does: the partner (or the Hub Team) submits it with its
+    evidence; the Hub Team accepts it or rejects it with a reason. A move its status does
+    not allow (or a task with no evidence) is a DeliverableConflict."""
+    if status == DeliverableStatus.SUBMITTED:
+        _require(permissions.can_submit_evidence(actor, deliverable.contract))
+    elif status in (DeliverableStatus.ACCEPTED, DeliverableStatus.REJECTED):
+        _require(permissions.can_review_deliverable(actor))
+    else:
+        raise ValidationError({"status": "Select submitted, accepted or rejected"})
+    try:
+        if status == DeliverableStatus.SUBMITTED:
+            return deliverable_submit(actor=actor, deliverable=deliverable)
+        return deliverable_review(
+            actor=actor,
+            deliverable=deliverable,
+            accept=status == DeliverableStatus.ACCEPTED,
+            reason=reason,
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            raise
+        now = Deliverable.objects.filter(pk=deliverable.pk).values_list("status", flat=True)
+        label = DeliverableStatus(now.first() or deliverable.status).label.lower()
+        if status == DeliverableStatus.SUBMITTED and label != "submitted" and label != "accepted":
+            raise DeliverableConflict(" ".join(error.messages)) from None
+        raise DeliverableConflict(
+            f"Task {deliverable.number} is {label}, so it cannot be {CHANGE_VERBS[status]}"
+        ) from None
+
+
 # --- payment blocks ---------------------------------------------------------------------
 
 
@@ -599,7 +656,132 @@ def payment_block_pay(*, actor: "AnyUser", block: PaymentBlock, paid_on: date) -
     return block
 
 
-# --- variations and handover ------------------------------------------------------------
+# --- contracts, variations and handover ---------------------------------------------------
+
+CONTRACT_MAX_GBP = Decimal("150000")
+CONTRACT_MAX_MONTHS = 12
+VARIATION_NEEDS_DECISION = (
+    "A variation needs a new signed decision of its own: the contract's own decision, a "
+    "draft, or a decision another variation rests on cannot be used"
+)
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class SupplierData:
+    """A new supplier: the organisation's name, its numbers and the Code's flags."""
+
+    name: str
+    company_number: str = ""
+    charity_number: str = ""
+    is_sme: bool = False
+    is_vcse: bool = False
+
+
+@transaction.atomic
+def contract_create(
+    *,
+    actor: "AnyUser",
+    reference: str,
+    title: str,
+    value_gbp: Decimal,
+    starts_on: date,
+    ends_on: date,
+    decision: Decision,
+    supplier: Supplier | None = None,
+    new_supplier: SupplierData | None = None,
+    description: str = "",
+    hub_contacts: Iterable["User"] = (),
+    partner_contacts: Iterable["User"] = (),
+) -> Contract:
+    """The Hub Team add a contract resting on a signed decision: up to £150,000 and no more
+    than the decision allows, up to 12 months, its contacts from the Hub Team and partners.
+    Refuses a reference already used (a second click of the same form included)."""
+    _require(permissions.can_manage_contracts(actor))
+    errors: dict[str, str] = {}
+    reference, title = reference.strip(), title.strip()
+    if not reference:
+        errors["reference"] = "Enter the contract's reference"
+    elif Contract.objects.filter(reference__iexact=reference).exists():
+        errors["reference"] = f"A contract with the reference {reference} already exists"
+    if not title:
+        errors["title"] = "Enter the contract's title"
+    if (supplier is None) == (new_supplier is None or not new_supplier.name.strip()):
+        errors["supplier"] = "Select a supplier, or enter the name of a new one (not both)"
+    locked = Decision.objects.select_for_update().filter(pk=decision.pk).first()
+    if locked is None or not locked.is_signed:
+        errors["decision"] = "Select a signed decision: a contract rests on one"
+    if value_gbp <= 0:
+        errors["value_gbp"] = "Enter a value more than £0"
+    elif value_gbp > CONTRACT_MAX_GBP:
+        errors["value_gbp"] = f"The value must be {money(CONTRACT_MAX_GBP)} or less"
+    elif locked is not None and value_gbp > locked.value_gbp:
+        errors["value_gbp"] = (
+            f"The decision {locked.reference} allows up to {money(locked.value_gbp)}"
+        )
+    if ends_on <= starts_on:
+        errors["ends_on"] = "The end date must be after the start date"
+    elif ends_on > _months_later(starts_on, CONTRACT_MAX_MONTHS):
+        errors["ends_on"] = f"The contract runs for {CONTRACT_MAX_MONTHS} months at most"
+    hub_contacts, partner_contacts = list(hub_contacts), list(partner_contacts)
+    hub_ids = set(selectors.hub_contact_choices().values_list("pk", flat=True))
+    if any(u.pk not in hub_ids for u in hub_contacts):
+        errors["hub_contacts"] = "Select people in the Hub Team"
+    partner_ids = set(selectors.partner_contact_choices().values_list("pk", flat=True))
+    if any(u.pk not in partner_ids for u in partner_contacts):
+        errors["partner_contacts"] = "Select people with the Partner role"
+    if errors:
+        raise ValidationError(errors)
+    if supplier is None and new_supplier is not None:
+        supplier = Supplier(**{**new_supplier.__dict__, "name": new_supplier.name.strip()})
+        supplier.full_clean()
+        supplier.save()
+    contract = Contract(
+        reference=reference,
+        title=title,
+        description=description,
+        supplier=supplier,
+        value_gbp=value_gbp,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        decision=locked,
+    )
+    try:
+        with transaction.atomic():
+            contract.save()
+    except IntegrityError:
+        # Two people (or two clicks) adding the same reference at once: one wins.
+        raise ValidationError(
+            {"reference": f"A contract with the reference {reference} already exists"}
+        ) from None
+    contract.hub_contacts.set(hub_contacts)
+    contract.partner_contacts.set(partner_contacts)
+    _audit(
+        actor=actor,
+        obj=contract,
+        changes={
+            "created": (None, contract.reference),
+            "title": (None, title),
+            "supplier": (None, supplier),
+            "value_gbp": (None, value_gbp),
+            "starts_on": (None, starts_on),
+            "ends_on": (None, ends_on),
+            "decision": (None, locked.reference if locked else ""),
+            "hub_contacts": (None, ", ".join(user_label(u) for u in hub_contacts)),
+            "partner_contacts": (None, ", ".join(user_label(u) for u in partner_contacts)),
+        },
+    )
+    return contract
 
 
 @transaction.atomic
@@ -613,14 +795,19 @@ def contract_vary(
     ends_on: date | None = None,
 ) -> Variation:
     """Changes a contract's value or term; needs its own signed decision, not the original."""
-    _require(permissions.can_manage_payments(actor))
+    _require(permissions.can_manage_contracts(actor))
     locked = Contract.objects.select_for_update().get(pk=contract.pk)
+    # Locking the decision too means two variations (of this contract or another) cannot
+    # both rest on it: the second waits, then finds the first.
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if (
         not decision.is_signed
         or decision.pk == locked.decision_id
         or Variation.objects.filter(decision=decision).exists()
     ):
-        raise ValidationError({"decision": "A variation needs a new signed decision of its own"})
+        raise ValidationError({"decision": VARIATION_NEEDS_DECISION})
+    if not summary.strip():
+        raise ValidationError({"summary": "Enter what the variation changes"})
     if value_gbp is not None and value_gbp < locked.blocks_total_gbp:
         raise ValidationError(
             {"value_gbp": f"The payment blocks already add up to {money(locked.blocks_total_gbp)}"}
@@ -670,11 +857,158 @@ def handover_sign_off(*, actor: "AnyUser", plan: HandoverPlan, note: str = "") -
     return plan
 
 
-def transparency_publish(*, kind: str, quarter: str, content: str) -> TransparencyFile:
-    """Keeps a quarter's file as published; a quarter already kept is not replaced."""
-    row, _ = TransparencyFile.objects.get_or_create(
+HANDOVER_SIGNED_OFF = "The handover is signed off: its plan and running costs are kept as signed"
+
+
+def _plan_locked(contract: Contract) -> HandoverPlan:
+    """The contract's handover plan, created if it has none, locked for this transaction."""
+    Contract.objects.select_for_update().filter(pk=contract.pk).first()
+    plan, _ = HandoverPlan.objects.get_or_create(contract=contract)
+    plan = HandoverPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.signed_off_at:
+        raise ValidationError(HANDOVER_SIGNED_OFF)
+    return plan
+
+
+HANDOVER_FIELDS = (
+    "facilitators_target",
+    "triage_weeks_target",
+    "triage_alone_since",
+    "methods_owner",
+    "plan_owner",
+    "next_year_budget_gbp",
+)
+
+
+@transaction.atomic
+def handover_plan_set(*, actor: "AnyUser", contract: Contract, **values: Any) -> HandoverPlan:
+    """The Hub Team set what "self-sustaining" means (targets, owners, next year's budget);
+    refused once Leadership has signed the handover off. Each changed field is audited."""
+    _require(permissions.can_manage_contracts(actor))
+    unknown = set(values) - set(HANDOVER_FIELDS)
+    if unknown:
+        raise ValueError(f"Not fields of the handover plan: {sorted(unknown)}")
+    plan = _plan_locked(contract)
+    for name in ("methods_owner", "plan_owner"):
+        if name in values:
+            values[name] = str(values[name]).strip()
+    changes = {k: (getattr(plan, k), v) for k, v in values.items() if getattr(plan, k) != v}
+    if changes:
+        for name, value in values.items():
+            setattr(plan, name, value)
+        plan.full_clean()
+        plan.save(update_fields=list(values))
+        _audit(actor=actor, obj=plan, contract=contract, changes=changes)
+    return plan
+
+
+def _cost_values(cost: RunningCost) -> dict[str, object]:
+    return {
+        "kind": cost.get_kind_display(),
+        "description": cost.description,
+        "budget_line": cost.budget_line,
+        "amount_gbp": cost.amount_gbp,
+    }
+
+
+@transaction.atomic
+def running_cost_add(
+    *,
+    actor: "AnyUser",
+    contract: Contract,
+    kind: str,
+    description: str,
+    amount_gbp: Decimal,
+    budget_line: str = "",
+) -> RunningCost:
+    """A line of next year's running costs (staff time, space, materials) or funding
+    (external income), with its budget line; audited."""
+    _require(permissions.can_manage_contracts(actor))
+    plan = _plan_locked(contract)
+    cost = RunningCost(
+        plan=plan,
+        kind=kind,
+        description=description.strip(),
+        budget_line=budget_line.strip(),
+        amount_gbp=amount_gbp,
+    )
+    cost.full_clean()
+    cost.save()
+    _audit(
+        actor=actor,
+        obj=cost,
+        contract=contract,
+        changes={k: (None, v) for k, v in _cost_values(cost).items()},
+    )
+    return cost
+
+
+@transaction.atomic
+def running_cost_change(
+    *,
+    actor: "AnyUser",
+    cost: RunningCost,
+    kind: str,
+    description: str,
+    amount_gbp: Decimal,
+    budget_line: str = "",
+) -> RunningCost:
+    """Changes a line of the running costs; each changed field is audited."""
+    _require(permissions.can_manage_contracts(actor))
+    contract = cost.plan.contract
+    plan = _plan_locked(contract)
+    locked = RunningCost.objects.select_for_update().filter(pk=cost.pk, plan=plan).first()
+    if locked is None:
+        raise ValidationError("This line has been removed: add it again if it is still needed")
+    before = _cost_values(locked)
+    locked.kind, locked.description = kind, description.strip()
+    locked.budget_line, locked.amount_gbp = budget_line.strip(), amount_gbp
+    locked.full_clean()
+    locked.save()
+    after = _cost_values(locked)
+    _audit(
+        actor=actor,
+        obj=locked,
+        contract=contract,
+        changes={k: (before[k], after[k]) for k in after},
+    )
+    return locked
+
+
+@transaction.atomic
+def running_cost_remove(*, actor: "AnyUser", cost: RunningCost) -> None:
+    """Removes a line of the running costs; what it was stays in the audit trail."""
+    _require(permissions.can_manage_contracts(actor))
+    contract = cost.plan.contract
+    plan = _plan_locked(contract)
+    locked = RunningCost.objects.select_for_update().filter(pk=cost.pk, plan=plan).first()
+    if locked is None:
+        return  # already removed (a second click, or someone else): nothing left to do
+    _audit(
+        actor=actor,
+        obj=locked,
+        contract=contract,
+        changes={k: (v, None) for k, v in _cost_values(locked).items()},
+    )
+    locked.delete()
+
+
+def transparency_publish(
+    *, kind: str, quarter: str, content: str, once: bool = False
+) -> TransparencyFile:
+    """Keeps a quarter's file as published; a quarter already kept is not replaced (and,
+    with ``once``, saying so is an error: a second click, or someone else first)."""
+    row, created = TransparencyFile.objects.get_or_create(
         kind=kind, quarter=quarter, defaults={"content": content}
     )
+    if once and not created:
+        raise ValidationError(
+            {
+                "quarter": f"{quarter} was already published on "
+                f"{timezone.localtime(row.published_at):%-d %B %Y at %H:%M}: its files are kept "
+                "unchanged"
+            }
+        )
     return row
 
 
@@ -698,13 +1032,14 @@ def _csv_text(headers: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
 
 
 def transparency_publish_quarter(
-    *, actor: "AnyUser | None", quarter: str
+    *, actor: "AnyUser | None", quarter: str, once: bool = False
 ) -> list[TransparencyFile]:
     """Publishes a quarter that has ended: the contracts register as it stands and the spend
     over £500 paid in the quarter, each kept unchanged once published. ``actor`` None is
-    the scheduled command; a person must be in the Hub Team."""
+    the scheduled command; a person must be in the Hub Team. With ``once`` (the page), a
+    quarter already published is refused with when it was published."""
     if actor is not None:
-        _require(permissions.can_manage_payments(actor))
+        _require(permissions.can_manage_contracts(actor))
     first, last = quarter_dates(quarter)
     if last >= timezone.localdate():
         raise ValidationError({"quarter": "A quarter can be published only after it ends"})
@@ -714,9 +1049,11 @@ def transparency_publish_quarter(
     with transaction.atomic():
         return [
             transparency_publish(
-                kind=TransparencyFile.Kind.CONTRACTS, quarter=quarter, content=contracts
+                kind=TransparencyFile.Kind.CONTRACTS, quarter=quarter, content=contracts, once=once
             ),
-            transparency_publish(kind=TransparencyFile.Kind.SPEND, quarter=quarter, content=spend),
+            transparency_publish(
+                kind=TransparencyFile.Kind.SPEND, quarter=quarter, content=spend, once=once
+            ),
         ]
 
 

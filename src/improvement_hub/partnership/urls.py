@@ -1,6 +1,6 @@
 from django.urls import path
 
-from improvement_hub.partnership import hub_views, views
+from improvement_hub.partnership import contract_views, hub_views, views
 
 app_name = "partnership"
 
@@ -13,13 +13,20 @@ urlpatterns = [
     path("transparency/contracts.csv", views.contracts_csv, name="contracts_csv"),
     path("transparency/spend.csv", views.spend_csv, name="spend_csv"),
     path("transparency/files/<int:pk>/", views.transparency_file, name="transparency_file"),
+    path(
+        "transparency/publish/",
+        contract_views.transparency_publish,
+        name="transparency_publish",
+    ),
     # the Hub Team and Leadership
     path("decisions/new/", hub_views.decision_new, name="decision_new"),
     path("decisions/<int:pk>/quotations/", hub_views.quotation_add, name="quotation_add"),
     path("decisions/<int:pk>/<slug:action>/", hub_views.decision_act, name="decision_act"),
     # the Hub Team, Leadership and the partner (their own contracts)
     path("contracts/", hub_views.contract_list, name="contract_list"),
+    path("contracts/new/", contract_views.contract_new, name="contract_new"),
     path("contracts/<int:pk>/", hub_views.contract_detail, name="contract_detail"),
+    path("contracts/<int:pk>/vary/", contract_views.contract_vary, name="contract_vary"),
     path(
         "contracts/<int:pk>/tasks/<int:number>/",
         hub_views.deliverable_detail,
@@ -65,4 +72,16 @@ urlpatterns = [
     path("contracts/payment-blocks/<int:block_id>/paid/", hub_views.block_paid, name="block_paid"),
     path("handover/<int:pk>/", hub_views.handover, name="handover"),
     path("handover/<int:pk>/sign-off/", hub_views.handover_sign_off, name="handover_sign_off"),
+    path("handover/<int:pk>/edit/", contract_views.handover_edit, name="handover_edit"),
+    path("handover/<int:pk>/costs/new/", contract_views.running_cost_edit, name="running_cost_new"),
+    path(
+        "handover/<int:pk>/costs/<int:cost_id>/",
+        contract_views.running_cost_edit,
+        name="running_cost_edit",
+    ),
+    path(
+        "handover/<int:pk>/costs/<int:cost_id>/remove/",
+        contract_views.running_cost_remove,
+        name="running_cost_remove",
+    ),
 ]
