@@ -154,6 +154,19 @@ class LineManagerForm(GovUKFormMixin, forms.Form):
         return manager
 
 
+class DirectorateForm(GovUKFormMixin, forms.Form):
+    """The directorate a person works in. The choices are the directorates the user
+    model's foreign key points to (council's reference data), read through that key."""
+
+    directorate = User._meta.get_field("directorate").formfield(  # type: ignore[union-attr]  # a ForeignKey
+        label="Directorate",
+        required=False,
+        empty_label="Not known",
+        help_text="Reports and dashboards group people by it.",
+        error_messages={"invalid_choice": "Choose a directorate from the list"},
+    )
+
+
 class NameForm(GovUKFormMixin, forms.Form):
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     last_name = forms.CharField(label="Last name", max_length=150, required=False)

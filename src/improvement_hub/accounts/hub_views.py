@@ -1,13 +1,15 @@
-"""The Hub Team's people page: find a person, see and change their roles and line manager."""
+"""The Hub Team's people page: find a person, see and change their roles, line manager and
+directorate."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from improvement_hub.accounts import permissions, selectors, services
 from improvement_hub.accounts.filters import PeopleFilter
-from improvement_hub.accounts.forms import LineManagerForm, RoleChangeForm
+from improvement_hub.accounts.forms import DirectorateForm, LineManagerForm, RoleChangeForm
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.roles import ROLE_DESCRIPTIONS, Role
 from improvement_hub.accounts.types import SignedInRequest
@@ -29,7 +31,10 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 
 def _person_context(
-    request: SignedInRequest, person: User, form: LineManagerForm | None = None
+    request: SignedInRequest,
+    person: User,
+    form: LineManagerForm | None = None,
+    directorate_form: DirectorateForm | None = None,
 ) -> dict[str, object]:
     held = {group.name for group in person.groups.all()}
     roles = [
@@ -49,7 +54,10 @@ def _person_context(
         "role_changes": selectors.person_role_change_list(person=person),
         "reports": selectors.person_report_list(person=person),
         "manager_form": form or LineManagerForm(initial={"line_manager": manager_email}),
-        "form": form,
+        "directorate_form": directorate_form
+        or DirectorateForm(initial={"directorate": person.directorate_id}),
+        "directorate_changes": selectors.person_directorate_change_list(person=person),
+        "form": form or directorate_form,
     }
 
 
@@ -92,4 +100,20 @@ def person_line_manager(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.success(request, "The line manager has been saved")
         return redirect("accounts:person_detail", pk=person.pk)
     context = _person_context(request, person, form)
+    return render_form(request, "account/person_detail.html", context, form=form)
+
+
+@hidden_unless(permissions.can_manage_people)
+@require_POST
+def person_directorate(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Sets the directorate the person works in; the change is in the audit log."""
+    person = selectors.person_get_for_hub(actor=request.user, pk=pk)
+    form = DirectorateForm(request.POST)
+    save = lambda: services.person_set_directorate(  # noqa: E731 - one service call
+        actor=request.user, person=person, directorate=form.cleaned_data["directorate"]
+    )
+    if form.is_valid() and submit(form, save) is not None:
+        messages.success(request, "The directorate has been saved")
+        return redirect(f"{reverse('accounts:person_detail', args=[person.pk])}#directorate")
+    context = _person_context(request, person, directorate_form=form)
     return render_form(request, "account/person_detail.html", context, form=form)

@@ -60,7 +60,7 @@ def people_list(*, actor: AnyUser | None) -> QuerySet[User]:
         return User.objects.none()
     return (
         User.objects.filter(closed_at__isnull=True)
-        .select_related("line_manager")
+        .select_related("line_manager", "directorate")
         .prefetch_related("groups")
         .order_by("first_name", "last_name", "email", "pk")
     )
@@ -110,3 +110,27 @@ def account_overview(*, user: User) -> dict[str, Any]:
         "single_sign_on": SocialAccount.objects.filter(user=user).exists(),
         "may_manage_people": may_manage_people,
     }
+
+
+def person_directorate_change_list(*, person: User) -> list[dict[str, Any]]:
+    """Every change of ``person``'s directorate from the audit log, newest first: when,
+    from, to and who changed it (two queries)."""
+    from wagtail.models import ModelLogEntry
+
+    from improvement_hub.accounts.services import DIRECTORATE_CHANGED
+
+    entries = (
+        ModelLogEntry.objects.for_instance(person)
+        .filter(action=DIRECTORATE_CHANGED)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+    )
+    return [
+        {
+            "at": entry.timestamp,
+            "before": entry.data.get("before") or "None",
+            "after": entry.data.get("after") or "None",
+            "actor": entry.user,
+        }
+        for entry in entries
+    ]

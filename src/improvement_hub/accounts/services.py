@@ -193,3 +193,38 @@ def user_update_name(*, user: User, first_name: str, last_name: str) -> User:
     user.full_clean(validate_unique=False, validate_constraints=False)
     User.objects.filter(pk=user.pk).update(first_name=user.first_name, last_name=user.last_name)
     return user
+
+
+NOT_ALLOWED_DIRECTORATE = "Only the Improvement Hub Team can set someone's directorate"
+# The audit log's action for a change of directorate (Wagtail's log, registered in
+# wagtail_hooks): who changed it, when, from which directorate to which.
+DIRECTORATE_CHANGED = "accounts.directorate_change"
+
+
+def person_set_directorate(*, actor: User, person: User, directorate: object | None) -> bool:
+    """Sets the directorate ``person`` works in (None: not known) and records who changed
+    it, from what to what, in the audit log. Refuses anyone but the Hub Team and closed
+    accounts. Setting the one already set (a double click) changes and records nothing:
+    returns False."""
+    from wagtail.log_actions import log
+
+    if not can_manage_people(actor):
+        raise PermissionDenied(NOT_ALLOWED_DIRECTORATE)
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=person.pk)
+        if locked.closed_at is not None or not locked.is_active:
+            raise ValidationError(ACCOUNT_CLOSED)
+        new_id = getattr(directorate, "pk", None)
+        if locked.directorate_id == new_id:
+            return False
+        before = str(locked.directorate) if locked.directorate_id else ""
+        User.objects.filter(pk=locked.pk).update(directorate=new_id)
+        log(
+            instance=locked,
+            action=DIRECTORATE_CHANGED,
+            user=actor,
+            title=str(locked),
+            data={"before": before, "after": str(directorate) if directorate else ""},
+        )
+    person.directorate = directorate  # type: ignore[assignment]  # a council.Directorate
+    return True

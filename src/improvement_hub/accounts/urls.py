@@ -13,6 +13,7 @@ urlpatterns = [
     path(
         "people/<int:pk>/line-manager/", hub_views.person_line_manager, name="person_line_manager"
     ),
+    path("people/<int:pk>/directorate/", hub_views.person_directorate, name="person_directorate"),
     path("your-data/", views.my_data, name="my_data"),
     path("your-data/download/", views.my_data_download, name="my_data_download"),
     path("close/", views.account_close_view, name="account_close"),

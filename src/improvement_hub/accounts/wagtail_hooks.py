@@ -43,3 +43,20 @@ def _people_menu_item() -> MenuItem:
     return _PeopleMenuItem(
         "People and roles", reverse("accounts:people_list"), icon_name="group", order=890
     )
+
+
+@hooks.register("register_log_actions")
+def _directorate_log_action(actions: object) -> None:
+    """The audit log's entry for a change of someone's directorate on the people page."""
+    from wagtail.log_actions import LogFormatter
+
+    from improvement_hub.accounts.services import DIRECTORATE_CHANGED
+
+    @actions.register_action(DIRECTORATE_CHANGED)  # type: ignore[attr-defined]  # Wagtail's registry
+    class _DirectorateChanged(LogFormatter):
+        label = "Change directorate"
+
+        def format_message(self, log_entry: object) -> str:
+            data = getattr(log_entry, "data", {}) or {}
+            before, after = data.get("before") or "none", data.get("after") or "none"
+            return f"Directorate changed from {before} to {after}"
