@@ -56,15 +56,22 @@ class SessionForm(GovUKFormMixin, forms.Form):
     space = forms.ChoiceField(
         label="Or one of the hub's spaces (optional)",
         required=False,
-        help_text="It is booked for the session",
+        help_text="It is booked for the session. Choosing another space books that one "
+        "first, then lets the old one go",
+        error_messages={"invalid_choice": "Choose one of the hub's spaces from the list"},
     )
     booking_deadline = _when("Booking deadline", required=False)
     cancellation_deadline = _when("Cancellation deadline", required=False)
     partner_trainers = forms.CharField(label="Partner trainers", max_length=200, required=False)
 
-    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, actor: Any = None, current_space: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.spaces = {str(s.pk): s for s in space_list_bookable(actor)} if actor else {}
+        if current_space is not None:
+            # the space the session holds stays a choice, so saving other changes keeps it
+            self.spaces.setdefault(str(current_space.pk), current_space)
         field = self.fields["space"]
         assert isinstance(field, forms.ChoiceField)  # noqa: S101  # declared above
         field.choices = [("", "None")] + [(pk, s.name) for pk, s in self.spaces.items()]

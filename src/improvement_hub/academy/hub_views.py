@@ -25,6 +25,9 @@ def manage(request: HttpRequest) -> HttpResponse:
             (pathway, selectors.pathway_progress_people(pathway=pathway))
             for pathway in selectors.pathway_list_published()
         ],
+        "by_directorate": selectors.attendance_by(by="directorate"),
+        "by_priority": selectors.attendance_by(by="priority"),
+        "measures": selectors.GROUP_MEASURES,
     }
     return render(request, "academy/manage.html", context)
 
@@ -48,13 +51,21 @@ def session_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """Change a session; everyone booked is sent the change for their calendar."""
     session = selectors.session_get_for_user(user=request.user, pk=pk)
     data = request.POST if request.method == "POST" else None
-    form = SessionForm(data, actor=request.user, initial=selectors.session_initial(session))
+    venue = selectors.session_venue(session)
+    form = SessionForm(
+        data,
+        actor=request.user,
+        initial=selectors.session_initial(session),
+        current_space=venue.space if venue else None,
+    )
     if form.is_bound and form.is_valid():
         change = lambda: services.session_change(  # noqa: E731
             actor=request.user, session=session, data=form.session_data()
         )
         if submit(form, change):
-            messages.success(request, "The session is changed and everyone booked is told")
+            messages.success(
+                request, "The session is changed and everyone booked or waiting is told"
+            )
             return redirect(session)
     context = {"form": form, "course": session.course, "session": session}
     return render_form(request, "academy/session_form.html", context)
@@ -128,20 +139,29 @@ def session_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @hidden_unless(permissions.can_manage_academy)
 def matrix(request: HttpRequest) -> HttpResponse:
-    skills, rows = selectors.capability_matrix()
-    levels = dict(selectors.Skill.LEVELS)
-    return render(
-        request, "academy/matrix.html", {"skills": skills, "rows": rows, "levels": levels}
-    )
+    """The capability matrix per person, team (a line manager's staff) or directorate."""
+    by = request.GET.get("by", "person")
+    by = by if by in selectors.MATRIX_VIEWS else "person"
+    skills, rows = selectors.capability_matrix(by=by)
+    context = {
+        "skills": skills,
+        "rows": rows,
+        "levels": dict(selectors.Skill.LEVELS),
+        "by": by,
+        "views": selectors.MATRIX_VIEWS,
+    }
+    return render(request, "academy/matrix.html", context)
 
 
 @hidden_unless(permissions.can_manage_academy)
 def report(request: HttpRequest, fmt: str) -> HttpResponse:
-    """Attendance, completion, no-shows and waiting-list demand per course."""
-    rows = selectors.attendance_report_rows()
-    headers = selectors.REPORT_HEADERS
+    """Attendance, completion, no-shows and waiting-list demand per course, or with
+    ``?by=directorate`` or ``?by=priority`` per directorate or council priority."""
+    by = request.GET.get("by", "course")
+    by = by if by in selectors.REPORT_VIEWS else "course"
+    headers, rows = selectors.report_table(by=by)
+    name = "academy-report" if by == "course" else f"academy-report-by-{by}"
     if fmt == "xlsx":
-        return xlsx_response(
-            filename="academy-report.xlsx", sheet="Courses", headers=headers, rows=rows
-        )
-    return csv_response(filename="academy-report.csv", headers=headers, rows=rows)  # type: ignore[return-value]  # a streamed download
+        sheet = selectors.REPORT_VIEWS[by]
+        return xlsx_response(filename=f"{name}.xlsx", sheet=sheet, headers=headers, rows=rows)
+    return csv_response(filename=f"{name}.csv", headers=headers, rows=rows)  # type: ignore[return-value]  # a streamed download

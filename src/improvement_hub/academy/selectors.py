@@ -32,6 +32,7 @@ from improvement_hub.lab.models import Method
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.types import AnyUser
+    from improvement_hub.spaces.models import Booking as SpaceBooking
 
 Status = Enrolment.Status
 Attendance = Enrolment.Attendance
@@ -315,21 +316,61 @@ def calendar_feed_enrolments(*, token: str) -> list[Enrolment] | None:
 @dataclass
 class MatrixRow:
     label: str
-    levels: list[int | None]
+    levels: list[float | int | None]
+    people: int = 1
+    detail: str = ""
 
 
-def capability_matrix() -> tuple[list[Skill], list[MatrixRow]]:
-    """Each person's self-assessed level per skill (two queries). People have no
-    directorate yet, so the matrix is per person."""
+MATRIX_VIEWS = {"person": "By person", "team": "By team", "directorate": "By directorate"}
+NO_DIRECTORATE = "No directorate recorded"
+NO_MANAGER = "No line manager recorded"
+
+
+def _name(person: User) -> str:
+    return person.get_full_name() or person.email
+
+
+def capability_matrix(*, by: str = "person") -> tuple[list[Skill], list[MatrixRow]]:
+    """The skills framework against people's self-assessed levels, in two queries:
+    ``person`` (each person's own level, with their directorate), ``team`` (the people
+    a line manager manages: the mean level of those who assessed it) or ``directorate``
+    (the mean of its people)."""
     skills = list(Skill.objects.all())
-    grouped: dict[str, dict[int, int]] = defaultdict(dict)
-    for a in SelfAssessment.objects.select_related("person"):
-        grouped[a.person.get_full_name() or a.person.email][a.skill_id] = a.level
-    rows = [
-        MatrixRow(label=label, levels=[grouped[label].get(skill.pk) for skill in skills])
-        for label in sorted(grouped)
-    ]
-    return skills, rows
+    assessments = SelfAssessment.objects.filter(
+        person__is_active=True, person__closed_at__isnull=True
+    ).select_related("person__line_manager", "person__directorate")
+    people: dict[int, User] = {}
+    levels: dict[int, dict[int, int]] = defaultdict(dict)
+    for a in assessments:
+        people[a.person_id] = a.person
+        levels[a.person_id][a.skill_id] = a.level
+    if by not in MATRIX_VIEWS or by == "person":
+        rows = [
+            MatrixRow(
+                label=_name(person),
+                levels=[levels[pk].get(skill.pk) for skill in skills],
+                detail=person.directorate.name if person.directorate else NO_DIRECTORATE,
+            )
+            for pk, person in people.items()
+        ]
+        return skills, sorted(rows, key=lambda r: r.label.lower())
+    groups: dict[str, list[int]] = defaultdict(list)
+    for pk, person in people.items():
+        if by == "team":
+            manager = person.line_manager
+            key = f"Team of {_name(manager)}" if manager else NO_MANAGER
+        else:
+            key = person.directorate.name if person.directorate else NO_DIRECTORATE
+        groups[key].append(pk)
+    rows = []
+    for label, members in groups.items():
+        means: list[float | int | None] = []
+        for skill in skills:
+            given = [levels[pk][skill.pk] for pk in members if skill.pk in levels[pk]]
+            means.append(round(sum(given) / len(given), 1) if given else None)
+        rows.append(MatrixRow(label=label, levels=means, people=len(members)))
+    last = (NO_MANAGER, NO_DIRECTORATE)
+    return skills, sorted(rows, key=lambda r: (r.label in last, r.label.lower()))
 
 
 def hub_sessions() -> QuerySet[Session]:
@@ -403,6 +444,76 @@ REPORT_HEADERS = [
     "No-show rate",
     "Waiting list",
 ]
+
+REPORT_VIEWS = {
+    "course": "Course",
+    "directorate": "Directorate",
+    "priority": "Council priority",
+}
+GROUP_MEASURES = [
+    "Places booked",
+    "Attended",
+    "Did not attend",
+    "Late cancellations",
+    "No-show rate",
+    "Completed",
+    "Completion rate",
+    "Waiting list",
+]
+NO_PRIORITY = "No priority"
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else ""
+
+
+def attendance_by(*, by: str) -> list[list[object]]:
+    """Attendance and completion per directorate (of the person booked) or per council
+    priority (of the course: a booking counts once for each of its course's priorities),
+    in one query. Completed: a certificate (attended). Completion rate: completed out of
+    the places whose register is marked (attended, did not attend, late cancellation)."""
+    key = (
+        "person__directorate__name" if by == "directorate" else "session__course__priorities__name"
+    )
+    empty = NO_DIRECTORATE if by == "directorate" else NO_PRIORITY
+    grouped = (
+        Enrolment.objects.values(key)
+        .annotate(
+            places=Count("id", filter=Q(status=Status.BOOKED)),
+            attended=Count("id", filter=Q(attendance=Attendance.ATTENDED)),
+            no_show=Count("id", filter=Q(attendance=Attendance.NO_SHOW)),
+            late=Count("id", filter=Q(attendance=Attendance.LATE_CANCELLATION)),
+            completed=Count("certificate"),
+            waiting=Count("id", filter=Q(status=Status.WAITLISTED)),
+        )
+        .order_by(key)
+    )
+    rows: list[list[object]] = []
+    for g in grouped:
+        marked = g["attended"] + g["no_show"] + g["late"]
+        rows.append(
+            [
+                g[key] or empty,
+                g["places"],
+                g["attended"],
+                g["no_show"],
+                g["late"],
+                _percent(g["no_show"], g["attended"] + g["no_show"]),
+                g["completed"],
+                _percent(g["completed"], marked),
+                g["waiting"],
+            ]
+        )
+    # the people or courses with none last
+    return sorted(rows, key=lambda r: (r[0] == empty, str(r[0]).lower()))
+
+
+def report_table(*, by: str) -> tuple[list[str], list[list[object]]]:
+    """The Hub Team's report per course (the default), directorate or priority: its
+    headers and rows, for the page, the CSV and the XLSX download."""
+    if by in ("directorate", "priority"):
+        return [REPORT_VIEWS[by], *GROUP_MEASURES], attendance_by(by=by)
+    return REPORT_HEADERS, attendance_report_rows()
 
 
 # --- training that improvement work needs (read by initiatives, a higher layer) ------------
@@ -570,7 +681,15 @@ def session_initial(session: Session) -> dict[str, object]:
         "booking_deadline": local(session.booking_deadline),
         "cancellation_deadline": local(session.cancellation_deadline),
         "partner_trainers": session.partner_trainers,
+        "space": str(venue.space_id) if (venue := session_venue(session)) else "",
     }
+
+
+def session_venue(session: Session) -> "SpaceBooking | None":
+    """The hub space booking a session holds, if it still holds it (not cancelled or
+    declined)."""
+    venue = session.venue_booking
+    return venue if venue is not None and venue.is_holding else None
 
 
 def enrolment_list_awaiting_approval(*, user: "AnyUser") -> QuerySet[Enrolment]:

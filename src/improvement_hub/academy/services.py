@@ -28,12 +28,14 @@ from improvement_hub.academy.models import (
     Skill,
     StepEvidence,
 )
+from improvement_hub.spaces import selectors as spaces_selectors
 from improvement_hub.spaces import services as spaces_services
 from improvement_hub.spaces.models import Purpose as SpacePurpose
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
     from improvement_hub.accounts.types import AnyUser
+    from improvement_hub.spaces.models import Booking as SpaceBooking
     from improvement_hub.spaces.models import Space
 
 Status = Enrolment.Status
@@ -483,13 +485,83 @@ def session_cancel(*, actor: "AnyUser", session: Session) -> int:
     return told
 
 
+def _nearest_free(space: "Space", starts_at: datetime, ends_at: datetime) -> str:
+    """The free times of ``space`` nearest to a refused one, in words (spaces' selector)."""
+    nearest = spaces_selectors.free_times_near(space=space, starts_at=starts_at, ends_at=ends_at)
+    if not nearest:
+        return f"{space.name} has no free time of that length in the two weeks around it"
+    times = "; ".join(
+        f"{timezone.localtime(s):%a %-d %b %H:%M} to {timezone.localtime(e):%H:%M}"
+        for s, e in nearest
+    )
+    return f"Free times nearby in {space.name}: {times}"
+
+
+def _refused_with_nearest(
+    error: ValidationError, *, field: str, space: "Space", starts_at: datetime, ends_at: datetime
+) -> ValidationError:
+    """A space's refusal of a move, on the form's ``field``, with the nearest free times
+    (the spaces' rules already add them; a clash does not)."""
+    messages = [m for m in error.messages if not m.startswith("Free times nearby")]
+    if not any(m.startswith(("Free times", f"{space.name} has no free")) for m in messages):
+        messages.append(_nearest_free(space, starts_at, ends_at))
+    return ValidationError({field: messages})
+
+
+def _venue_move(*, actor: "AnyUser", session: Session, data: SessionData) -> "SpaceBooking | None":
+    """Re-books the session's venue for its new space or times through the spaces'
+    services: a new space is booked before the old one is let go, so a refusal (a clash,
+    the rules) changes nothing; the same space moves its booking. Returns the booking the
+    session holds afterwards."""
+    current = session.venue_booking
+    moved = (session.starts_at, session.ends_at) != (data.starts_at, data.ends_at)
+    if data.space is None:
+        if current is not None:
+            spaces_services.booking_cancel(user=actor, booking=current)
+        return None
+    if current is not None and current.space_id == data.space.pk and current.is_holding:
+        if moved:
+            try:
+                spaces_services.booking_change(
+                    user=actor, booking=current, starts_at=data.starts_at, ends_at=data.ends_at
+                )
+            except ValidationError as error:
+                raise _refused_with_nearest(
+                    error,
+                    field="starts_at",
+                    space=data.space,
+                    starts_at=data.starts_at,
+                    ends_at=data.ends_at,
+                ) from error
+        return current
+    try:
+        booking = spaces_services.booking_create(
+            user=actor,
+            space=data.space,
+            starts_at=data.starts_at,
+            ends_at=data.ends_at,
+            purpose=f"Change Academy: {session.course.title}",
+            kind=SpacePurpose.TRAINING,
+            people=min(data.capacity, 10_000),
+        )
+    except ValidationError as error:
+        raise _refused_with_nearest(
+            error, field="space", space=data.space, starts_at=data.starts_at, ends_at=data.ends_at
+        ) from error
+    if current is not None and current.is_holding:
+        spaces_services.booking_cancel(user=actor, booking=current)
+    return booking
+
+
 @transaction.atomic
 def session_change(*, actor: "AnyUser", session: Session, data: SessionData) -> Session:
     """Changes a session's times, capacity, place or deadlines (the Hub Team). Refuses a
     capacity below the places already booked; a larger one gives the new seats to the
-    waiting list in order. Everyone with a place or a waiting-list place gets the change
-    with the same calendar event, its SEQUENCE one higher. A space booked for it moves
-    with it (the spaces' rules apply)."""
+    waiting list in order. Moving it to another of the hub's spaces (or to new times in
+    its space) re-books the space through the spaces' services: a clash or the spaces'
+    rules refuse it with the reason and the nearest free times, and nothing changes.
+    Everyone with a place or a waiting-list place gets the change with the same calendar
+    event, its SEQUENCE one higher."""
     _require(permissions.can_manage_academy(actor))
     locked = _lock_session(session.pk)
     if locked.is_cancelled:
@@ -500,14 +572,12 @@ def session_change(*, actor: "AnyUser", session: Session, data: SessionData) -> 
         errors["capacity"] = f"Capacity cannot be less than the {booked} people already booked"
     if errors:
         raise ValidationError(errors)
-    moved = (locked.starts_at, locked.ends_at) != (data.starts_at, data.ends_at)
-    if moved and locked.venue_booking is not None:
-        spaces_services.booking_change(
-            user=actor, booking=locked.venue_booking, starts_at=data.starts_at, ends_at=data.ends_at
-        )
+    locked.venue_booking = _venue_move(actor=actor, session=locked, data=data)
     locked.starts_at, locked.ends_at, locked.capacity = data.starts_at, data.ends_at, data.capacity
-    if data.space is None and locked.venue_booking is None:
+    if locked.venue_booking is None:
         locked.address, locked.online_url = data.address, data.online_url
+    else:
+        locked.address, locked.online_url = "", ""
     locked.booking_deadline = data.booking_deadline or data.starts_at
     locked.cancellation_deadline = data.cancellation_deadline or max(
         timezone.now(), data.starts_at - DEFAULT_CANCELLATION_NOTICE
