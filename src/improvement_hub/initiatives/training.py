@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from improvement_hub import workdays
@@ -127,6 +128,65 @@ def pilot_training(*, pilot: Pilot) -> list[RequirementRow]:
     return requirement_rows(_requirements().filter(pilot=pilot))
 
 
+@dataclass(frozen=True)
+class PilotTraining:
+    """The training numbers of one pilot (or of an initiative's requirements for no
+    pilot): its linked requirements' gaps added up."""
+
+    label: str
+    needed: int
+    trained: int
+    booked: int
+    at_risk: bool
+
+    @property
+    def not_booked(self) -> int:
+        return max(0, self.needed - self.trained - self.booked)
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"{self.needed} need it – {self.trained} trained, {self.booked} booked, "
+            f"{self.not_booked} not booked"
+        )
+
+
+WHOLE_INITIATIVE = "Whole initiative"
+
+
+def initiatives_training(initiatives: Iterable[Initiative]) -> dict[int, list[PilotTraining]]:
+    """Each initiative's training numbers per pilot, for a page of the portfolio: the
+    same number of queries for any number of initiatives, pilots and requirements (the
+    requirements with their people, sessions and pilots, then the Academy's gaps in two)."""
+    ids = [i.pk for i in initiatives]
+    if not ids:
+        return {}
+    rows = requirement_rows(_requirements().filter(initiative_id__in=ids))
+    totals: dict[int, dict[tuple[str, int], list[RequirementRow]]] = {}
+    for row in rows:
+        if row.gap is None:
+            continue  # free text: no numbers to show
+        r = row.requirement
+        key = (r.pilot.starts_on.isoformat(), r.pilot_id) if r.pilot is not None else ("~", 0)
+        totals.setdefault(r.initiative_id, {}).setdefault(key, []).append(row)
+    result: dict[int, list[PilotTraining]] = {}
+    for initiative_id, groups in totals.items():
+        result[initiative_id] = []
+        for key in sorted(groups):
+            group = groups[key]
+            pilot = group[0].requirement.pilot
+            result[initiative_id].append(
+                PilotTraining(
+                    label=pilot.title if pilot is not None else WHOLE_INITIATIVE,
+                    needed=sum(g.gap.needed for g in group if g.gap),
+                    trained=sum(g.gap.trained for g in group if g.gap),
+                    booked=sum(g.gap.booked for g in group if g.gap),
+                    at_risk=any(g.at_risk for g in group),
+                )
+            )
+    return result
+
+
 def initiatives_at_risk(initiatives: Iterable[Initiative]) -> set[int]:
     """The initiatives (of a portfolio page) with a requirement flagged red."""
     ids = [i.pk for i in initiatives]
@@ -149,14 +209,7 @@ class RequirementData:
     needed_by: date | None = None
 
 
-@transaction.atomic
-def requirement_create(
-    *, actor: "AnyUser", initiative: Initiative, data: RequirementData
-) -> TrainingRequirement:
-    """Adds a training requirement; refuses a course and a pathway together, neither names
-    nor a count, a pilot of another initiative and a date after the pilot starts."""
-    if not permissions.can_edit_initiative(actor, initiative):
-        raise PermissionDenied("You cannot change this initiative")
+def _requirement_errors(initiative: Initiative, data: RequirementData) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data.course is not None and data.pathway is not None:
         errors["pathway"] = "Choose a course or a pathway, not both"
@@ -165,7 +218,21 @@ def requirement_create(
     if data.pilot is not None and data.pilot.initiative_id != initiative.pk:
         errors["pilot"] = "Choose a pilot of this initiative"
     elif data.pilot is not None and data.needed_by and data.needed_by > data.pilot.starts_on:
-        errors["needed_by"] = "The date must be on or before the pilot starts"
+        errors["needed_by"] = (
+            f"The date must be on or before the pilot starts ({data.pilot.starts_on:%-d %B %Y})"
+        )
+    return errors
+
+
+@transaction.atomic
+def requirement_create(
+    *, actor: "AnyUser", initiative: Initiative, data: RequirementData
+) -> TrainingRequirement:
+    """Adds a training requirement; refuses a course and a pathway together, neither names
+    nor a count, a pilot of another initiative and a date after the pilot starts."""
+    if not permissions.can_edit_initiative(actor, initiative):
+        raise PermissionDenied("You cannot change this initiative")
+    errors = _requirement_errors(initiative, data)
     if errors:
         raise ValidationError(errors)
     requirement = TrainingRequirement(
@@ -181,6 +248,104 @@ def requirement_create(
     requirement.full_clean()
     requirement.save()
     requirement.people.set(data.people)
+    return requirement
+
+
+# The audit log's action for a change of a requirement (Wagtail's log, registered in
+# wagtail_hooks): who changed it, when, and each field before and after.
+REQUIREMENT_CHANGED = "initiatives.training_requirement_change"
+
+
+def _described(requirement: TrainingRequirement, people: list[int]) -> dict[str, str]:
+    """What the audit log keeps of a requirement: each field in words."""
+    return {
+        "Training needed": requirement.need,
+        "Course": str(requirement.course) if requirement.course_id else "",
+        "Pathway": str(requirement.pathway) if requirement.pathway_id else "",
+        "Pilot": str(requirement.pilot) if requirement.pilot_id else "",
+        "Named people": ", ".join(
+            str(p) for p in requirement.people.model.objects.filter(pk__in=people).order_by("pk")
+        ),
+        "Who": requirement.who,
+        "How many": "" if requirement.count is None else str(requirement.count),
+        "Needed by": f"{requirement.needed_by:%-d %B %Y}" if requirement.needed_by else "",
+    }
+
+
+@transaction.atomic
+def requirement_update(
+    *, actor: "AnyUser", requirement: TrainingRequirement, data: RequirementData
+) -> TrainingRequirement:
+    """Changes a training requirement (its course or pathway, who, how many, needed by,
+    pilot) under the same rules as adding one: refuses anyone outside the initiative's
+    team and the Hub Team, a course and a pathway together, neither names nor a count, a
+    pilot of another initiative and a date after the pilot starts. Each change is in the
+    audit log (field, before, after); a new date or need may be flagged again. Saving
+    with nothing changed records nothing."""
+    from wagtail.log_actions import log
+
+    locked = (
+        TrainingRequirement.objects.select_for_update()
+        .select_related("initiative", "course", "pathway", "pilot")
+        .get(pk=requirement.pk)
+    )
+    initiative = locked.initiative
+    if not permissions.can_edit_initiative(actor, initiative):
+        raise PermissionDenied("You cannot change this initiative")
+    errors = _requirement_errors(initiative, data)
+    if errors:
+        raise ValidationError(errors)
+    before_people = sorted(locked.people.values_list("pk", flat=True))
+    before = _described(locked, before_people)
+    before_due = locked.needed_by
+    locked.pilot = data.pilot
+    locked.need, locked.who = data.need, data.who
+    locked.course, locked.pathway = data.course, data.pathway
+    locked.count = data.count
+    locked.needed_by = data.needed_by or (data.pilot.starts_on if data.pilot else None)
+    locked.full_clean()
+    after_people = sorted(p.pk for p in data.people)
+    after = _described(locked, after_people)
+    changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+    if not changes:
+        return locked
+    if locked.needed_by != before_due or "Course" in changes or "Pathway" in changes:
+        locked.flagged_at = None  # a new date or training: told again if it is at risk
+    locked.save()
+    locked.people.set(data.people)
+    log(
+        instance=locked,
+        action=REQUIREMENT_CHANGED,
+        user=actor,
+        title=f"{locked.need} ({initiative.title})"[:255],
+        data={"initiative": initiative.pk, "changes": changes},
+    )
+    return locked
+
+
+def requirement_change_list(*, requirement: TrainingRequirement) -> list[dict[str, object]]:
+    """The audit log's changes of a requirement, newest first (two queries)."""
+    from wagtail.models import ModelLogEntry
+
+    entries = (
+        ModelLogEntry.objects.for_instance(requirement)
+        .filter(action=REQUIREMENT_CHANGED)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+    )
+    return [
+        {"at": e.timestamp, "actor": e.user, "changes": (e.data or {}).get("changes", {})}
+        for e in entries
+    ]
+
+
+def requirement_get_for_editor(*, initiative: Initiative, pk: int) -> TrainingRequirement:
+    """One requirement of ``initiative`` (already checked editable); 404 otherwise."""
+    requirement = (
+        _requirements().filter(initiative=initiative, pk=pk).select_related("initiative").first()
+    )
+    if requirement is None:
+        raise Http404
     return requirement
 
 

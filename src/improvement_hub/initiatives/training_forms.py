@@ -67,6 +67,20 @@ class RequirementForm(GovUKFormMixin, forms.Form):
         people.queryset = people_for_team_list(actor=actor)
         people.label_from_instance = lambda p: person_label(actor=actor, person=p)
 
+    @staticmethod
+    def initial_for(requirement: Any) -> dict[str, Any]:
+        """A requirement's answers as the form shows them, to change it."""
+        return {
+            "need": requirement.need,
+            "course": requirement.course_id,
+            "pathway": requirement.pathway_id,
+            "pilot": requirement.pilot_id,
+            "people": [p.pk for p in requirement.people.all()],
+            "who": requirement.who,
+            "count": requirement.count,
+            "needed_by": requirement.needed_by,
+        }
+
     def _field(self, name: str) -> Any:
         return self.fields[name]
 

@@ -1,5 +1,5 @@
-"""Pages for training requirements: add one with a Change Academy course, and schedule a
-session for one in a single step (the Hub Team)."""
+"""Pages for training requirements: add one with a Change Academy course, change one, and
+schedule a session for one in a single step (the Hub Team)."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -26,6 +26,35 @@ def requirement_add(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(request, "The training requirement is added")
             return redirect(f"{initiative.get_absolute_url()}#training")
     context = {"form": form, "initiative": initiative}
+    return render_form(request, "initiatives/training_requirement_form.html", context)
+
+
+@hidden_unless(lambda user: user.is_authenticated)
+def requirement_edit(request: SignedInRequest, pk: int, requirement_pk: int) -> HttpResponse:
+    """Change a requirement's course or pathway, who, how many and needed by; the gap
+    figures follow. The initiative's team and the Hub Team; others get 404."""
+    initiative = selectors.initiative_get_for_editor(user=request.user, pk=pk)
+    requirement = training.requirement_get_for_editor(initiative=initiative, pk=requirement_pk)
+    data = request.POST if request.method == "POST" else None
+    form = RequirementForm(
+        data,
+        initiative=initiative,
+        actor=request.user,
+        initial=RequirementForm.initial_for(requirement),
+    )
+    if form.is_bound and form.is_valid():
+        change = lambda: training.requirement_update(  # noqa: E731
+            actor=request.user, requirement=requirement, data=form.requirement_data()
+        )
+        if submit(form, change):
+            messages.success(request, "The training requirement is changed")
+            return redirect(f"{initiative.get_absolute_url()}#training")
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "requirement": requirement,
+        "changes": training.requirement_change_list(requirement=requirement),
+    }
     return render_form(request, "initiatives/training_requirement_form.html", context)
 
 

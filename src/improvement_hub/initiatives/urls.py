@@ -52,6 +52,11 @@ from improvement_hub.initiatives import training_views  # noqa: E402
 urlpatterns += [
     path("<int:pk>/training/new/", training_views.requirement_add, name="training_add"),
     path(
+        "<int:pk>/training/<int:requirement_pk>/change/",
+        training_views.requirement_edit,
+        name="training_edit",
+    ),
+    path(
         "<int:pk>/training/<int:requirement_pk>/schedule/",
         training_views.requirement_schedule,
         name="training_schedule",

@@ -173,6 +173,12 @@ def part_edit(
     request: SignedInRequest, pk: int, kind: str, part_pk: int | None = None
 ) -> HttpResponse:
     initiative = selectors.initiative_get_for_editor(user=request.user, pk=pk)
+    if kind == "training":
+        # training requirements have their own pages (the Academy's course, who, how many,
+        # needed by: validated and audited there)
+        if part_pk is None:
+            return redirect("initiatives:training_add", pk=initiative.pk)
+        return redirect("initiatives:training_edit", pk=initiative.pk, requirement_pk=part_pk)
     form_class, part = _part(initiative, kind, part_pk)
     form = form_class(
         request.POST or None, instance=part, initiative=initiative, actor=request.user

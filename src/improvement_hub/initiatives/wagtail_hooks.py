@@ -1,6 +1,7 @@
 """The Hub Team edits service redesign programmes, their phases and the programme goals in
 the admin; initiatives themselves are edited on their own pages by their teams."""
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -54,3 +55,20 @@ class InitiativesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(InitiativesViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def _training_log_action(actions: object) -> None:
+    """The audit log's entry for a change of a pilot's training requirement."""
+    from wagtail.log_actions import LogFormatter
+
+    from improvement_hub.initiatives.training import REQUIREMENT_CHANGED
+
+    @actions.register_action(REQUIREMENT_CHANGED)  # type: ignore[attr-defined]  # Wagtail's registry
+    class _RequirementChanged(LogFormatter):
+        label = "Change training requirement"
+
+        def format_message(self, log_entry: object) -> str:
+            changes = (getattr(log_entry, "data", {}) or {}).get("changes", {})
+            parts = [f"{k}: {b or 'none'} to {a or 'none'}" for k, (b, a) in changes.items()]
+            return "Training requirement changed. " + "; ".join(parts)

@@ -32,3 +32,19 @@ def for_pilot(rows: list[training.RequirementRow], pilot: Pilot) -> list[trainin
 def training_at_risk(initiatives: Iterable[Initiative]) -> set[int]:
     """``{% training_at_risk page.object_list as at_risk %}``: initiatives flagged red."""
     return training.initiatives_at_risk(initiatives)
+
+
+@register.simple_tag
+def portfolio_training(
+    initiatives: Iterable[Initiative],
+) -> dict[int, list[training.PilotTraining]]:
+    """``{% portfolio_training page.object_list as training %}``: each initiative's
+    training numbers per pilot, in a fixed number of queries for the whole page."""
+    return training.initiatives_training(initiatives)
+
+
+@register.filter
+def training_of(
+    numbers: dict[int, list[training.PilotTraining]], initiative: Initiative
+) -> list[training.PilotTraining]:
+    return numbers.get(initiative.pk, [])
