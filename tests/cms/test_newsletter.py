@@ -397,7 +397,7 @@ def test_the_hub_team_composes_from_published_results_previews_and_sends(
     assert ada_body.index("Faster repairs") < ada_body.index("Healthy walks")
     assert bo_body.index("Healthy walks") < bo_body.index("Faster repairs")
     assert by_person["ada@example.org"].subject == "June news"
-    assert "/initiatives/" in ada_body
+    assert f"/results/{result.pk}/" in ada_body
     # A sent issue cannot be changed, and shows what was sent.
     assert hub_team_client.get(f"/newsletter/issues/{issue.pk}/edit/").status_code == 302
     detail = hub_team_client.get(f"/newsletter/issues/{issue.pk}/").content.decode()
@@ -488,3 +488,88 @@ def test_hostile_text_in_an_issue_is_escaped_in_the_html_email(
     html = mail.outbox[0].alternatives[0][0]
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_sending_the_same_issue_at_once_send_each_person_one_email(settings):
+    """Claims are conditional updates: exact under a real race (PostgreSQL only: SQLite
+    serialises writers anyway)."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a real race needs PostgreSQL")
+    people = [_confirmed(f"person{n}@example.org") for n in range(40)]
+    hub = UserFactory(role=Role.HUB_TEAM)
+    issue = services.issue_save(user=hub, subject="News", introduction="Hello.")
+    # Sending starts without running the batches: the workers below run them.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    services.issue_send(user=hub, issue=issue)
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            barrier.wait()
+            while emails.issue_batch_send(issue_id=issue.pk, size=5):
+                pass
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    sent_to = sorted(m.to[0] for m in mail.outbox)
+    assert sent_to == sorted(p.email for p in people)
+    assert issue.deliveries.filter(status=NewsletterDelivery.Status.SENT).count() == 40
+
+
+def test_an_issue_links_recent_live_stories_and_never_drafts(
+    hub_team_client, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from wagtail.models import Page
+
+    from improvement_hub.cms.models import HomePage, NewsIndexPage, NewsPage
+
+    index = NewsIndexPage.objects.first()
+    if index is None:
+        index = HomePage.objects.get().add_child(instance=NewsIndexPage(title="News", slug="news"))
+    story = NewsPage(title="The lab opens", first_published_on=dt.date(2017, 6, 1), summary="Hi")
+    story.body = [("text", "<p>Words.</p>")]
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    story.priorities.add(_priority("Housing"))
+    story.save()
+    draft = NewsPage(title="Not yet", first_published_on=dt.date(2017, 7, 1), summary="Soon")
+    draft.body = [("text", "<p>Words.</p>")]
+    draft.live = False
+    index.add_child(instance=draft)
+    _confirmed("ada@example.org", _priority("Housing"))
+
+    form = hub_team_client.get("/newsletter/issues/new/").content.decode()
+    assert "News item: The lab opens" in form
+    assert "Not yet" not in form
+    assert "Home" not in [p.title for p in selectors.story_page_choices()]
+    refused = hub_team_client.post(
+        "/newsletter/issues/new/", {"subject": "x", "introduction": "y", "pages": [draft.pk]}
+    )
+    assert refused.status_code == 400
+    response = hub_team_client.post(
+        "/newsletter/issues/new/",
+        {"subject": "June news", "introduction": "Hello.", "pages": [story.pk]},
+    )
+    issue = NewsletterIssue.objects.get()
+    assert response["Location"] == f"/newsletter/issues/{issue.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        hub_team_client.post(f"/newsletter/issues/{issue.pk}/send/")
+    (message,) = mail.outbox
+    assert "News item: The lab opens" in message.body
+    assert Page.objects.get(pk=story.pk).url_path.rstrip("/").rsplit("/", 1)[-1] in message.body

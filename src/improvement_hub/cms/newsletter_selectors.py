@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, get_page_models
 
 from improvement_hub.cms.models import HomePage, StandardPage
@@ -123,6 +124,14 @@ def result_choices(*, also: Iterable[int] = (), limit: int = RECENT_ITEMS) -> Qu
     return published.filter(pk__in=[*recent, *also])
 
 
+def _result_url(initiative: Any) -> str:
+    """The initiative's public results page ("You said, we did"), else its own page."""
+    try:
+        return reverse("results:result_detail", kwargs={"pk": initiative.pk})
+    except NoReverseMatch:
+        return str(initiative.get_absolute_url())
+
+
 def _priority_ids(obj: Any) -> list[int]:
     related = getattr(obj, "priorities", None)
     if related is None:
@@ -169,7 +178,7 @@ def issue_items(issue: NewsletterIssue) -> list[IssueItem]:
                     kind="Result",
                     title=initiative.title,
                     summary=initiative.public_summary,
-                    url=initiative.get_absolute_url(),
+                    url=_result_url(initiative),
                     priorities=_priority_ids(initiative),
                 )
             )
