@@ -14,17 +14,18 @@ FONT_SIZE = 16
 class Bar:
     label: str
     text: str
-    width: float  # per cent of the chart's width
-    label_y: int
-    bar_y: int
+    width: str  # per cent of the chart's width
+    label_y: str
+    bar_y: str
+    bar_bottom: str
 
 
 @dataclass(frozen=True)
 class BarChart:
     bars: list[Bar]
-    height: int
-    bar_height: int = BAR
-    font_size: int = FONT_SIZE
+    height: str
+    bar_height: str = str(BAR)
+    font_size: str = str(FONT_SIZE)
 
 
 def bar_chart(rows: Sequence[tuple[str, float, str]]) -> BarChart:
@@ -34,5 +35,7 @@ def bar_chart(rows: Sequence[tuple[str, float, str]]) -> BarChart:
     for index, (label, value, text) in enumerate(rows):
         top = index * ROW
         width = round(100 * max(value, 0) / largest, 2)
-        bars.append(Bar(label, text, max(width, 0.5) if value else 0, top + 18, top + 24))
-    return BarChart(bars=bars, height=max(ROW * len(bars), ROW))
+        # Numbers as text: the template then writes them as they are, not localised.
+        shown = f"{max(width, 0.5) if value else 0:g}"
+        bars.append(Bar(label, text, shown, str(top + 18), str(top + 24), str(top + 24 + BAR)))
+    return BarChart(bars=bars, height=str(max(ROW * len(bars), ROW)))

@@ -36,6 +36,10 @@ class Table:
     chart: BarChart | None = None
     chart_title: str = ""
 
+    def cells(self) -> list[list[str]]:
+        """The rows as the page shows them: numbers grouped in thousands, "–" for none."""
+        return [[_cell(value) for value in row] for row in self.rows]
+
 
 @dataclass
 class Dashboard:
@@ -59,6 +63,14 @@ class Dashboard:
 
 def _n(value: Number) -> str:
     return f"{int(value):,}" if value == int(value) else f"{float(value):,.1f}"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return _n(value)
+    return str(value)
 
 
 def _money(value: Number) -> str:
