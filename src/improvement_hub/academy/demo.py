@@ -29,7 +29,7 @@ from improvement_hub.academy.models import (
     StepEvidence,
 )
 from improvement_hub.accounts.models import User
-from improvement_hub.council.models import Priority
+from improvement_hub.council.models import Directorate, Priority
 from improvement_hub.lab.models import Method, PeerLab
 
 LONDON = ZoneInfo("Europe/London")
@@ -327,6 +327,51 @@ def _enrol(session: Session, person: User, *, attended: bool | None, n: int) -> 
     return enrolment
 
 
+# Where the demo's people work (the Academy's reports and capability matrix group by it).
+# The Hub Team sit in Corporate HR (Strategic Services); the pilot staff in the three
+# pilots' directorates. Any other staff, Hub Team or Leadership person of the demo gets one
+# in turn.
+DIRECTORATE_OF = {
+    "hubteam@demo.example": "strategic-services",
+    "ambassador.one@demo.example": "strategic-services",
+    "ambassador.two@demo.example": "strategic-services",
+    "leadership@demo.example": "economy-and-skills",
+    "staff@demo.example": "economy-and-skills",
+    "pilot.staff1@demo.example": "children-and-families",
+    "pilot.staff2@demo.example": "children-and-families",
+    "pilot.staff3@demo.example": "children-and-families",
+    "pilot.staff4@demo.example": "economy-and-skills",
+    "pilot.staff5@demo.example": "economy-and-skills",
+    "pilot.staff6@demo.example": "place-and-housing",
+    "pilot.staff7@demo.example": "place-and-housing",
+    "pilot.staff8@demo.example": "adults-and-health",
+}
+STAFF_GROUPS = ["Staff", "Hub Team", "Leadership"]
+
+
+def _directorates() -> int:
+    """Gives every demo staff, Hub Team and Leadership person a directorate (council's
+    demo has loaded them). Demo data is written directly, as the demo loaders do; the
+    people page's service records changes the Hub Team make afterwards."""
+    directorates = {d.slug: d for d in Directorate.objects.all()}
+    if not directorates:
+        return 0
+    people = (
+        User.objects.filter(groups__name__in=STAFF_GROUPS, closed_at__isnull=True)
+        .distinct()
+        .order_by("pk")
+    )
+    cycle = sorted(directorates)
+    given = 0
+    for n, person in enumerate(people):
+        slug = DIRECTORATE_OF.get(person.email, cycle[n % len(cycle)])
+        directorate = directorates.get(slug) or directorates[cycle[0]]
+        if person.directorate_id != directorate.pk:
+            User.objects.filter(pk=person.pk).update(directorate=directorate)
+        given += 1
+    return given
+
+
 def load(log: Callable[[str], None]) -> None:
     """Load this app's part of the demo story. Safe to run again: updates in place."""
     courses = _courses()
@@ -408,8 +453,22 @@ def load(log: Callable[[str], None]) -> None:
                 "done_on": date(2017, 3, 30),
             },
         )
-    for person, levels in zip(
-        hub, [[3, 3, 2, 2, 2, 1, 1], [2, 2, 1, 1, 2, 1, 0], [2, 1, 1, 2, 3, 0, 0]], strict=False
+    # the Hub Team, and four of the pilot staff after their training (the matrix by team
+    # and directorate)
+    assessed = [
+        (hub, [[3, 3, 2, 2, 2, 1, 1], [2, 2, 1, 1, 2, 1, 0], [2, 1, 1, 2, 3, 0, 0]]),
+        (
+            pilot_staff[:4],
+            [
+                [1, 2, 0, 1, 1, 0, 0],
+                [2, 1, 1, 0, 1, 0, 0],
+                [1, 2, 0, 1, 2, 1, 0],
+                [0, 1, 0, 0, 1, 0, 0],
+            ],
+        ),
+    ]
+    for person, levels in (
+        pair for people, table in assessed for pair in zip(people, table, strict=False)
     ):
         for skill, level in zip(Skill.objects.all(), levels, strict=False):
             SelfAssessment.objects.update_or_create(
@@ -430,8 +489,10 @@ def load(log: Callable[[str], None]) -> None:
         2,
         "Northfield Children's Centre",
     )
+    placed = _directorates()
     log(
-        f"Change Academy: {Course.objects.count()} courses, the Improvement Ambassador pathway "
+        f"Change Academy: {placed} staff placed in their directorates, "
+        f"{Course.objects.count()} courses, the Improvement Ambassador pathway "
         f"with the Hub Team part-way, {Session.objects.count()} sessions (Jan–May 2017 and two "
         f"to book), a learning visit to Policy Lab, feedback and "
         f"{Certificate.objects.count()} certificates"
