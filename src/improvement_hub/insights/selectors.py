@@ -458,7 +458,7 @@ def _academy(
             ],
             f"{_n(started)} people are on the ambassador pathway and {_n(finished)} have "
             f"finished it; of {_n(ready + at_risk)} pilots with training needs, "
-            f"{_n(at_risk)} are at risk of starting without it.",
+            f"{_n(at_risk)} at risk of starting without it.",
             fresh,
         ),
     ]
