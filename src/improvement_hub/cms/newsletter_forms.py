@@ -41,6 +41,11 @@ class _PageChoice(forms.ModelMultipleChoiceField):
         return f"{kind}: {obj.title}"
 
 
+class _ResultChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"Result: {obj.title}"
+
+
 class IssueForm(GovUKFormMixin, forms.Form):
     """A newsletter issue: a subject, an introduction, and what it links to."""
 
@@ -59,7 +64,7 @@ class IssueForm(GovUKFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    initiatives = forms.ModelMultipleChoiceField(
+    initiatives = _ResultChoice(
         label="Results (optional)",
         help_text="Published initiatives, the most recently changed first.",
         queryset=None,
