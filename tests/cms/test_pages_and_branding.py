@@ -89,6 +89,6 @@ def test_hub_team_can_edit_branding_in_admin(hub_team_client):
 
 
 def test_standard_page_shows_breadcrumbs_and_review_date(client, demo):
-    html = client.get("/accessibility/").content.decode()
+    html = client.get("/privacy/").content.decode()
     assert "govuk-breadcrumbs" in html
     assert "Last reviewed 1 November 2026" in html

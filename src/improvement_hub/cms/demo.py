@@ -1,11 +1,25 @@
-"""Demo content: the hub's home page, its four strands and the footer pages."""
+"""Demo content: the hub's home page, its four strands, the footer pages, the
+accessibility statement, and news and stories from the seed's story (2017)."""
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from wagtail.models import Page, Site
 
-from improvement_hub.cms.models import BrandingSettings, HomePage, StandardPage
+from improvement_hub.cms.models import (
+    AccessibilityStatementPage,
+    ArticlePage,
+    BrandingSettings,
+    CaseStudyPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+    StoryPage,
+)
+from improvement_hub.council.models import Priority
+from improvement_hub.initiatives.models import Measure
 
 STRANDS = [
     (
@@ -74,24 +88,6 @@ FOOTER_PAGES = [
         "communications.</li><li>Provide lab space until June 2017 and help the council host "
         "it.</li><li>Deliver three pilots before June 2017, with Change Academy training "
         "interwoven.</li></ol>",
-    ),
-    (
-        "accessibility",
-        "Accessibility statement",
-        "How accessible this service is, and how to report a problem.",
-        "<p>This service is run by the council. We want as many people as possible to be able "
-        "to use it. You should be able to change colours, contrast levels and fonts, zoom in up "
-        "to 400% without the text spilling off the screen, navigate using just a keyboard or "
-        "speech recognition software, and use it with a screen reader.</p><h2>How accessible "
-        "this service is</h2><p>This service aims to meet the Web Content Accessibility "
-        "Guidelines version 2.2 AA standard. Every page is tested with automated tools in a "
-        "real browser and works without JavaScript.</p><h2>Reporting accessibility problems"
-        "</h2><p>Email improvementhub@example.gov.uk if you find a problem or need information "
-        "in a different format. We will reply within 5 working days.</p><h2>Enforcement "
-        "procedure</h2><p>The Equality and Human Rights Commission is responsible for enforcing "
-        "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
-        "Regulations 2018. If you are not happy with how we respond to your complaint, contact "
-        "the Equality Advisory and Support Service.</p>",
     ),
     (
         "privacy",
@@ -197,4 +193,217 @@ def load(log: Callable[[str], None]) -> None:
     branding.strapline = "Better services, made with staff and communities"
     branding.accent_colour = "#005a5a"
     branding.save()
-    log(f"Pages: home, {len(STRANDS)} strands, {len(FOOTER_PAGES)} information pages, branding")
+    branding.lab_name = "Brum Lab"
+    branding.lab_strapline = (
+        "Solving the problems no single service can, with the people who live with them"
+    )
+    branding.contact_email = "improvementhub@example.gov.uk"
+    branding.save()
+    _accessibility_statement(home)
+    articles = _news(home)
+    log(
+        f"Pages: home, {len(STRANDS)} strands, {len(FOOTER_PAGES) + 1} information pages, "
+        f"{articles} news items, stories and case studies, branding"
+    )
+
+
+# The seed's main measure: the Family Front Door pilot's days from first contact to help.
+MAIN_MEASURE = "Days from first contact to help starting"
+
+
+def _accessibility_statement(home: HomePage) -> AccessibilityStatementPage:
+    old = StandardPage.objects.child_of(home).filter(slug="accessibility").first()
+    if old is not None:  # a database from before the statement had its own page type
+        old.delete()
+    page = AccessibilityStatementPage.objects.child_of(home).first()
+    if page is None:
+        page = AccessibilityStatementPage(
+            slug="accessibility",
+            title="Accessibility statement",
+            prepared_on=dt.date(2017, 6, 1),
+            last_reviewed=dt.date(2026, 11, 1),
+        )
+        home.add_child(instance=page)
+    page.improvement_plan = (
+        "<p>We test every change before it is released, and fix any problem the tests or "
+        "our users find before anything else.</p>"
+    )
+    page.known_issues = [
+        (
+            "issue",
+            {
+                "problem": "Charts of measures are pictures: the values are in a table below "
+                "each chart, but a screen reader cannot explore the chart itself.",
+                "criterion": "1.1.1 Non-text Content",
+                "fix_by": None,
+            },
+        )
+    ]
+    page.save_revision().publish()
+    return page
+
+
+NEWS: list[dict[str, Any]] = [
+    {
+        "type": NewsPage,
+        "slug": "innovation-lab-opens-to-communities",
+        "title": "The Innovation Lab opens to communities",
+        "on": dt.date(2017, 2, 6),
+        "priorities": ["housing", "children"],
+        "summary": "Residents, community groups and partners can now refer a problem that no "
+        "single service can solve. The Hub Team answers every referral within 10 working days.",
+        "body": [
+            (
+                "text",
+                "<p>From today, anyone can refer a cross-system problem to the Innovation "
+                "Lab. A referral is read by the Improvement Hub Team, and good problems become "
+                "public Lab challenges, worked on with the people who live with them.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "We kept being sent from one office to another. This is the first "
+                    "time someone asked what the whole problem was.",
+                    "attribution": "A resident at the first open session, Sparkbrook",
+                },
+            ),
+            (
+                "call_to_action",
+                {
+                    "text": "Know a problem no single service can solve?",
+                    "button_text": "Refer a problem",
+                    "page": None,
+                    "url": "/lab/",
+                },
+            ),
+        ],
+    },
+    {
+        "type": NewsPage,
+        "slug": "change-academy-first-cohort",
+        "title": "The Change Academy's first cohort completes its training",
+        "on": dt.date(2017, 4, 28),
+        "priorities": ["jobs-and-skills"],
+        "summary": "Twenty-four staff from four directorates finished the first service design "
+        "course, and joined the pilot teams straight away.",
+        "body": [
+            (
+                "text",
+                "<p>The first Change Academy cohort learned service design by doing it: every "
+                "participant worked on one of the Lab's three pilots.</p>",
+            ),
+            (
+                "figure",
+                {
+                    "number": "24",
+                    "label": "staff completed the first service design course",
+                    "source": "Change Academy records, April 2017",
+                },
+            ),
+        ],
+    },
+    {
+        "type": StoryPage,
+        "slug": "telling-our-story-once",
+        "title": "“We only had to tell our story once”",
+        "on": dt.date(2017, 5, 15),
+        "priorities": ["children"],
+        "summary": "A mother in Sparkbrook on what changed when the Family Front Door pilot "
+        "gave her family one conversation and one named worker.",
+        "body": [
+            (
+                "text",
+                "<p>Before the pilot, the family had five workers from four services. Now "
+                "they have one named worker who brings the others in.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "For the first time, nobody asked me to start from the beginning.",
+                    "attribution": "A parent from the Sparkbrook families' design group",
+                },
+            ),
+        ],
+    },
+    {
+        "type": CaseStudyPage,
+        "slug": "family-front-door-case-study",
+        "title": "Family Front Door: help starts sooner",
+        "on": dt.date(2017, 6, 23),
+        "priorities": ["children"],
+        "summary": "How the Sparkbrook pilot cut the wait from first contact to help starting, "
+        "and what the Leadership team decided.",
+        "body": "case study",
+    },
+]
+
+
+def _case_study_body() -> list[tuple[str, Any]]:
+    measure = Measure.objects.filter(name=MAIN_MEASURE).values_list("pk", flat=True).first()
+    body: list[tuple[str, Any]] = [
+        (
+            "text",
+            "<p>Families with several workers told their story again and again, and waited "
+            "weeks between the first contact and any help starting. The Innovation Lab "
+            "designed one front door with parents and frontline workers, and piloted it in "
+            "Sparkbrook from January 2017.</p><h2>What changed</h2><p>The chart below is "
+            "read live from the initiative's measure, so it shows the latest values.</p>",
+        )
+    ]
+    if measure is not None:
+        body.append(("measure_chart", {"measure": str(measure), "heading": ""}))
+    body += [
+        (
+            "figure",
+            {
+                "number": "8 in 10",
+                "label": "families helped within 15 working days was the pilot's success criterion",
+                "source": "Sparkbrook Family Front Door pilot plan, January 2017",
+            },
+        ),
+        (
+            "text",
+            "<h2>What Leadership decided</h2><p>The pilot met its criteria and Leadership "
+            "decided to adopt it across the city's early help localities.</p>",
+        ),
+        (
+            "call_to_action",
+            {
+                "text": "See every result, by council priority.",
+                "button_text": "See the results",
+                "page": None,
+                "url": "/results/",
+            },
+        ),
+    ]
+    return body
+
+
+def _news(home: HomePage) -> int:
+    index = NewsIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = NewsIndexPage(
+            slug="news",
+            title="News and stories",
+            intro="What the Improvement Hub has been doing, and what changed for residents "
+            "and staff.",
+            show_in_menus=False,
+        )
+        home.add_child(instance=index)
+    index.save_revision().publish()
+    priorities = {p.slug: p for p in Priority.objects.all()}
+    for spec in NEWS:
+        page: ArticlePage | None = (
+            spec["type"].objects.child_of(index).filter(slug=spec["slug"]).first()
+        )
+        if page is None:
+            page = spec["type"](slug=spec["slug"], title=spec["title"])
+            page.first_published_on = spec["on"]
+            page.summary = spec["summary"]
+            page.body = _case_study_body() if spec["body"] == "case study" else spec["body"]
+            index.add_child(instance=page)
+        page.first_published_on, page.summary = spec["on"], spec["summary"]
+        page.body = _case_study_body() if spec["body"] == "case study" else spec["body"]
+        page.priorities.set([priorities[s] for s in spec["priorities"] if s in priorities])
+        page.save_revision().publish()
+    return len(NEWS)

@@ -1,16 +1,21 @@
 """Reads for the site chrome and the home page's work list. Each runs a fixed, small
 number of queries per request."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from improvement_hub import spc
 from improvement_hub.accounts.models import User
-from improvement_hub.cms.models import BrandingSettings, StandardPage
-from improvement_hub.initiatives.models import Initiative, Milestone, Pilot, TeamMember
+from improvement_hub.cms.models import ArticlePage, BrandingSettings, NewsIndexPage
+from improvement_hub.initiatives import charts
+from improvement_hub.initiatives import selectors as initiatives
+from improvement_hub.initiatives.models import Initiative, Measure, Milestone, Pilot, TeamMember
 
-FOOTER_SLUGS = ("about", "accessibility", "privacy", "cookies")
+FOOTER_SLUGS = ("about", "news", "accessibility", "privacy", "cookies")
 _DEFAULT_BRANDING = BrandingSettings(service_name="Improvement Hub", accent_colour="#005a5a")
 
 
@@ -43,11 +48,17 @@ def main_navigation(request: HttpRequest | None) -> list[dict[str, object]]:
     site = _site(request)
     if site is None:
         return []
-    pages = StandardPage.objects.child_of(site.root_page).live().in_menu()
+    # any page type (news and stories too); a standard page may point elsewhere (menu_url)
+    pages = (
+        Page.objects.child_of(site.root_page)
+        .live()
+        .in_menu()
+        .annotate(menu_link=F("standardpage__menu_url"))
+    )
     path = request.path if request is not None else ""
     items = []
-    for page in pages.only("id", "title", "url_path", "path", "depth", "menu_url"):
-        url = page.menu_url or page.get_url(request=request) or ""
+    for page in pages.only("id", "title", "url_path", "path", "depth"):
+        url = page.menu_link or page.get_url(request=request) or ""
         items.append(
             {"title": page.title, "url": url, "active": bool(url) and path.startswith(url)}
         )
@@ -55,13 +66,14 @@ def main_navigation(request: HttpRequest | None) -> list[dict[str, object]]:
 
 
 def footer_links(request: HttpRequest | None) -> list[dict[str, str]]:
-    """Accessibility statement, privacy notice and cookies pages, where they exist."""
+    """About, news and stories, the accessibility statement, privacy notice and cookies, where they
+    exist (any page type: the accessibility statement has its own)."""
     site = _site(request)
     if site is None:
         return []
     pages = {
         page.slug: page
-        for page in StandardPage.objects.child_of(site.root_page)
+        for page in Page.objects.child_of(site.root_page)
         .live()
         .filter(slug__in=FOOTER_SLUGS)
         .only("id", "title", "slug", "url_path", "path", "depth")
@@ -106,4 +118,93 @@ def milestone_list_open_for_member(*, user: User) -> QuerySet[Milestone]:
         )
         .select_related("initiative")
         .order_by("due_on", "id")
+    )
+
+
+# --- news, stories and case studies ------------------------------------------------------------
+
+
+def article_list_for_feed(*, site: Site | None, limit: int = 20) -> list[ArticlePage]:
+    """The newest live, public articles of ``site`` (every site's when none is known)."""
+    articles = ArticlePage.objects.live().public()
+    if site is not None:
+        articles = articles.descendant_of(site.root_page)
+    return list(
+        articles.select_related("content_type")
+        .prefetch_related("priorities")
+        .defer_streamfields()
+        .order_by("-first_published_on", "-id")[:limit]
+    )
+
+
+def news_index_for_site(site: Site | None) -> NewsIndexPage | None:
+    query = NewsIndexPage.objects.live().public()
+    if site is not None:
+        query = query.descendant_of(site.root_page)
+    return query.order_by("path").first()
+
+
+# --- the chart of a measure (cms/blocks.py) --------------------------------------------------
+
+VARIATION_LABELS = {
+    "common_cause": "Common cause variation",
+    "special_cause_improvement": "Special cause improvement",
+    "special_cause_concern": "Special cause concern",
+    "special_cause_neutral": "Special cause variation",
+}
+
+
+def _published_measures() -> QuerySet[Measure]:
+    """Measures the public may see: those of the kinds the initiatives app makes public
+    (its outcome measures), of a published initiative. The same rule as the results pages."""
+    kinds = getattr(initiatives, "PUBLIC_MEASURE_KINDS", (Measure.Kind.OUTCOME,))
+    return Measure.objects.filter(initiative__is_published=True, kind__in=kinds)
+
+
+def published_measure_choices() -> list[tuple[str, str]]:
+    """The measures a chart block may show, as (id, "initiative: measure") choices."""
+    measures = (
+        _published_measures().select_related("initiative").order_by("initiative__title", "name")
+    )
+    return [(str(m.pk), f"{m.initiative.title}: {m.name}") for m in measures]
+
+
+@dataclass
+class MeasureChart:
+    measure: Measure
+    initiative: Initiative
+    result: spc.SpcResult | None
+    chart: charts.XmrChart | None
+    summary: str
+    variation_label: str
+
+
+def published_measure_chart(measure_id: object) -> MeasureChart | None:
+    """A published measure's SPC chart and summary, read now; None for a measure that is
+    missing or not (or no longer) published, so a page never shows one."""
+    try:
+        pk = int(str(measure_id))
+    except (TypeError, ValueError):
+        return None
+    measure = (
+        _published_measures()
+        .select_related("initiative")
+        .prefetch_related("rebases", "pdsa_cycles", "observations")
+        .filter(pk=pk)
+        .first()
+    )
+    if measure is None:
+        return None
+    result = initiatives.measure_spc(measure)
+    markers = [
+        (c.starts_on, "pdsa", f"PDSA {n}: {c.title}")
+        for n, c in enumerate(measure.pdsa_cycles.all(), start=1)
+    ] + [(r.on, "rebase", f"Re-baselined: {r.reason}") for r in measure.rebases.all()]
+    return MeasureChart(
+        measure=measure,
+        initiative=measure.initiative,
+        result=result,
+        chart=charts.xmr_chart(result, markers=markers) if result else None,
+        summary=result.summary(unit=measure.unit) if result else "",
+        variation_label=VARIATION_LABELS.get(result.variation, "") if result else "",
     )
