@@ -13,7 +13,7 @@ from improvement_hub.accounts.types import ApiReadRequest, ApiWriteRequest
 from improvement_hub.core.api import PROBLEMS, Problem, bind_form
 from improvement_hub.core.schemas import InputSchema
 from improvement_hub.spaces import ics, permissions, selectors, services
-from improvement_hub.spaces.forms import BookingForm, RegistrationForm, SpaceForm
+from improvement_hub.spaces.forms import BookingForm, RegistrationForm, SeriesApiForm, SpaceForm
 from improvement_hub.spaces.models import Event, Space
 
 router = Router(tags=["spaces"])
@@ -180,6 +180,102 @@ def booking_create(
         when = RangeOut(starts_at=found.starts_at, ends_at=found.blocked_until) if found else None
         return Status(409, Clash(detail=services.CLASH, clash=when))
     return Status(201, BookingCreated(id=booking.pk, status=booking.status))
+
+
+class SeriesIn(InputSchema):
+    space: int
+    starts_at: str = Field(description="The first time; ISO 8601, without an offset UK time")
+    ends_at: str
+    purpose: str
+    repeat: str = Field(description="weekly or monthly")
+    count: int | None = Field(None, description="How many times (2 to 52); or give until")
+    until: dt.date | None = Field(None, description="The last day it may repeat on")
+    on_clash: str = Field("refuse", description="refuse (book nothing) or skip (those times)")
+    kind: str = ""
+    people: int | None = None
+    purpose_is_public: bool = False
+    out_of_hours_request: bool = False
+
+
+class BookedOut(Schema):
+    id: int
+    status: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+class TimeProblem(Schema):
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    reason: str
+    clash: bool
+
+
+class SeriesCreated(Schema):
+    series: int
+    bookings: list[BookedOut]
+    skipped: list[TimeProblem]
+
+
+class SeriesClashOut(Schema):
+    detail: str
+    times: list[TimeProblem]
+
+
+def _problems(times: list[services.SeriesProblem]) -> list[TimeProblem]:
+    return [
+        TimeProblem(starts_at=t.starts_at, ends_at=t.ends_at, reason=t.problem, clash=t.clash)
+        for t in times
+    ]
+
+
+@router.post("/bookings/series", response={201: SeriesCreated, 409: SeriesClashOut, **PROBLEMS})
+def series_create(
+    request: ApiWriteRequest, payload: SeriesIn
+) -> Status[SeriesCreated] | Status[SeriesClashOut]:
+    """A repeating booking (weekly or monthly, ``count`` times or ``until`` a date), bound
+    to the repeating booking page's form. All or nothing: with ``on_clash: "refuse"`` any
+    clash gives 409 listing every time that cannot be booked, and nothing is booked; with
+    ``"skip"`` those times are left out (listed in ``skipped``). A time that breaks the
+    space's rules, with no clash, is 422 with why."""
+    form = bind_form(SeriesApiForm, payload.model_dump(), user=request.auth)
+    data, extra = form.booking_data(), form.cleaned_data
+    space = data.pop("space")
+    times = services.series_times(
+        starts_at=data.pop("starts_at"),
+        ends_at=data.pop("ends_at"),
+        frequency=extra["frequency"],
+        count=extra.get("count"),
+        until=extra.get("until"),
+    )
+    try:
+        done = services.series_book(
+            user=request.auth,
+            space=space,
+            times=times,
+            frequency=extra["frequency"],
+            on_clash=extra["on_clash"],
+            **data,
+        )
+    except services.SeriesClash as clash:  # 409, as a single booking's clash
+        return Status(
+            409,
+            SeriesClashOut(
+                detail=f"{services.CLASH}: nothing was booked", times=_problems(clash.times)
+            ),
+        )
+    bookings = done.bookings
+    return Status(
+        201,
+        SeriesCreated(
+            series=bookings[0].series_id or 0,
+            bookings=[
+                BookedOut(id=b.pk, status=b.status, starts_at=b.starts_at, ends_at=b.ends_at)
+                for b in bookings
+            ],
+            skipped=_problems(done.skipped),
+        ),
+    )
 
 
 @router.delete("/bookings/{booking_id}", response={204: None, **PROBLEMS})

@@ -76,6 +76,7 @@ def registration_email_send(*, registration_id: int, what: str) -> bool:
         "confirmed": f"Your place at {event.title}",
         "waitlisted": f"You are on the waiting list for {event.title}",
         "reminder": f"Reminder: {event.title}",
+        "changed": f"{event.title} has changed",
         "cancelled": f"{event.title} is cancelled",
         "next": f"What happened after {event.title}",
     }
@@ -86,9 +87,14 @@ def registration_email_send(*, registration_id: int, what: str) -> bool:
         {"registration": registration, "event": event, "what": what, **links},
     )
     message = EmailMessage(subject=subjects[what], body=body, to=[registration.email])
-    if what in ("confirmed", "reminder"):
+    if what in ("confirmed", "reminder", "changed", "cancelled"):
+        # a change or a cancellation updates the copy in the person's calendar (same UID,
+        # the event's higher SEQUENCE); METHOD:CANCEL removes it
+        method = {"changed": "REQUEST", "cancelled": "CANCEL"}.get(what, "")
         message.attach(
-            f"event-{event.pk}.ics", ics.events_calendar(event.title, [event]), "text/calendar"
+            f"event-{event.pk}.ics",
+            ics.events_calendar(event.title, [event], method=method),
+            f"text/calendar; method={method}" if method else "text/calendar",
         )
     return bool(message.send())
 

@@ -6,7 +6,9 @@ from typing import Any
 from django import forms
 
 from improvement_hub.core.forms import GovUKFormMixin
+from improvement_hub.core.validators import validate_no_control_characters
 from improvement_hub.council.selectors import priority_list_active
+from improvement_hub.spaces import links
 from improvement_hub.spaces.models import (
     CAPACITY_MAX,
     PURPOSE_MAX,
@@ -54,6 +56,7 @@ class BookingForm(GovUKFormMixin, forms.Form):
     purpose = forms.CharField(
         label="What is it for?",
         max_length=PURPOSE_MAX,
+        validators=[validate_no_control_characters],
         help_text="For example, ‘Pilot workshop: school meals’",
     )
     kind = forms.ChoiceField(
@@ -250,6 +253,31 @@ class EventForm(GovUKFormMixin, forms.Form):
         self.fields["capacity"].error_messages.update(
             min_value="Enter at least 1 place", max_value=f"Enter {CAPACITY_MAX} places or fewer"
         )
+        # what higher apps link an event to (a Lab challenge): spaces.links
+        self.link_names = []
+        for link in links.event_links():
+            self.fields[link.name] = link.field(user)
+            self.link_names.append(link.name)
+
+    @classmethod
+    def initial_for(cls, event: Event) -> dict[str, Any]:
+        """The form filled in from an event, to change it."""
+        initial: dict[str, Any] = {
+            name: getattr(event, name)
+            for name in ("title", "kind", "summary", "what_to_expect", "starts_at", "ends_at")
+        }
+        initial |= {
+            "capacity": event.capacity,
+            "space": event.space_id,
+            "online_url": event.online_url,
+        }
+        for link in links.event_links():
+            initial[link.name] = link.initial(event)
+        return initial
+
+    @property
+    def link_fields(self) -> list[Any]:
+        return [self[name] for name in self.link_names]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -259,3 +287,87 @@ class EventForm(GovUKFormMixin, forms.Form):
         if not data.get("space") and not data.get("online_url") and "online_url" not in self.errors:
             self.add_error("online_url", "Choose a space or enter an online meeting link")
         return data
+
+    def event_data(self) -> dict[str, Any]:
+        """The event's own fields, for ``services.event_create`` or ``event_update``;
+        the links chosen go in ``links``."""
+        data = {k: v for k, v in self.cleaned_data.items() if k not in self.link_names}
+        data["links"] = {name: self.cleaned_data.get(name) for name in self.link_names}
+        return data
+
+
+class EventCancelForm(GovUKFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is it cancelled? (optional)",
+        help_text="We add this to the email to everyone with a place or on the waiting list",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SeriesApiForm(SeriesForm):
+    """``POST /api/v1/bookings/series``: the repeating booking page's form, with the
+    frequency named ``repeat`` and what to do about clashes, since there is no page to
+    choose on (``refuse``: nothing is booked and every clash is listed; ``skip``: the free
+    times are booked)."""
+
+    frequency = None  # type: ignore[assignment]  # named ``repeat`` here
+    repeat = forms.ChoiceField(label="How often?", choices=BookingSeries.Frequency.choices)
+    on_clash = forms.ChoiceField(
+        label="If a time clashes",
+        choices=[("refuse", "Book nothing"), ("skip", "Skip that time")],
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        data["frequency"] = data.get("repeat")
+        data["on_clash"] = data.get("on_clash") or "refuse"
+        return data
+
+
+ACCESS_FEATURES = [
+    ("step_free", "Step-free access"),
+    ("hearing_loop", "Hearing loop"),
+    ("accessible_toilet", "Accessible toilet"),
+    ("quiet_room", "Quiet room"),
+]
+
+
+class WeekFilterForm(GovUKFormMixin, forms.Form):
+    """Which spaces the all-spaces week shows (GET): a building, a provider, how many
+    people and access features (the week is the page's ``?week=``). A value not
+    understood is shown as an error and left out."""
+
+    building = forms.ChoiceField(label="Building", required=False)
+    provider = forms.ChoiceField(
+        label="Provider", required=False, choices=[("", "Any provider"), *Provider.choices]
+    )
+    people = forms.IntegerField(
+        label="For at least this many people", required=False, min_value=1, max_value=CAPACITY_MAX
+    )
+    access = forms.MultipleChoiceField(
+        label="Access",
+        required=False,
+        choices=ACCESS_FEATURES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, buildings: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["building"].choices = [("", "Any building")] + [(b, b) for b in buildings]  # type: ignore[attr-defined]  # a ChoiceField's
+        self.fields["people"].error_messages.update(
+            min_value="Enter at least 1 person", max_value=f"Enter {CAPACITY_MAX} people or fewer"
+        )
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters (an invalid one is shown as an error and left out)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "building": data.get("building") or "",
+            "provider": data.get("provider") or "",
+            "people": data.get("people"),
+            "access": list(data.get("access") or []),
+        }

@@ -13,7 +13,12 @@ from improvement_hub.core.decorators import hidden_unless
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.spreadsheets import csv_response, xlsx_response
 from improvement_hub.spaces import permissions, selectors, services
-from improvement_hub.spaces.forms import DecisionForm, EventForm, ResourceStatusForm
+from improvement_hub.spaces.forms import (
+    DecisionForm,
+    EventCancelForm,
+    EventForm,
+    ResourceStatusForm,
+)
 from improvement_hub.spaces.models import MoveStep, ResourceRequest
 
 
@@ -139,9 +144,52 @@ def event_new(request: HttpRequest) -> HttpResponse:
     """Add an event: the service books its space (refusing a clash, as any booking)."""
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = form.event_data()
         event = submit(form, lambda: services.event_create(user=request.user, **data))
         if event is not None:
             messages.success(request, f"{event.title} has been added")
             return redirect(event.get_absolute_url())
     return render_form(request, "spaces/hub/event_form.html", {"form": form})
+
+
+def _told(count: int) -> str:
+    if count == 0:
+        return "nobody needed to be told"
+    return "1 person has been emailed" if count == 1 else f"{count} people have been emailed"
+
+
+@hidden_unless(permissions.can_manage_spaces)
+def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Change an event: the same form as adding one, filled in; registrants are emailed
+    an updated calendar entry when its title, time or place changes."""
+    event = selectors.event_get_public(slug=slug)
+    form = EventForm(request.POST or None, user=request.user, initial=EventForm.initial_for(event))
+    if request.method == "POST" and form.is_valid():
+        data = form.event_data()
+        done = submit(form, lambda: services.event_update(user=request.user, event=event, **data))
+        if done is not None:
+            changed, told = done
+            messages.success(request, f"{changed.title} has been changed: {_told(told)}")
+            return redirect(changed.get_absolute_url())
+    return render_form(
+        request, "spaces/hub/event_form.html", {"form": form, "event": event}, form=form
+    )
+
+
+@hidden_unless(permissions.can_manage_spaces)
+def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
+    """A confirmation page (GET) and the cancellation (POST), with an optional reason
+    for the email to everyone with a place or waiting."""
+    event = selectors.event_get_public(slug=slug)
+    form = EventCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        done = submit(
+            form, lambda: services.event_cancel(user=request.user, event=event, reason=reason)
+        )
+        if done is not None:
+            cancelled, told = done
+            messages.success(request, f"{cancelled.title} has been cancelled: {_told(told)}")
+            return redirect(cancelled.get_absolute_url())
+    context = {"form": form, "event": event, "registrants": event.confirmed_count}
+    return render_form(request, "spaces/hub/event_cancel.html", context, form=form)

@@ -3,6 +3,7 @@ an email, a space's or a person's feed, the events feed."""
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from email.utils import parseaddr
 
 from django.conf import settings
 from icalendar import Calendar
@@ -92,11 +93,20 @@ def event_vevent(event: Event) -> VEvent:
         vevent.add("location", "Online")
     vevent.add("url", _site() + event.get_absolute_url())
     vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    vevent.add("sequence", event.sequence)
     return vevent
 
 
-def events_calendar(name: str, events: Iterable[Event]) -> bytes:
+def events_calendar(name: str, events: Iterable[Event], *, method: str = "") -> bytes:
+    """Events as iCalendar. ``method`` ("REQUEST" for a change, "CANCEL" for a
+    cancellation) makes it an iTIP message a calendar program applies to the copy it
+    holds: the same UID, a higher SEQUENCE."""
     calendar = _calendar(name)
+    if method:
+        calendar.add("method", method)
     for event in events:
-        calendar.add_component(event_vevent(event))
+        vevent = event_vevent(event)
+        if method:
+            vevent.add("organizer", f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+        calendar.add_component(vevent)
     return bytes(calendar.to_ical())

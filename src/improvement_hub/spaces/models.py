@@ -358,6 +358,12 @@ class Event(TimeStampedModel):
     confirmed_count = models.PositiveIntegerField(default=0)
     is_published = models.BooleanField(default=True)
     is_cancelled = models.BooleanField(default=False)
+    cancellation_reason = models.CharField(
+        max_length=500, blank=True, validators=[validate_no_control_characters]
+    )
+    # iCalendar SEQUENCE: one more each time its time, place or title changes, or it is
+    # cancelled, so calendar programs replace the copy they hold (same UID)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -5,6 +5,7 @@ feeds, utilisation, the move plan and events."""
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -272,10 +273,47 @@ class AllSpacesRow:
     days: list[tuple[dt.date, str, list[tuple[dt.datetime, dt.datetime, str]]]]
 
 
-def spaces_week(*, user: "AnyUser | None", monday: dt.date) -> list[AllSpacesRow]:
-    """Every space the person may see, by day of the week: closed, or its opening hours and
-    bookings. Two queries, whatever the number of spaces and bookings."""
-    spaces = list(space_list_for_user(user))
+ACCESS_FIELDS = ("step_free", "hearing_loop", "accessible_toilet", "quiet_room")
+
+
+def space_list_filtered(
+    user: "AnyUser | None",
+    *,
+    building: str = "",
+    provider: str = "",
+    people: int | None = None,
+    access: Sequence[str] = (),
+) -> QuerySet[Space]:
+    """The spaces the person may see in a building, from a provider, holding at least
+    ``people``, with every access feature named (unknown names are ignored)."""
+    spaces = space_list_for_user(user)
+    if building:
+        spaces = spaces.filter(building=building)
+    if provider:
+        spaces = spaces.filter(provider=provider)
+    if people:
+        spaces = spaces.filter(capacity__gte=people)
+    return spaces.filter(**{name: True for name in access if name in ACCESS_FIELDS})
+
+
+def space_buildings(user: "AnyUser | None") -> list[str]:
+    """The buildings of the spaces the person may see, for a filter. One query."""
+    return list(
+        space_list_for_user(user)
+        .exclude(building="")
+        .order_by("building")
+        .values_list("building", flat=True)
+        .distinct()
+    )
+
+
+def spaces_week(
+    *, user: "AnyUser | None", monday: dt.date, spaces: Sequence[Space] | None = None
+) -> list[AllSpacesRow]:
+    """The spaces given (by default every space the person may see), by day of the week:
+    closed, or its opening hours and bookings. One query for the bookings, whatever the
+    number of spaces and bookings (the page passes one page of spaces)."""
+    spaces = list(space_list_for_user(user) if spaces is None else spaces)
     days = [monday + dt.timedelta(days=i) for i in range(7)]
     found = spaces_availability(user=user, spaces=spaces, first=monday, last=days[-1])
     rows = []

@@ -8,6 +8,7 @@ transaction is ``BEGIN IMMEDIATE``, so the check and the insert are serialised).
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from django.utils.text import slugify
 from improvement_hub.accounts.models import User
 from improvement_hub.council.models import Priority
 from improvement_hub.spaces import emails, permissions, rules
+from improvement_hub.spaces.links import event_links_save
 from improvement_hub.spaces.models import (
     HOLDING,
     Booking,
@@ -382,23 +384,112 @@ def series_times(
 
 
 def series_check(
-    *, user: "AnyUser", space: Space, times: Sequence[tuple[dt.datetime, dt.datetime]]
+    *,
+    user: "AnyUser",
+    space: Space,
+    times: Sequence[tuple[dt.datetime, dt.datetime]],
+    out_of_hours_ok: bool = True,
 ) -> list[tuple[dt.datetime, dt.datetime, str]]:
     """Each time of a series with what stops it ("" when it is free): a clash or a rule."""
+    found = _series_problems(user, space, times, out_of_hours_ok=out_of_hours_ok)
+    return [(t.starts_at, t.ends_at, t.problem) for t in found]
+
+
+@dataclass(frozen=True)
+class SeriesProblem:
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    problem: str  # "" when the time is free
+    clash: bool  # the problem is another booking (not a rule)
+
+
+def _series_problems(
+    user: "AnyUser",
+    space: Space,
+    times: Sequence[tuple[dt.datetime, dt.datetime]],
+    *,
+    out_of_hours_ok: bool = True,
+) -> list[SeriesProblem]:
     if not permissions.can_book_space(user, space):
         raise PermissionDenied("You cannot book this space")
     now = timezone.now()
     found = []
     for start, end in times:
         errors, _ = rules.booking_rule_errors(
-            space=space, starts_at=start, ends_at=end, now=now, out_of_hours_ok=True
+            space=space, starts_at=start, ends_at=end, now=now, out_of_hours_ok=out_of_hours_ok
         )
         problem = next((m for messages in errors.values() for m in messages), "")
+        clash = None
         if not problem:
             clash = clash_find(space=space, starts_at=start, blocked_until=end + space.buffer)
             problem = f"Clashes with a booking {clash.local_range}" if clash else ""
-        found.append((start, end, problem))
+        found.append(SeriesProblem(start, end, problem, clash is not None))
     return found
+
+
+class SeriesClash(ValidationError):
+    """Times of a series clash with other bookings: nothing was booked. ``times`` lists
+    every time that cannot be booked, clashes and broken rules alike, each with why."""
+
+    def __init__(self, *, times: list[SeriesProblem]) -> None:
+        self.times = times
+        first = times[0]
+        when = rules.describe([(first.starts_at, first.ends_at)])
+        more = f" (and {len(times) - 1} more)" if len(times) > 1 else ""
+        super().__init__({"__all__": [f"{when}{more}: {first.problem}. Nothing was booked"]})
+
+
+@dataclass
+class SeriesBooked:
+    bookings: list[Booking]
+    skipped: list[SeriesProblem]
+
+
+def series_book(
+    *,
+    user: "AnyUser",
+    space: Space,
+    times: Sequence[tuple[dt.datetime, dt.datetime]],
+    frequency: str,
+    purpose: str,
+    on_clash: str = "refuse",
+    out_of_hours_request: bool = False,
+    **details: Any,
+) -> SeriesBooked:
+    """A repeating booking in one step (the API; the page lets the person choose time by
+    time). ``on_clash="refuse"``: a clash books nothing and raises ``SeriesClash`` listing
+    every time that cannot be booked. ``"skip"``: those times are left out and the rest
+    booked, all or none. A time that breaks the space's rules (and no clash) is refused as
+    any rule is, listing each; with ``skip`` it is left out too."""
+    found = _series_problems(user, space, times, out_of_hours_ok=out_of_hours_request)
+    problems = [t for t in found if t.problem]
+    if problems and on_clash != "skip":
+        if any(t.clash for t in problems):
+            raise SeriesClash(times=problems)
+        raise ValidationError(
+            {
+                "starts_at": [
+                    f"{rules.describe([(t.starts_at, t.ends_at)])}: {t.problem}" for t in problems
+                ]
+            }
+        )
+    chosen = [(t.starts_at, t.ends_at) for t in found if not t.problem]
+    if not chosen:
+        if any(t.clash for t in problems):
+            raise SeriesClash(times=problems)
+        raise ValidationError(
+            {"starts_at": ["None of the times can be booked: nothing was booked"]}
+        )
+    bookings = series_create(
+        user=user,
+        space=space,
+        times=chosen,
+        frequency=frequency,
+        purpose=purpose,
+        out_of_hours_request=out_of_hours_request,
+        **details,
+    )
+    return SeriesBooked(bookings=bookings, skipped=problems)
 
 
 def series_create(
@@ -433,6 +524,10 @@ def series_create(
                         **details,
                     )
                 )
+            except BookingClash as error:  # taken since it was checked: nothing is booked
+                raise SeriesClash(
+                    times=[SeriesProblem(start, end, error.messages[0], clash=True)]
+                ) from error
             except ValidationError as error:
                 when = rules.describe([(start, end)])
                 messages = [
@@ -461,10 +556,14 @@ def event_create(
     space: Space | None = None,
     online_url: str = "",
     what_to_expect: str = "",
+    links: dict[str, Any] | None = None,
 ) -> Event:
-    """A Lab event (the Hub Team): in a space, which it books, or online."""
+    """A Lab event (the Hub Team): in a space, which it books, or online. ``links`` are
+    what higher apps link it to (``spaces.links``), saved with it or not at all."""
     if not permissions.can_manage_spaces(user):
         raise PermissionDenied("Only the Hub Team can add events")
+    if starts_at <= timezone.now():
+        raise ValidationError({"starts_at": ["The event must start in the future"]})
     with transaction.atomic():
         booking = None
         if space is not None:
@@ -503,7 +602,181 @@ def event_create(
         )
         event.full_clean(exclude=["booking", "space", "created_by"])
         event.save()
+        event_links_save(actor=user, event=event, values=links or {})
     return event
+
+
+# What calendar programs must hear about: a change to these sends registrants an updated
+# .ics (the same UID, SEQUENCE one higher).
+EVENT_SIGNIFICANT = ("title", "starts_at", "ends_at", "space_id", "online_url")
+
+
+def _event_registrants(event_id: int) -> list[int]:
+    """Those holding a place or waiting for one (not those yet to confirm their email,
+    whose address is unproven, nor the erased)."""
+    return list(
+        Registration.objects.filter(
+            event_id=event_id,
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
+            personal_data_erased_at__isnull=True,
+        )
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+
+
+def _event_booking_release(event: Event) -> None:
+    if event.booking_id:
+        Booking.objects.filter(pk=event.booking_id, status__in=HOLDING).update(
+            status=BookingStatus.CANCELLED, cancelled_at=timezone.now(), updated_at=timezone.now()
+        )
+
+
+def event_update(
+    *,
+    user: "AnyUser",
+    event: Event,
+    title: str,
+    kind: str,
+    summary: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    capacity: int,
+    space: Space | None = None,
+    online_url: str = "",
+    what_to_expect: str = "",
+    links: dict[str, Any] | None = None,
+) -> tuple[Event, int]:
+    """Changes an event (the Hub Team). A new time or space moves its booking under the
+    same rules and clash check as any booking (a new space is booked, the old released);
+    online, the booking is released. Capacity cannot go below the places already
+    confirmed (the Hub Team cancels places first); more capacity gives places to the
+    waiting list in order. When the title, time or place changes, everyone with a place or
+    waiting is emailed an updated .ics. Returns the event and how many were told."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can change events")
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().select_related("booking").get(pk=event.pk)
+        if locked.is_cancelled:
+            raise ValidationError({"__all__": ["This event is cancelled, so it cannot be changed"]})
+        if locked.ends_at <= timezone.now():
+            raise ValidationError(
+                {"__all__": ["This event has already happened, so it cannot be changed"]}
+            )
+        moved = (starts_at, ends_at) != (locked.starts_at, locked.ends_at)
+        if moved and starts_at <= timezone.now():
+            raise ValidationError({"starts_at": ["The event must start in the future"]})
+        if capacity < locked.confirmed_count:
+            raise ValidationError(
+                {
+                    "capacity": [
+                        f"{locked.confirmed_count} people have a place, so the event needs at "
+                        f"least {locked.confirmed_count} places. To have fewer, cancel places "
+                        "on the register first"
+                    ]
+                }
+            )
+        if space is not None and capacity > space.capacity:
+            raise ValidationError(
+                {"capacity": [f"{space.name} holds up to {space.capacity} people"]}
+            )
+        before = {name: getattr(locked, name) for name in EVENT_SIGNIFICANT}
+        booking = locked.booking if locked.booking and locked.booking.is_holding else None
+        if space is None:
+            _event_booking_release(locked)
+            locked.booking = None
+        elif booking is not None and booking.space_id == space.pk:
+            if moved:
+                _refuse_rules(
+                    space=space,
+                    starts_at=starts_at,
+                    ends_at=ends_at,
+                    now=timezone.now(),
+                    out_of_hours_ok=True,
+                    user=user,
+                    people=capacity,
+                )
+            booking = Booking.objects.select_for_update().get(pk=booking.pk)
+            booking.starts_at, booking.ends_at = starts_at, ends_at
+            booking.blocked_until = ends_at + space.buffer
+            booking.purpose, booking.people = title.strip(), capacity
+            booking.full_clean(exclude=["booked_by", "space", "priority", "series"])
+            _insert(booking)
+        else:
+            _event_booking_release(locked)
+            locked.booking = booking_create(
+                user=user,
+                space=space,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                purpose=title,
+                kind=Purpose.EVENT,
+                people=capacity,
+                purpose_is_public=True,
+                notify=False,
+            )
+        locked.title, locked.kind, locked.summary = title.strip(), kind, summary.strip()
+        locked.what_to_expect = what_to_expect
+        locked.starts_at, locked.ends_at = starts_at, ends_at
+        locked.capacity, locked.space, locked.online_url = capacity, space, online_url
+        significant = any(getattr(locked, n) != v for n, v in before.items())
+        if significant:
+            locked.sequence += 1
+        locked.full_clean(exclude=["booking", "space", "created_by"])
+        locked.save()
+        event_links_save(actor=user, event=locked, values=links or {})
+        _waitlist_promote(locked)
+        told = _event_registrants(locked.pk) if significant else []
+        for pk in told:
+            _registration_email(pk, "changed")
+    return locked, len(told)
+
+
+def _waitlist_promote(event: Event) -> None:
+    """Gives the places left to the waiting list, first come first served (each is told)."""
+    while True:
+        waiting = (
+            Registration.objects.select_for_update()
+            .filter(event_id=event.pk, status=Registration.Status.WAITLISTED)
+            .order_by("confirmed_at", "pk")
+            .first()
+        )
+        if waiting is None:
+            return
+        took = Event.objects.filter(pk=event.pk, confirmed_count__lt=F("capacity")).update(
+            confirmed_count=F("confirmed_count") + 1
+        )
+        if not took:
+            return
+        Registration.objects.filter(pk=waiting.pk).update(status=Registration.Status.CONFIRMED)
+        _registration_email(waiting.pk, "confirmed")
+
+
+def event_cancel(*, user: "AnyUser", event: Event, reason: str = "") -> tuple[Event, int]:
+    """Cancels an event (the Hub Team): its space is released, registration closes and
+    everyone with a place or waiting is emailed, with an .ics that removes it from their
+    calendar (METHOD:CANCEL). Cancelling twice tells nobody twice. Returns the event and
+    how many were told."""
+    if not permissions.can_manage_spaces(user):
+        raise PermissionDenied("Only the Hub Team can cancel events")
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if locked.is_cancelled:
+            return locked, 0
+        if locked.ends_at <= timezone.now():
+            raise ValidationError(
+                {"__all__": ["This event has already happened, so it cannot be cancelled"]}
+            )
+        locked.is_cancelled = True
+        locked.cancellation_reason = reason.strip()
+        locked.sequence += 1
+        locked.full_clean(exclude=["booking", "space", "created_by"])
+        locked.save(update_fields=["is_cancelled", "cancellation_reason", "sequence", "updated_at"])
+        _event_booking_release(locked)
+        told = _event_registrants(locked.pk)
+        for pk in told:
+            _registration_email(pk, "cancelled")
+    return locked, len(told)
 
 
 def _registration_email(registration_id: int, what: str) -> None:

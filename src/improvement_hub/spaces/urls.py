@@ -35,4 +35,6 @@ urlpatterns = [
     path("events/new/", hub_views.event_new, name="event_new"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("events/<slug:slug>/register/", hub_views.event_register, name="event_register"),
+    path("events/<slug:slug>/change/", hub_views.event_edit, name="event_edit"),
+    path("events/<slug:slug>/cancel/", hub_views.event_cancel, name="event_cancel"),
 ]

@@ -25,6 +25,7 @@ from improvement_hub.spaces.forms import (
     RegistrationForm,
     ResourceRequestForm,
     SeriesForm,
+    WeekFilterForm,
 )
 from improvement_hub.spaces.models import Registration
 
@@ -54,14 +55,29 @@ def space_list(request: HttpRequest) -> HttpResponse:
     return render(request, "spaces/space_list.html", {"spaces": spaces})
 
 
+WEEK_SPACES_PER_PAGE = 20
+
+
 def spaces_week(request: HttpRequest) -> HttpResponse:
-    """Every space, by day of one week."""
+    """The spaces by day of one week, 20 to a page, filtered by building, provider, size
+    and access features (GET, so a filtered week can be shared). A fixed number of queries
+    however many spaces and bookings there are."""
     monday = _monday(request)
-    rows = selectors.spaces_week(user=request.user, monday=monday)
+    form = WeekFilterForm(request.GET, buildings=selectors.space_buildings(request.user))
+    spaces = selectors.space_list_filtered(request.user, **form.filters())
+    page = page_of(request, spaces, WEEK_SPACES_PER_PAGE)
+    rows = selectors.spaces_week(user=request.user, monday=monday, spaces=page.object_list)
     days = [monday + dt.timedelta(days=i) for i in range(7)]
-    return render(
-        request, "spaces/spaces_week.html", {"rows": rows, "days": days, **_week_links(monday)}
-    )
+    filtered = any(request.GET.get(name) for name in ("building", "provider", "people", "access"))
+    context = {
+        "rows": rows,
+        "days": days,
+        "page": page,
+        "form": form,
+        "filtered": filtered,
+        **_week_links(monday),
+    }
+    return render(request, "spaces/spaces_week.html", context)
 
 
 def space_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -237,9 +253,13 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 "spaces/registration_done.html",
                 {"event": event, "registration": registration},
             )
-    return render_form(
-        request, "spaces/event_detail.html", {"event": event, "form": form}, form=form
-    )
+    context = {
+        "event": event,
+        "form": form,
+        "can_manage": permissions.can_manage_spaces(request.user),
+        "event_over": event.ends_at <= timezone.now(),
+    }
+    return render_form(request, "spaces/event_detail.html", context, form=form)
 
 
 def _known(request: HttpRequest) -> dict[str, str]:
@@ -305,7 +325,12 @@ def series_new(request: HttpRequest) -> HttpResponse:
         count=extra.get("count"),
         until=extra.get("until"),
     )
-    checked = services.series_check(user=request.user, space=space, times=times)
+    checked = services.series_check(
+        user=request.user,
+        space=space,
+        times=times,
+        out_of_hours_ok=data["out_of_hours_request"],  # as the booking will be judged
+    )
     plan = selectors.series_plan(space=space, checked=checked)
     if request.POST.get("action") == "book":
         chosen = _series_chosen(request, plan)
