@@ -481,10 +481,11 @@ def test_hostile_text_in_an_issue_is_escaped_in_the_html_email(
     _confirmed("ada@example.org")
     hub = UserFactory(role=Role.HUB_TEAM)
     issue = services.issue_save(
-        user=hub, subject="News <b>bold</b>", introduction="<script>alert(1)</script>"
+        user=hub, subject="News\r\n<b>bold</b>", introduction="<script>alert(1)</script>"
     )
     with django_capture_on_commit_callbacks(execute=True):
         services.issue_send(user=hub, issue=issue)
+    assert mail.outbox[0].subject == "News <b>bold</b>"
     html = mail.outbox[0].alternatives[0][0]
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html

@@ -164,7 +164,7 @@ def issue_save(
                     {"__all__": ["This issue has been sent: it cannot be changed"]}
                 )
             action = "wagtail.edit"
-        issue.subject = subject.strip()
+        issue.subject = " ".join(subject.split())  # one line: it becomes an email header
         issue.introduction = introduction.strip()
         issue.full_clean(exclude=["created_by", "sent_by", "pages", "initiatives"])
         issue.save()
