@@ -16,6 +16,7 @@ from improvement_hub.accounts import selectors as people
 from improvement_hub.council import selectors as council
 from improvement_hub.council.choices import ChangeScale
 from improvement_hub.council.rules import is_cross_system
+from improvement_hub.ideas.models import Idea
 from improvement_hub.initiatives import permissions
 from improvement_hub.initiatives.filters import PortfolioFilterSet
 from improvement_hub.initiatives.models import (
@@ -34,6 +35,7 @@ from improvement_hub.initiatives.models import (
     value_is_usable,
 )
 from improvement_hub.initiatives.permissions import Viewer
+from improvement_hub.lab.models import Challenge
 
 TIMELINE_START = date(2016, 1, 1)
 TIMELINE_END = date(2020, 12, 31)
@@ -428,3 +430,69 @@ def initiative_is_followed(*, user: Viewer, initiative: Initiative) -> bool:
     if not getattr(user, "is_authenticated", False) or user.pk is None:
         return False
     return InitiativeFollow.objects.filter(initiative=initiative, user_id=user.pk).exists()
+
+
+# --- the public results ("You said, we did": insights reads these for /results/) ---------------
+
+# Which measures of a published initiative the public sees: its outcome measures, the change
+# residents feel. Process and balancing measures stay with the team (the workings).
+PUBLIC_MEASURE_KINDS = (Measure.Kind.OUTCOME,)
+
+
+def stage_choices() -> list[tuple[str, str]]:
+    """Every stage, as (value, label), for filters outside this app."""
+    return list(Stage.choices)
+
+
+def _public_measures() -> QuerySet[Measure]:
+    return (
+        Measure.objects.filter(kind__in=PUBLIC_MEASURE_KINDS)
+        .prefetch_related("observations", "rebases")
+        .order_by("id")
+    )
+
+
+def initiative_list_published() -> QuerySet[Initiative]:
+    """Published initiatives with what the public results list shows (priorities, how many
+    milestones are done, how many public measures), newest change first. Nothing internal."""
+    milestones = Count("milestones", distinct=True)
+    done = Count("milestones", filter=Q(milestones__done_on__isnull=False), distinct=True)
+    measures = Count("measures", filter=Q(measures__kind__in=PUBLIC_MEASURE_KINDS), distinct=True)
+    return (
+        Initiative.objects.filter(is_published=True)
+        .annotate(milestone_count=milestones, milestones_done=done, public_measure_count=measures)
+        .prefetch_related("priorities")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def initiative_list_published_in_full(
+    initiatives: QuerySet[Initiative] | None = None,
+) -> QuerySet[Initiative]:
+    """``initiatives`` (by default every published one) with everything their public pages
+    show, each read in one query for all: public measures with their values, milestones,
+    pilots (titles and dates, never the decision), the public ideas and published challenges
+    they came from (``public_ideas``, ``public_challenges``). Still only published ones."""
+    base = initiatives if initiatives is not None else initiative_list_published()
+    return base.filter(is_published=True).prefetch_related(
+        "milestones",
+        "pilots",
+        Prefetch("measures", queryset=_public_measures(), to_attr="public_measures"),
+        Prefetch(
+            "source_ideas", queryset=Idea.objects.public().order_by("id"), to_attr="public_ideas"
+        ),
+        Prefetch(
+            "source_challenges",
+            queryset=Challenge.objects.filter(is_published=True).order_by("id"),
+            to_attr="public_challenges",
+        ),
+    )
+
+
+def initiative_get_published(*, pk: int) -> Initiative:
+    """One published initiative with everything its public results page shows; 404 for a
+    missing and an unpublished one alike, whoever asks."""
+    initiative = initiative_list_published_in_full().filter(pk=pk).first()
+    if initiative is None:
+        raise Http404
+    return initiative
