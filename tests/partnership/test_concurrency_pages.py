@@ -158,3 +158,21 @@ def test_task_moved_once_when_two_accept_through_the_api_service_at_once(
         object_type="deliverable", object_id=task.pk, field="status", before="submitted"
     )
     assert moves.count() == 1
+
+
+def test_same_line_sent_twice_at_once_is_kept_once(people: People) -> None:
+    world = make_world(people, with_blocks=False)
+
+    def add() -> RunningCost:
+        return services.running_cost_add(
+            actor=people.hub,
+            contract=world.contract,
+            kind="space",
+            description="Lab room, Civic Centre",
+            amount_gbp=Decimal("12000"),
+        )
+
+    results = race([add, add])
+    assert sum(isinstance(r, RunningCost) for r in results) == 1
+    assert sum(isinstance(r, ValidationError) for r in results) == 1
+    assert RunningCost.objects.count() == 1

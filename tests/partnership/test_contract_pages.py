@@ -267,12 +267,30 @@ def test_variation_with_new_signed_decision_changes_term_and_value_and_is_audite
     assert audit.filter(field="variation", after=new.reference).exists()
     detail = client(people.leader).get(world.contract.get_absolute_url()).content.decode()
     assert "Four more months for task 7" in detail
-    # the same decision cannot rest a second variation
+    # a second click of the same form records nothing more, and says so
     again = client(people.hub).post(
-        vary_url(world), {"decision": new.pk, "summary": "Again", "ends_on": "30/4/2018"}
+        vary_url(world),
+        {"decision": new.pk, "summary": "Four more months for task 7", "ends_on": "31/3/2018"},
+        follow=True,
     )
-    assert again.status_code == 400
+    assert "This variation is already recorded" in again.content.decode()
     assert Variation.objects.count() == 1
+    # and the same decision cannot rest a variation of another contract
+    with pytest.raises(ValidationError, match="new signed decision of its own"):
+        services.contract_vary(
+            actor=people.hub,
+            contract=Contract.objects.create(
+                reference="IH-2017-003",
+                title="Other",
+                supplier=world.contract.supplier,
+                value_gbp=Decimal("1000"),
+                starts_on=date(2017, 1, 1),
+                ends_on=date(2017, 6, 1),
+                decision=world.decision,
+            ),
+            decision=new,
+            summary="Again",
+        )
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,10 @@ def test_running_costs_added_changed_removed_with_audit(people: People, world: W
     assert hub.post(cost_url(world), {**line, "budget_line": "HR-LAB-01"}).status_code == 302
     income = {"kind": "income", "description": "Foundation grant", "amount_gbp": "5000"}
     assert hub.post(cost_url(world), income).status_code == 302
+    twice = hub.post(cost_url(world), income)  # a second click of the same line
+    assert twice.status_code == 400
+    assert "This line is already in the running costs" in twice.content.decode()
+    assert RunningCost.objects.filter(kind="income").count() == 1
     cost = RunningCost.objects.get(kind="staff")
     page = hub.get(f"/handover/{world.contract.pk}/").content.decode()
     assert "Lab facilitator, 0.5 FTE" in page

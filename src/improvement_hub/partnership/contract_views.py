@@ -39,6 +39,13 @@ def contract_new(request: HttpRequest) -> HttpResponse:
 @hidden_unless(permissions.can_manage_contracts)
 def contract_vary(request: HttpRequest, pk: int) -> HttpResponse:
     contract = selectors.contract_get_for_user(user=request.user, pk=pk)
+    posted = request.POST.get("decision", "")
+    if request.method == "POST" and any(
+        str(v.decision_id) == posted for v in contract.variations.all()
+    ):
+        # A second click of the same variation: it is recorded once, say so.
+        messages.info(request, "This variation is already recorded")
+        return redirect(contract.get_absolute_url())
     form = VariationForm(request.POST or None, contract=contract)
     if request.method == "POST" and form.is_valid():
         variation = submit(

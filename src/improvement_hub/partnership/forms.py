@@ -11,10 +11,12 @@ from improvement_hub.partnership.models import (
     SHORT_MAX,
     TEXT_MAX,
     TITLE_MAX,
+    Decision,
     Delegation,
     DeliverableStatus,
     EvidenceKind,
     RunningCost,
+    Supplier,
 )
 from improvement_hub.partnership.rules import ROUTE_LABELS, Route
 from improvement_hub.partnership.services import DecisionData, SupplierData
@@ -320,11 +322,13 @@ class ContractForm(GovUKFormMixin, forms.Form):
         label="Description (optional)", max_length=SHORT_MAX, required=False, widget=forms.Textarea
     )
     decision = forms.ModelChoiceField(
-        label="The signed decision it rests on", queryset=None, empty_label="Choose a decision"
+        label="The signed decision it rests on",
+        queryset=Decision.objects.none(),
+        empty_label="Choose a decision",
     )
     supplier = forms.ModelChoiceField(
         label="Supplier (if already known)",
-        queryset=None,
+        queryset=Supplier.objects.none(),
         required=False,
         empty_label="A new supplier (enter it below)",
     )
@@ -407,7 +411,7 @@ class VariationForm(GovUKFormMixin, forms.Form):
 
     decision = forms.ModelChoiceField(
         label="The new signed decision it rests on",
-        queryset=None,
+        queryset=Decision.objects.none(),
         empty_label="Choose a decision",
     )
     summary = forms.CharField(
@@ -516,7 +520,7 @@ class PublishQuarterForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, quarters: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["quarter"].choices = quarters
+        cast(forms.ChoiceField, self.fields["quarter"]).choices = quarters
         self.fields["quarter"].error_messages["invalid_choice"] = (
             "Select a quarter that has ended from the list"
         )

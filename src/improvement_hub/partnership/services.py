@@ -492,7 +492,7 @@ class DeliverableConflict(Exception):
         self.message = message
 
 
-CHANGE_VERBS = {
+CHANGE_VERBS: dict[str, str] = {
     DeliverableStatus.SUBMITTED: "submitted",
     DeliverableStatus.ACCEPTED: "accepted",
     DeliverableStatus.REJECTED: "rejected",
@@ -925,6 +925,11 @@ def running_cost_add(
     (external income), with its budget line; audited."""
     _require(permissions.can_manage_contracts(actor))
     plan = _plan_locked(contract)
+    if plan.running_costs.filter(
+        kind=kind, description__iexact=description.strip(), amount_gbp=amount_gbp
+    ).exists():
+        # The same line twice is a second click (the plan is locked, so also at once).
+        raise ValidationError("This line is already in the running costs")
     cost = RunningCost(
         plan=plan,
         kind=kind,
