@@ -285,7 +285,7 @@ def requirement_update(
     from wagtail.log_actions import log
 
     locked = (
-        TrainingRequirement.objects.select_for_update()
+        TrainingRequirement.objects.select_for_update(of=("self",))
         .select_related("initiative", "course", "pathway", "pilot")
         .get(pk=requirement.pk)
     )
