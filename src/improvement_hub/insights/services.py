@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Min
 from django.utils import timezone
 
@@ -25,6 +25,10 @@ from improvement_hub.workdays import DEFAULT_CALENDAR
 Slices = tuple[frozenset[int], frozenset[int]]  # (priority ids, directorate ids), 0 included
 ALL: Slices = (frozenset({0}), frozenset({0}))
 TAKEN_FORWARD = ("taken-forward", "quick-win")
+# Two refreshes at once (a queued task and the command) take turns on PostgreSQL, so the
+# second replaces the first's rows instead of colliding with them; SQLite allows one
+# writer at a time anyway.
+REFRESH_LOCK = 0x1_5197_4713
 
 
 class _Tally:
@@ -334,6 +338,9 @@ def aggregates_refresh(*, today: dt.date | None = None) -> AggregateRun:
     tally.add(today, m.SNAPSHOT)  # marks the day as having a snapshot, even an empty one
     snapshot_rows = list(tally.rows())
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         DailyFigure.objects.filter(metric__in=m.FLOW_METRICS).delete()
         DailyFigure.objects.filter(day=today).exclude(metric__in=m.FLOW_METRICS).delete()
         DailyFigure.objects.bulk_create(flow_rows + snapshot_rows, batch_size=2000)
