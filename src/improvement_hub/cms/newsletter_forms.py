@@ -1,6 +1,6 @@
 """The newsletter's forms: the public sign-up, and the Hub Team's issue."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -76,5 +76,7 @@ class IssueForm(GovUKFormMixin, forms.Form):
         self, *args: Any, chosen_pages: Any = (), chosen_results: Any = (), **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pages"].queryset = selectors.story_page_choices(also=chosen_pages)
-        self.fields["initiatives"].queryset = selectors.result_choices(also=chosen_results)
+        pages = cast(forms.ModelMultipleChoiceField, self.fields["pages"])
+        results = cast(forms.ModelMultipleChoiceField, self.fields["initiatives"])
+        pages.queryset = selectors.story_page_choices(also=chosen_pages)
+        results.queryset = selectors.result_choices(also=chosen_results)

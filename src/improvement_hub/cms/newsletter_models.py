@@ -5,10 +5,12 @@ Registered by one import at the bottom of ``cms/models.py``.
 """
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from wagtail.models import Page
 
 
 def _nonce() -> str:
@@ -62,7 +64,9 @@ class NewsletterIssue(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     introduction = models.TextField(max_length=3000)
-    pages = models.ManyToManyField("wagtailcore.Page", blank=True, related_name="+")
+    pages: models.ManyToManyField[Page, Any] = models.ManyToManyField(
+        "wagtailcore.Page", blank=True, related_name="+"
+    )
     initiatives = models.ManyToManyField("initiatives.Initiative", blank=True, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     # What was sent: [{"kind", "title", "summary", "url", "priorities": [ids]}], frozen at send.

@@ -386,6 +386,13 @@ LAB_REFERRAL_RATE_LIMITS = (
     env.int("LAB_REFERRALS_PER_IP_PER_HOUR", default=10),
     env.int("LAB_REFERRALS_PER_EMAIL_PER_DAY", default=5),
 )
+# The Ideas Forum's target to answer an idea (the insights dashboard's cycle time).
+IDEAS_ANSWER_WORKING_DAYS = env.int("IDEAS_ANSWER_WORKING_DAYS", default=10)
+# Newsletter sign-ups: (per IP address an hour, per email address a day)
+NEWSLETTER_RATE_LIMITS = (
+    env.int("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR", default=10),
+    env.int("NEWSLETTER_SIGNUPS_PER_EMAIL_PER_DAY", default=5),
+)
 # Evidence files: outside the web root, served only through a permission-checked view.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 DATA_UPLOAD_MAX_NUMBER_FILES = 5
