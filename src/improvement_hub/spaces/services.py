@@ -656,7 +656,7 @@ def event_update(
     if not permissions.can_manage_spaces(user):
         raise PermissionDenied("Only the Hub Team can change events")
     with transaction.atomic():
-        locked = Event.objects.select_for_update().select_related("booking").get(pk=event.pk)
+        locked = Event.objects.select_for_update().get(pk=event.pk)
         if locked.is_cancelled:
             raise ValidationError({"__all__": ["This event is cancelled, so it cannot be changed"]})
         if locked.ends_at <= timezone.now():
