@@ -158,7 +158,7 @@ class DirectorateForm(GovUKFormMixin, forms.Form):
     """The directorate a person works in. The choices are the directorates the user
     model's foreign key points to (council's reference data), read through that key."""
 
-    directorate = User._meta.get_field("directorate").formfield(  # type: ignore[union-attr]  # a ForeignKey
+    directorate = User._meta.get_field("directorate").formfield(
         label="Directorate",
         required=False,
         empty_label="Not known",

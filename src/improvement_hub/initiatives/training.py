@@ -162,17 +162,17 @@ def initiatives_training(initiatives: Iterable[Initiative]) -> dict[int, list[Pi
     if not ids:
         return {}
     rows = requirement_rows(_requirements().filter(initiative_id__in=ids))
-    totals: dict[int, dict[tuple[str, int], list[RequirementRow]]] = {}
+    totals: dict[int, dict[tuple[str, int | None], list[RequirementRow]]] = {}
     for row in rows:
         if row.gap is None:
             continue  # free text: no numbers to show
         r = row.requirement
-        key = (r.pilot.starts_on.isoformat(), r.pilot_id) if r.pilot is not None else ("~", 0)
+        key = (r.pilot.starts_on.isoformat(), r.pilot_id) if r.pilot is not None else ("~", None)
         totals.setdefault(r.initiative_id, {}).setdefault(key, []).append(row)
     result: dict[int, list[PilotTraining]] = {}
     for initiative_id, groups in totals.items():
         result[initiative_id] = []
-        for key in sorted(groups):
+        for key in sorted(groups, key=lambda k: (k[0], k[1] or 0)):
             group = groups[key]
             pilot = group[0].requirement.pilot
             result[initiative_id].append(
