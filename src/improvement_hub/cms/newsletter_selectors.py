@@ -78,12 +78,12 @@ def subscriber_count_confirmed() -> int:
 def subscriber_counts_by_priority() -> list[tuple[str, int]]:
     """Confirmed subscribers interested in each active priority (one query)."""
     through = NewsletterSubscriber.priorities.through
-    counts = dict(
+    rows = (
         through.objects.filter(newslettersubscriber__confirmed_at__isnull=False)
-        .values_list("priority_id")
-        .annotate(n=Count("pk"))
-        .values_list("priority_id", "n")
+        .values("priority_id")
+        .annotate(subscribers=Count("pk"))
     )
+    counts: dict[int, int] = {row["priority_id"]: row["subscribers"] for row in rows}
     return [(p.name, counts.get(p.pk, 0)) for p in council.priority_list_active()]
 
 

@@ -11,17 +11,23 @@ class DashboardFilterForm(GovUKFormMixin, forms.Form):
     """Read from the query string; a value it does not know gives an error and the default."""
 
     period = forms.ChoiceField(label="Period", choices=PERIOD_CHOICES, required=False)
-    priority = forms.TypedChoiceField(label="Priority", coerce=int, empty_value=0, required=False)
+    # No answer cleans to None; ``choice`` reads that as 0 (all).
+    priority = forms.TypedChoiceField(
+        label="Priority", coerce=int, empty_value=None, required=False
+    )
     directorate = forms.TypedChoiceField(
-        label="Directorate", coerce=int, empty_value=0, required=False
+        label="Directorate", coerce=int, empty_value=None, required=False
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # a plain Form's arguments
+        super().__init__(*args, **kwargs)
         self.priority_names = {p.pk: p.name for p in council.priority_list()}
         self.directorate_names = {d.pk: d.name for d in council.directorate_list()}
-        self.fields["priority"].choices = [("", "All priorities"), *self.priority_names.items()]
-        self.fields["directorate"].choices = [
+        priority, directorate = self.fields["priority"], self.fields["directorate"]
+        assert isinstance(priority, forms.ChoiceField)  # noqa: S101  # declared above
+        assert isinstance(directorate, forms.ChoiceField)  # noqa: S101  # declared above
+        priority.choices = [("", "All priorities"), *self.priority_names.items()]
+        directorate.choices = [
             ("", "All directorates"),
             *self.directorate_names.items(),
         ]

@@ -338,16 +338,13 @@ def _portfolio(f: _Figures, fresh: str, priorities: dict[int, str]) -> list[Tabl
     ]
     scope = {f.priority: priorities.get(f.priority, "")} if f.priority else priorities
     rows: list[list[object]] = []
+    figures: list[int | float] = []
     for pk, name in [*scope.items(), *([(0, "All priorities")] if not f.priority else [])]:
-        rows.append(
-            [name]
-            + [
-                f.snap(m.BENEFITS, f"{kind}.{column}", pk)
-                for kind, _l in kinds
-                for column in columns
-            ]
-        )
-    whole = rows[-1]
+        figures = [
+            f.snap(m.BENEFITS, f"{kind}.{column}", pk) for kind, _l in kinds for column in columns
+        ]
+        rows.append([name, *figures])
+    whole = figures  # the last row's figures: every priority's, or the one chosen
     tables.append(
         Table(
             "benefits",
@@ -355,14 +352,14 @@ def _portfolio(f: _Figures, fresh: str, priorities: dict[int, str]) -> list[Tabl
             section,
             headers,
             rows,
-            f"Cashable savings: {_money(whole[1])} planned, {_money(whole[2])} forecast, "
-            f"{_money(whole[3])} realised; non-cashable benefits: {_money(whole[4])} planned, "
-            f"{_money(whole[6])} realised; staff hours released: {_n(whole[7])} planned, "
-            f"{_n(whole[9])} realised. An initiative with several priorities counts under each.",
+            f"Cashable savings: {_money(whole[0])} planned, {_money(whole[1])} forecast, "
+            f"{_money(whole[2])} realised; non-cashable benefits: {_money(whole[3])} planned, "
+            f"{_money(whole[5])} realised; staff hours released: {_n(whole[6])} planned, "
+            f"{_n(whole[8])} realised. An initiative with several priorities counts under each.",
             fresh,
             bar_chart(
                 [
-                    (f"Cashable {c}", float(whole[1 + i]), _money(whole[1 + i]))  # type: ignore[arg-type]  # numbers
+                    (f"Cashable {c}", float(whole[i]), _money(whole[i]))
                     for i, c in enumerate(columns)
                 ]
             ),
@@ -467,14 +464,18 @@ def _academy(
 def _spaces_and_contract(f: _Figures, fresh: str) -> list[Table]:
     section = "Academy, spaces and contract"
     providers = sorted({key for (metric, key, _p) in f.snapshot if metric == m.SPACE_OPEN})
-    rows: list[list[object]] = []
+    spaces: list[tuple[str, int | float, int | float, float | None]] = []
     for provider in providers:
         opened, booked = f.snap(m.SPACE_OPEN, provider), f.snap(m.SPACE_BOOKED, provider)
-        rows.append([provider, opened, booked, _pct(booked, opened)])
-    opened = sum(float(r[1]) for r in rows)  # type: ignore[arg-type]  # numbers
-    booked = sum(float(r[2]) for r in rows)  # type: ignore[arg-type]  # numbers
+        spaces.append((provider, opened, booked, _pct(booked, opened)))
+    rows: list[list[object]] = [list(space) for space in spaces]
+    opened = sum(float(space_opened) for _p, space_opened, _b, _s in spaces)
+    booked = sum(float(space_booked) for _p, _o, space_booked, _s in spaces)
     statuses = [(label, f.snap(m.DELIVERABLES, key)) for key, label in DeliverableStatus.choices]
     deliverables = sum(value for _l, value in statuses)
+    deliverable_rows: list[list[object]] = [
+        [f"Deliverables: {label.lower()}", count] for label, count in statuses
+    ]
     accepted = f.snap(m.DELIVERABLES, DeliverableStatus.ACCEPTED)
     value, paid = f.snap(m.CONTRACT_SPEND, "value"), f.snap(m.CONTRACT_SPEND, "paid")
     approved = f.snap(m.CONTRACT_SPEND, "approved")
@@ -492,7 +493,12 @@ def _spaces_and_contract(f: _Figures, fresh: str) -> list[Table]:
             if rows
             else "No spaces are recorded.",
             fresh,
-            bar_chart([(str(r[0]), float(r[3] or 0), f"{r[3] or 0:g}% used") for r in rows])
+            bar_chart(
+                [
+                    (provider, share or 0.0, f"{share or 0:g}% used")
+                    for provider, _o, _b, share in spaces
+                ]
+            )
             if rows
             else None,
             "Per cent of open hours booked",
@@ -503,7 +509,7 @@ def _spaces_and_contract(f: _Figures, fresh: str) -> list[Table]:
             section,
             ["Figure", "Value"],
             [
-                *([f"Deliverables: {label.lower()}", count] for label, count in statuses),
+                *deliverable_rows,
                 ["Contract value (£)", value],
                 ["Paid to date (£)", paid],
                 ["Approved, not yet paid (£)", approved],

@@ -35,7 +35,7 @@ class _Tally:
     """Sums of (day, metric, key, priority, directorate) -> value, added once per slice."""
 
     def __init__(self) -> None:
-        self.values: Counter[tuple[dt.date, str, str, int, int]] = Counter()
+        self.values: defaultdict[tuple[dt.date, str, str, int, int], Decimal] = defaultdict(Decimal)
 
     def add(
         self,
@@ -93,7 +93,7 @@ def _cycle(
         tally.add(day, f"{prefix}.within", slices=slices)
 
 
-def _by(pairs: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+def _by(pairs: Iterable[tuple[int, int | None]]) -> dict[int, set[int]]:
     grouped: dict[int, set[int]] = defaultdict(set)
     for owner, other in pairs:
         if other is not None:
@@ -117,6 +117,8 @@ def _ideas(tally: _Tally) -> None:
         "pk", "submitted_at", "directorate_id", "status__slug"
     )
     for pk, submitted_at, directorate_id, status in rows.iterator(chunk_size=5000):
+        if submitted_at is None:  # excluded by the filter; this tells the type checker
+            continue
         day = _local_day(submitted_at)
         slices = _slices(priorities.get(pk, ()), [directorate_id] if directorate_id else [])
         tally.add(day, m.IDEAS_SUBMITTED, slices=slices)
@@ -135,7 +137,7 @@ def _referrals(tally: _Tally, service_directorates: dict[int, int]) -> None:
 
     priorities = _by(Referral.priorities.through.objects.values_list("referral_id", "priority_id"))
     directorates = _by(
-        (referral_id, service_directorates.get(service_id))  # type: ignore[misc]  # None dropped by _by
+        (referral_id, service_directorates.get(service_id))
         for referral_id, service_id in Referral.services.through.objects.values_list(
             "referral_id", "service_id"
         )
@@ -148,6 +150,8 @@ def _referrals(tally: _Tally, service_directorates: dict[int, int]) -> None:
     seen_challenges: set[int] = set()
     acknowledge, decide = settings.LAB_ACKNOWLEDGE_WORKING_DAYS, settings.LAB_DECIDE_WORKING_DAYS
     for pk, received, acknowledged, decided, status, challenge_id in rows.iterator(chunk_size=5000):
+        if received is None:  # excluded by the filter; this tells the type checker
+            continue
         day = _local_day(received)
         slices = _slices(priorities.get(pk, ()), directorates.get(pk, ()))
         tally.add(day, m.REFERRALS_RECEIVED, slices=slices)
