@@ -283,6 +283,7 @@ def test_sitemap_is_valid_xml_with_pages_and_public_lists(client, demo):
         assert path in paths
     assert "ideas/" in paths
     assert "lab/challenges/" in paths
+    assert "results/" in paths
     assert not any("draft-item" in path for path in paths)
 
 

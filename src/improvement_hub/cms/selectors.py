@@ -157,8 +157,9 @@ VARIATION_LABELS = {
 def _published_measures() -> QuerySet[Measure]:
     """Measures the public may see: those of the kinds the initiatives app makes public
     (its outcome measures), of a published initiative. The same rule as the results pages."""
-    kinds = getattr(initiatives, "PUBLIC_MEASURE_KINDS", (Measure.Kind.OUTCOME,))
-    return Measure.objects.filter(initiative__is_published=True, kind__in=kinds)
+    return Measure.objects.filter(
+        initiative__is_published=True, kind__in=initiatives.PUBLIC_MEASURE_KINDS
+    )
 
 
 def published_measure_choices() -> list[tuple[str, str]]:

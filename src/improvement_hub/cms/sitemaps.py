@@ -12,6 +12,7 @@ PUBLIC_LIST_URLS = (
     "lab:challenge_list",
     "academy:course_list",
     "spaces:event_list",
+    "results:result_list",
 )
 
 
