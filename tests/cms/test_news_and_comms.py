@@ -453,3 +453,13 @@ def test_news_index_reads_a_fixed_number_of_queries_whatever_the_number_of_items
     for n in range(5):
         _news(_index(), f"More {n}", dt.date(2018, 2, 1)).priorities.set([children])
     assert count() == before
+
+
+def test_hub_team_can_open_the_case_study_form_with_only_public_measures(hub_team_client, demo):
+    index = _index()
+    response = hub_team_client.get(f"/admin/pages/add/cms/casestudypage/{index.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert MAIN_MEASURE in html
+    hidden = Measure.objects.filter(initiative__is_published=False).first()
+    assert f"{hidden.initiative.title}: {hidden.name}" not in html
