@@ -26,5 +26,5 @@ class PublicListSitemap(Sitemap):
         return reverse(item)
 
 
-def sitemaps() -> dict[str, type[Sitemap]]:
+def sitemaps() -> dict[str, type[Sitemap] | Sitemap]:
     return {"pages": WagtailSitemap, "lists": PublicListSitemap}

@@ -42,7 +42,7 @@ def measure_chart_svg(chart: MeasureChart, *, prefix: object) -> SafeString:
     """The initiatives app's XmR chart of a measure, with ids of its own (``prefix``) so
     that several charts on one page keep their titles and descriptions apart."""
     ids = f"chart-{prefix}"
-    html = render_to_string(
+    html: str = render_to_string(
         "initiatives/includes/xmr_chart.html",
         {"chart": chart.chart, "measure": chart.measure, "summary": chart.summary, "chart_id": ids},
     )
