@@ -46,8 +46,6 @@ def measure_chart_svg(chart: MeasureChart, *, prefix: object) -> SafeString:
         "initiatives/includes/xmr_chart.html",
         {"chart": chart.chart, "measure": chart.measure, "summary": chart.summary, "chart_id": ids},
     )
-    html = html.replace('"chart-title"', f'"{ids}-title"').replace('"chart-desc"', f'"{ids}-desc"')
-    html = html.replace('"chart-title chart-desc"', f'"{ids}-title {ids}-desc"')
     return mark_safe(html)  # noqa: S308  # rendered by a template, escaped there
 
 
