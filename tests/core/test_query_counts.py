@@ -61,6 +61,8 @@ def roles_checked(vendor: str) -> tuple[str, ...]:
     if vendor == "postgresql" and not ALL_ROLES:
         return POSTGRESQL_ROLES
     return tuple(ROLE_COLUMNS)
+
+
 # Screens that Wagtail or Django own: their counts are theirs, and change with upgrades.
 NOT_OURS = ("admin/", "^admin/", "documents/", "_util/")
 

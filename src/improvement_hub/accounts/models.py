@@ -74,7 +74,9 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="people",
-        help_text="The directorate the person works in (staff); reports and dashboards group by it.",
+        help_text=(
+            "The directorate the person works in (staff); reports and dashboards group by it."
+        ),
     )
 
     USERNAME_FIELD = "email"

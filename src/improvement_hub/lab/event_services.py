@@ -87,7 +87,7 @@ def _challenge_field(user: "AnyUser") -> forms.Field:
 
 
 def _challenge_initial(event: "Event") -> str | None:
-    return event.challenges.order_by("pk").values_list("slug", flat=True).first()  # type: ignore[attr-defined]  # Challenge.events' reverse
+    return event.challenges.order_by("pk").values_list("slug", flat=True).first()
 
 
 def register_event_links() -> None:

@@ -66,7 +66,7 @@ def spaces_week(request: HttpRequest) -> HttpResponse:
     form = WeekFilterForm(request.GET, buildings=selectors.space_buildings(request.user))
     spaces = selectors.space_list_filtered(request.user, **form.filters())
     page = page_of(request, spaces, WEEK_SPACES_PER_PAGE)
-    rows = selectors.spaces_week(user=request.user, monday=monday, spaces=page.object_list)
+    rows = selectors.spaces_week(user=request.user, monday=monday, spaces=list(page.object_list))
     days = [monday + dt.timedelta(days=i) for i in range(7)]
     filtered = any(request.GET.get(name) for name in ("building", "provider", "people", "access"))
     context = {
