@@ -2,6 +2,7 @@
 accessibility statement, and news and stories from the seed's story (2017)."""
 
 import datetime as dt
+from dataclasses import asdict
 from collections.abc import Callable
 from typing import Any
 
@@ -201,9 +202,11 @@ def load(log: Callable[[str], None]) -> None:
     branding.save()
     _accessibility_statement(home)
     articles = _news(home)
+    subscribers, issues = _newsletter()
     log(
         f"Pages: home, {len(STRANDS)} strands, {len(FOOTER_PAGES) + 1} information pages, "
-        f"{articles} news items, stories and case studies, branding"
+        f"{articles} news items, stories and case studies, branding; newsletter: "
+        f"{subscribers} subscribers, {issues} issues"
     )
 
 
@@ -407,3 +410,82 @@ def _news(home: HomePage) -> int:
         page.priorities.set([priorities[s] for s in spec["priorities"] if s in priorities])
         page.save_revision().publish()
     return len(NEWS)
+
+
+# The newsletter's story: people signed up in early 2017; the first issue went out on 3 April
+# 2017 with the spring news; the second is a draft the Hub Team is writing. History is
+# written directly (dates in 2017), as the rest of the demo's is.
+NEWSLETTER_SUBSCRIBERS = [
+    ("amira.k@example.org", ["children"], dt.datetime(2017, 2, 6, 9, 12, tzinfo=dt.UTC)),
+    (
+        "des.okafor@example.org",
+        ["housing", "health"],
+        dt.datetime(2017, 2, 14, 18, 40, tzinfo=dt.UTC),
+    ),
+    ("community.voice@example.org", [], dt.datetime(2017, 3, 2, 12, 5, tzinfo=dt.UTC)),
+]
+
+
+def _newsletter() -> tuple[int, int]:
+    from improvement_hub.cms.newsletter_models import (
+        NewsletterDelivery,
+        NewsletterIssue,
+        NewsletterSubscriber,
+    )
+    from improvement_hub.cms.newsletter_selectors import issue_items
+
+    priorities = {p.slug: p for p in Priority.objects.all()}
+    subscribers = []
+    for email, slugs, joined in NEWSLETTER_SUBSCRIBERS:
+        subscriber, _ = NewsletterSubscriber.objects.update_or_create(
+            email=email,
+            defaults={
+                "created_at": joined,
+                "confirmation_sent_at": joined,
+                "confirmed_at": joined + dt.timedelta(minutes=7),
+            },
+        )
+        subscriber.priorities.set([priorities[s] for s in slugs if s in priorities])
+        subscribers.append(subscriber)
+    index = NewsIndexPage.objects.first()
+    stories = (
+        list(ArticlePage.objects.child_of(index).live().order_by("first_published_on", "pk")[:3])
+        if index is not None
+        else []
+    )
+    sent_at = dt.datetime(2017, 4, 3, 8, 0, tzinfo=dt.UTC)
+    first, _ = NewsletterIssue.objects.update_or_create(
+        subject="Improvement Hub news: spring 2017",
+        defaults={
+            "introduction": "The Lab has opened, the first pilots have started, and the "
+            "Change Academy's first Improvement Ambassadors are on their way. Here is what "
+            "happened this spring.",
+            "status": NewsletterIssue.Status.DRAFT,
+        },
+    )
+    first.pages.set(stories[:2])
+    first.items = [asdict(item) for item in issue_items(first)]  # frozen, as sending does
+    first.status = NewsletterIssue.Status.SENT
+    first.send_started_at, first.sent_at = sent_at, sent_at + dt.timedelta(minutes=2)
+    first.recipient_count = len(subscribers)
+    first.save()
+    NewsletterIssue.objects.filter(pk=first.pk).update(created_at=sent_at - dt.timedelta(days=3))
+    for subscriber in subscribers:
+        NewsletterDelivery.objects.update_or_create(
+            issue=first,
+            subscriber=subscriber,
+            defaults={
+                "status": NewsletterDelivery.Status.SENT,
+                "claimed_at": first.send_started_at,
+                "sent_at": first.sent_at,
+            },
+        )
+    draft, _ = NewsletterIssue.objects.update_or_create(
+        subject="Improvement Hub news: summer 2017",
+        defaults={
+            "introduction": "Three pilots before June: what we learnt, and what happens next.",
+            "status": NewsletterIssue.Status.DRAFT,
+        },
+    )
+    draft.pages.set(stories[2:])
+    return len(subscribers), 2
