@@ -2,8 +2,8 @@
 accessibility statement, and news and stories from the seed's story (2017)."""
 
 import datetime as dt
-from dataclasses import asdict
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from wagtail.models import Page, Site
