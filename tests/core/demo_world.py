@@ -118,6 +118,13 @@ def build_world() -> World:
     ids["task"] = Task.objects.first().pk
     ids["group"] = Group.objects.get(name=str(Role.STAFF)).pk
     ids["api_token"] = APIToken.objects.filter(user=users["hub_team"]).first().pk
+    from improvement_hub.cms.newsletter_models import NewsletterIssue
+
+    issue = NewsletterIssue.objects.filter(status="draft").order_by("pk").first()
+    issue = issue or NewsletterIssue.objects.create(
+        subject="Sweep issue", introduction="For the sweep."
+    )
+    ids["newsletter_issue"] = issue.pk
     ids.update(_spaces_ids(users))
     ids.update(_academy_ids(users))
     ids.update(_partnership_ids(users))
@@ -199,7 +206,9 @@ def _partnership_ids(users: dict[str, object]) -> dict[str, object]:
         Contract,
         Decision,
         EvidenceLink,
+        Deliverable,
         PaymentBlock,
+        RunningCost,
         TransparencyFile,
     )
 
@@ -213,6 +222,10 @@ def _partnership_ids(users: dict[str, object]) -> dict[str, object]:
         "evidence": _pk(EvidenceLink.objects.exclude(document="").order_by("pk").first()),
         "block": _pk(PaymentBlock.objects.order_by("pk").first()),
         "transparency_file": _pk(TransparencyFile.objects.order_by("pk").first()),
+        "deliverable": _pk(Deliverable.objects.filter(contract=contract).order_by("pk").first()),
+        "running_cost": _pk(
+            RunningCost.objects.filter(plan__contract=contract).order_by("pk").first()
+        ),
     }
 
 

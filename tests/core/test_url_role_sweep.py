@@ -247,6 +247,8 @@ def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
         "events/places/<uuid:token>/confirm/": registration,
         "events/<slug:slug>/": event,
         "events/<slug:slug>/register/": event,
+        "events/<slug:slug>/change/": event,
+        "events/<slug:slug>/cancel/": event,
         "lab/events/<slug:slug>/referrals/": event,
         # academy (issue 11)
         "change-academy/courses/<slug:slug>/": [
@@ -292,6 +294,34 @@ def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
             ("document", {"pk": i["contract"], "number": 1, "evidence_id": i["evidence"]}),
             ("missing", {"pk": i["contract"], "number": 1, "evidence_id": MISSING}),
         ],
+        "handover/<int:pk>/costs/<int:cost_id>/": [
+            ("demo's", {"pk": i["contract"], "cost_id": i["running_cost"]}),
+            ("missing", {"pk": i["contract"], "cost_id": MISSING}),
+        ],
+        "handover/<int:pk>/costs/<int:cost_id>/remove/": [
+            ("demo's", {"pk": i["contract"], "cost_id": i["running_cost"]}),
+            ("missing", {"pk": i["contract"], "cost_id": MISSING}),
+        ],
+        "initiatives/<int:pk>/training/<int:requirement_pk>/change/": [
+            ("existing", {"pk": i["requirement_initiative"], "requirement_pk": i["requirement"]}),
+            ("missing", {"pk": partner, "requirement_pk": MISSING}),
+        ],
+        # insights and public results (issue 13)
+        "results/<int:pk>/": [
+            ("published", {"pk": i["initiative_staff_lead"]}),
+            ("unpublished", {"pk": i["initiative_unpublished"]}),
+            ("missing", {"pk": MISSING}),
+        ],
+        "insights/tables/<slug:slug>.csv": [
+            ("ideas funnel", {"slug": "ideas-funnel"}),
+            ("missing", {"slug": "no-such-table"}),
+        ],
+        "insights/tables/<slug:slug>.xlsx": [
+            ("ideas funnel", {"slug": "ideas-funnel"}),
+            ("missing", {"slug": "no-such-table"}),
+        ],
+        "newsletter/confirm/<str:token>/": [("bad token", {"token": "not-a-token"})],
+        "newsletter/unsubscribe/<str:token>/": [("bad token", {"token": "not-a-token"})],
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": [
             ("missing", {"page_view_restriction_id": MISSING, "page_id": i["page"]}),
         ],
@@ -303,6 +333,8 @@ def _app_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
         return table[route]
     if route.startswith("accounts/people/<int:pk>/"):
         return [("existing", {"pk": w.users["staff"].pk}), ("missing", {"pk": MISSING})]
+    if route.startswith("newsletter/issues/<int:pk>/"):
+        return [("draft", {"pk": i["newsletter_issue"]}), ("missing", {"pk": MISSING})]
     if route.startswith("bookings/<int:pk>/"):
         return booking
     if route.startswith("change-academy/sessions/<int:pk>/"):
@@ -401,6 +433,7 @@ def _api_variants(route: str, w: World) -> list[tuple[str, dict[str, object]]] |
         "api/v1/sessions/<session_id>/": {"session_id": i["session"]},
         "api/v1/events/<event_id>/": {"event_id": i["event_id"]},
         "api/v1/payment-blocks/<block_id>/": {"block_id": i["block"]},
+        "api/v1/deliverables/<deliverable_id>": {"deliverable_id": i["deliverable"]},
         "api/v1/bookings/<booking_id>": {"booking_id": i["booking_staff"]},
     }
     for prefix, values in prefixes.items():
@@ -713,7 +746,7 @@ admin/pages/<int:page_id>/edit/preview/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/edit/preview/ [missing] |   L   -   - 404   -   -
 admin/pages/<int:page_id>/view_draft/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/view_draft/ [missing] |   L   -   - 404   -   -
-admin/pages/<int:parent_page_id>/add_subpage/ [existing] |   L 403 403   R 403 403
+admin/pages/<int:parent_page_id>/add_subpage/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:parent_page_id>/add_subpage/ [missing] |   L   -   - 404   -   -
 admin/pages/<int:page_id>/delete/ [existing] |   L 403 403 200 403 403
 admin/pages/<int:page_id>/delete/ [missing] |   L   -   - 404   -   -
@@ -1583,6 +1616,8 @@ accounts/people/<int:pk>/roles/ [existing] |   L 404 404 405 404 404
 accounts/people/<int:pk>/roles/ [missing] |   L 404 404 405 404 404
 accounts/people/<int:pk>/line-manager/ [existing] |   L 404 404 405 404 404
 accounts/people/<int:pk>/line-manager/ [missing] |   L 404 404 405 404 404
+accounts/people/<int:pk>/directorate/ [existing] |   L 404 404 405 404 404
+accounts/people/<int:pk>/directorate/ [missing] |   L 404 404 405 404 404
 accounts/your-data/ |   L 200 200 200 200 200
 accounts/your-data/download/ |   L 200 200 200 200 200
 accounts/close/ |   L 200 200 200 200 200
@@ -1843,6 +1878,8 @@ initiatives/<int:pk>/training/new/ [staff-led] |   L 404 200 200 404 404
 initiatives/<int:pk>/training/new/ [partner's] |   L 404 404 200 200 404
 initiatives/<int:pk>/training/new/ [unpublished] |   L 404 404 200 404 404
 initiatives/<int:pk>/training/new/ [missing] |   L 404 404 404 404 404
+initiatives/<int:pk>/training/<int:requirement_pk>/change/ [existing] |   L 404 404 200 404 200
+initiatives/<int:pk>/training/<int:requirement_pk>/change/ [missing] |   L 404 404 404 404 404
 initiatives/<int:pk>/training/<int:requirement_pk>/schedule/ [existing] |   L 404 404 404 404 404
 initiatives/<int:pk>/training/<int:requirement_pk>/schedule/ [missing] |   L 404 404 404 404 404
 # change-academy
@@ -1939,6 +1976,10 @@ events/<slug:slug>/ [published] | 200 200 200 200 200 200
 events/<slug:slug>/ [missing] | 404 404 404 404 404 404
 events/<slug:slug>/register/ [published] |   L 404 404 200 404 404
 events/<slug:slug>/register/ [missing] |   L 404 404 404 404 404
+events/<slug:slug>/change/ [published] |   L 404 404 200 404 404
+events/<slug:slug>/change/ [missing] |   L 404 404 404 404 404
+events/<slug:slug>/cancel/ [published] |   L 404 404 200 404 404
+events/<slug:slug>/cancel/ [missing] |   L 404 404 404 404 404
 # decisions
 decisions/ | 200 200 200 200 200 200
 decisions/<int:pk>/ [published] | 200 200 200 200 200 200
@@ -1953,6 +1994,7 @@ transparency/contracts.csv | 200 200 200 200 200 200
 transparency/spend.csv | 200 200 200 200 200 200
 transparency/files/<int:pk>/ [file] | 200 200 200 200 200 200
 transparency/files/<int:pk>/ [missing] | 404 404 404 404 404 404
+transparency/publish/ |   L 404 404 200 404 404
 # decisions
 decisions/new/ |   L 404 404 200 404 404
 decisions/<int:pk>/quotations/ [published] |   L 404 404 200 404 404
@@ -1964,8 +2006,11 @@ decisions/<int:pk>/<slug:action>/ [bad action] |   L 404 404 405 404 405
 decisions/<int:pk>/<slug:action>/ [missing] |   L 404 404 405 404 405
 # contracts
 contracts/ |   L 404 404 200 200 200
+contracts/new/ |   L 404 404 200 404 404
 contracts/<int:pk>/ [demo's] |   L 404 404 200 200 200
 contracts/<int:pk>/ [missing] |   L 404 404 404 404 404
+contracts/<int:pk>/vary/ [demo's] |   L 404 404 200 404 404
+contracts/<int:pk>/vary/ [missing] |   L 404 404 404 404 404
 contracts/<int:pk>/tasks/<int:number>/ [task 1] |   L 404 404 200 200 200
 contracts/<int:pk>/tasks/<int:number>/ [task 9] |   L 404 404 404 404 404
 contracts/<int:pk>/tasks/<int:number>/ [missing] |   L 404 404 404 404 404
@@ -1998,6 +2043,48 @@ handover/<int:pk>/ [demo's] |   L 404 404 200 404 200
 handover/<int:pk>/ [missing] |   L 404 404 404 404 404
 handover/<int:pk>/sign-off/ [demo's] |   L 404 404 404 404 405
 handover/<int:pk>/sign-off/ [missing] |   L 404 404 404 404 405
+handover/<int:pk>/edit/ [demo's] |   L 404 404 200 404 404
+handover/<int:pk>/edit/ [missing] |   L 404 404 404 404 404
+handover/<int:pk>/costs/new/ [demo's] |   L 404 404 200 404 404
+handover/<int:pk>/costs/new/ [missing] |   L 404 404 404 404 404
+handover/<int:pk>/costs/<int:cost_id>/ [demo's] |   L 404 404 200 404 404
+handover/<int:pk>/costs/<int:cost_id>/ [missing] |   L 404 404 404 404 404
+handover/<int:pk>/costs/<int:cost_id>/remove/ [demo's] |   L 404 404 405 404 404
+handover/<int:pk>/costs/<int:cost_id>/remove/ [missing] |   L 404 404 405 404 404
+# insights
+insights/ |   L 403 403 200 403 200
+insights/board-pack.pdf |   L 403 403 200 403 200
+insights/tables/<slug:slug>.csv [ideas funnel] |   L 403 403 200 403 200
+insights/tables/<slug:slug>.csv [missing] |   L 403 403 404 403 404
+insights/tables/<slug:slug>.xlsx [ideas funnel] |   L 403 403 200 403 200
+insights/tables/<slug:slug>.xlsx [missing] |   L 403 403 404 403 404
+# results
+results/ | 200 200 200 200 200 200
+results/<int:pk>/ [published] | 200 200 200 200 200 200
+results/<int:pk>/ [unpublished] | 404 404 404 404 404 404
+results/<int:pk>/ [missing] | 404 404 404 404 404 404
+results/data.csv | 200 200 200 200 200 200
+results/figures.csv | 200 200 200 200 200 200
+results/measures.csv | 200 200 200 200 200 200
+results/data.json | 200 200 200 200 200 200
+# newsletter
+newsletter/ | 200 200 200 200 200 200
+newsletter/check-your-email/ |   R   R   R   R   R   R
+newsletter/confirm/<str:token>/ [bad token] | 404 404 404 404 404 404
+newsletter/unsubscribe/<str:token>/ [bad token] | 404 404 404 404 404 404
+newsletter/issues/ |   L 404 404 200 404 404
+newsletter/issues/new/ |   L 404 404 200 404 404
+newsletter/issues/<int:pk>/ [draft] |   L 404 404 200 404 404
+newsletter/issues/<int:pk>/ [missing] |   L 404 404 404 404 404
+newsletter/issues/<int:pk>/edit/ [draft] |   L 404 404 200 404 404
+newsletter/issues/<int:pk>/edit/ [missing] |   L 404 404 404 404 404
+newsletter/issues/<int:pk>/send/ [draft] |   L 404 404 405 404 404
+newsletter/issues/<int:pk>/send/ [missing] |   L 404 404 405 404 404
+# pages
+robots.txt | 200 200 200 200 200 200
+sitemap.xml | 200 200 200 200 200 200
+# news
+news/feed/ | 200 200 200 200 200 200
 # api
 api/v1/docs |   L 403 403 200 403 403
 api/v1/openapi.json | 200 200 200 200 200 200
@@ -2066,6 +2153,8 @@ api/v1/spaces/<space_id>/calendar.ics [missing] | 404 404 404 404 404 404
 api/v1/spaces/<space_id>/calendar.ics [missing] (token) | 401 404 404 404 404 404
 api/v1/bookings | 405 405 405 405 405 405
 api/v1/bookings (token) | 405 405 405 405 405 405
+api/v1/bookings/series | 405 405 405 405 405 405
+api/v1/bookings/series (token) | 405 405 405 405 405 405
 api/v1/bookings/<booking_id> [existing] | 405 405 405 405 405 405
 api/v1/bookings/<booking_id> [existing] (token) | 405 405 405 405 405 405
 api/v1/events | 200 200 200 200 200 200
@@ -2106,6 +2195,8 @@ api/v1/contracts/<contract_id> [missing] | 401 404 404 404 404 404
 api/v1/contracts/<contract_id> [missing] (token) | 401 404 404 404 404 404
 api/v1/payment-blocks/<block_id>/approve [existing] | 405 405 405 405 405 405
 api/v1/payment-blocks/<block_id>/approve [existing] (token) | 405 405 405 405 405 405
+api/v1/deliverables/<deliverable_id> [existing] | 405 405 405 405 405 405
+api/v1/deliverables/<deliverable_id> [existing] (token) | 405 405 405 405 405 405
 api/v1/transparency/contracts.csv | 200 200 200 200 200 200
 api/v1/transparency/contracts.csv (token) | 200 200 200 200 200 200
 api/v1/ | 404 404 404 404 404 404

@@ -1,6 +1,7 @@
 """CSV and XLSX downloads of table rows, safe to open in a spreadsheet."""
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -47,9 +48,11 @@ def csv_response(
 def xlsx_response(
     *, filename: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
 ) -> HttpResponse:
-    """One worksheet of rows, every text cell made safe."""
+    """One worksheet of rows, every text cell made safe. The sheet's name loses the
+    characters Excel refuses in one (``: \\ / ? * [ ]``) and is cut to its 31 characters."""
     workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet[:31])
+    name = " ".join(re.sub(r"[:\\/?*\[\]]", " ", sheet).split())[:31].strip() or "Sheet"
+    worksheet = workbook.create_sheet(name)
     worksheet.append(list(headers))
     for row in rows:
         worksheet.append([safe_cell(cell) for cell in row])
