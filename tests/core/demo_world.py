@@ -205,8 +205,8 @@ def _partnership_ids(users: dict[str, object]) -> dict[str, object]:
     from improvement_hub.partnership.models import (
         Contract,
         Decision,
-        EvidenceLink,
         Deliverable,
+        EvidenceLink,
         PaymentBlock,
         RunningCost,
         TransparencyFile,
