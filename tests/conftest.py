@@ -89,6 +89,24 @@ def _django_order(item: pytest.Item) -> int:
     return 0 if marker is not None or "db" in fixtures else 2
 
 
+def _require_serialized_rollback(item: pytest.Item) -> None:
+    """A test that commits empties every table after it; without ``serialized_rollback``
+    the data that migrations create (groups, priorities, the home page) is gone for it and
+    for the tests after it, and its flush re-creates content types that the next test's
+    restore then adds a second time. So every committing test must restore it."""
+    from pytest_django.plugin import validate_django_db
+
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return
+    transaction, _reset_sequences, _databases, serialized_rollback, *_ = validate_django_db(marker)
+    if transaction and not serialized_rollback:
+        raise pytest.UsageError(
+            f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True "
+            "(tests/conftest.py, _require_serialized_rollback)"
+        )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Marks the database tests, and puts the slowest modules first within each of Django's
     groups (which must stay in order: a test that commits empties the tables after it),
@@ -97,6 +115,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _uses_database(item):
             item.add_marker(pytest.mark.database)
+        _require_serialized_rollback(item)
         module = getattr(item, "module", None) or item.path
         groups.setdefault((_django_order(item), module), []).append(item)
 

@@ -491,7 +491,7 @@ def test_hostile_text_in_an_issue_is_escaped_in_the_html_email(
     assert "&lt;script&gt;" in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_sending_the_same_issue_at_once_send_each_person_one_email(settings):
     """Claims are conditional updates: exact under a real race (PostgreSQL only: SQLite
     serialises writers anyway)."""
