@@ -309,6 +309,26 @@ def partner_client(db) -> Client:  # type: ignore[no-untyped-def]
     return client_for(Role.PARTNER)
 
 
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """The demo loaded once for a module, in a transaction rolled back after the module's
+    last test (the pattern of ``world`` in tests/core/conftest.py). A module whose tests
+    only read the demo or change it inside their own test (each test is a savepoint, rolled
+    back) overrides ``demo`` with it: ``def demo(demo_once, db): ...``."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 # The demo as loaded the first time in this process, for the tests that commit (the browser
 # tests): the in-memory SQLite database copied after the load, and the media it wrote.
 _demo_snapshot: dict[str, object] = {}

@@ -30,6 +30,13 @@ from improvement_hub.initiatives.models import Initiative, Measure
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo(demo_once, db):  # type: ignore[no-untyped-def]
+    """The demo loaded once for this module: each test reads it or changes it in its own
+    savepoint (tests/conftest.py, ``demo_once``)."""
+
+
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAIN_MEASURE = "Days from first contact to help starting"
 

@@ -7,9 +7,10 @@ from improvement_hub.cms.models import BrandingSettings, HomePage, contrast_with
 pytestmark = pytest.mark.django_db
 
 
-def test_home_page_exists_after_migrate_without_demo(client):
-    assert HomePage.objects.count() == 1
-    assert client.get("/").status_code == 200
+@pytest.fixture
+def demo(demo_once, db):  # type: ignore[no-untyped-def]
+    """The demo loaded once for this module: each test reads it or changes it in its own
+    savepoint (tests/conftest.py, ``demo_once``)."""
 
 
 def test_home_page_introduces_the_four_strands_with_links(client, demo):

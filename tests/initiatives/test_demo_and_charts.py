@@ -9,6 +9,12 @@ from improvement_hub.initiatives import charts, selectors
 from improvement_hub.initiatives.models import Initiative, Measure, Pilot, ProgrammeGoal
 
 
+@pytest.fixture
+def demo(demo_once, db):  # type: ignore[no-untyped-def]
+    """The demo loaded once for this module: each test reads it in its own savepoint
+    (tests/conftest.py, ``demo_once``)."""
+
+
 @pytest.mark.django_db
 def test_the_demo_has_three_pilots_before_june_2017_in_redesign_timescales(demo):
     goal = ProgrammeGoal.objects.get(title="3 pilots before June 2017")

@@ -13,6 +13,13 @@ from improvement_hub.initiatives import charts, selectors
 from improvement_hub.initiatives.models import Initiative, Measure, PdsaCycle, Prototype, TeamMember
 from improvement_hub.lab.models import IndicatorReading
 
+
+@pytest.fixture
+def demo(demo_once, db):  # type: ignore[no-untyped-def]
+    """The demo loaded once for this module: each test reads it in its own savepoint
+    (tests/conftest.py, ``demo_once``)."""
+
+
 DECISION = date(2016, 11, 29)
 CONTRACT_ENDS = date(2017, 6, 30)
 
