@@ -38,6 +38,7 @@ def test_crawler_finds_the_site_admin_accounts_and_api():
     assert len(PATHS) > 50
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize("role", ROLES, ids=ROLE_IDS)
 def test_no_page_gives_a_server_error_for_any_role(role, demo):
     client = client_for(role)

@@ -654,6 +654,7 @@ def sweep(role: str, w: World) -> dict[str, tuple[str, str, str]]:
     return observed
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize("role", ROLE_COLUMNS)
 def test_every_route_answers_the_expected_status_when_visited_as_each_role(role, world):
     observed = sweep(role, world)

@@ -66,6 +66,9 @@ class RequirementForm(GovUKFormMixin, forms.Form):
         people = self._field("people")
         people.queryset = people_for_team_list(actor=actor)
         people.label_from_instance = lambda p: person_label(actor=actor, person=p)
+        # long course and pilot titles: a select never wider than the page (320 px)
+        for name in ("course", "pathway", "pilot"):
+            self.fields[name].widget.attrs["class"] = "govuk-!-width-full"
 
     @staticmethod
     def initial_for(requirement: Any) -> dict[str, Any]:

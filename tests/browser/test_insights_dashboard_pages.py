@@ -8,14 +8,7 @@ from playwright.sync_api import Page, expect
 
 from improvement_hub.accounts.roles import Role
 from tests.accounts.factories import UserFactory
-from tests.browser.conftest import (  # noqa: F401  # the browser fixtures, used by name
-    assert_accessible,
-    assert_fits_width,
-    browser,
-    context,
-    page,
-    page_without_js,
-)
+from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.insights.conftest import build_world
 
 pytestmark = [
@@ -24,7 +17,7 @@ pytestmark = [
 ]
 
 
-def _signed_in(page: Page, base: str, role: Role) -> None:  # noqa: F811  # page is the fixture
+def _signed_in(page: Page, base: str, role: Role) -> None:
     client = Client()
     client.force_login(UserFactory(role=role))
     page.context.add_cookies(
@@ -43,7 +36,7 @@ def shown(live_server):  # type: ignore[no-untyped-def]
     return build_world()
 
 
-def test_dashboard_is_accessible_and_fits_320px(page: Page, live_server, shown) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_dashboard_is_accessible_and_fits_320px(page: Page, live_server, shown) -> None:  # type: ignore[no-untyped-def]
     _signed_in(page, live_server.url, Role.LEADERSHIP)
     page.goto(f"{live_server.url}/insights/?period=all")
     expect(page.get_by_role("heading", name="Insights dashboard")).to_be_visible()
@@ -54,7 +47,7 @@ def test_dashboard_is_accessible_and_fits_320px(page: Page, live_server, shown) 
     assert_accessible(page)
 
 
-def test_filters_work_without_javascript(page_without_js: Page, live_server, shown) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_filters_work_without_javascript(page_without_js: Page, live_server, shown) -> None:  # type: ignore[no-untyped-def]
     no_js = page_without_js
     _signed_in(no_js, live_server.url, Role.HUB_TEAM)
     no_js.goto(f"{live_server.url}/insights/")
