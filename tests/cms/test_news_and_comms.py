@@ -205,10 +205,14 @@ def test_only_public_measures_of_published_initiatives_can_be_chosen(demo):
     for measure in Measure.objects.select_related("initiative"):
         if measure.pk in chosen:
             assert measure.initiative.is_published
-            assert measure.kind == Measure.Kind.OUTCOME
+            assert measure.is_published
     hidden = Measure.objects.filter(initiative__is_published=False).first()
     assert hidden is not None
     assert hidden.pk not in chosen
+    # a published initiative's measure its team keeps to itself (the demo's process measure)
+    internal = Measure.objects.filter(initiative__is_published=True, is_published=False).first()
+    assert internal is not None
+    assert internal.pk not in chosen
     block = ArticleStreamBlock()
     value = block.to_python(
         [{"type": "measure_chart", "value": {"measure": str(hidden.pk), "heading": ""}}]
@@ -229,9 +233,9 @@ def test_chart_disappears_when_its_initiative_is_unpublished(client, demo):
     assert measure.initiative.title not in html
 
 
-def test_chart_of_an_internal_measure_saved_earlier_is_never_drawn(client, demo):
+def test_chart_of_a_measure_no_longer_shown_to_the_public_is_never_drawn(client, demo):
     measure = _measure()
-    Measure.objects.filter(pk=measure.pk).update(kind=Measure.Kind.PROCESS)
+    Measure.objects.filter(pk=measure.pk).update(is_published=False)
     page = _chart_page(_index(), measure)  # stored directly, as an old revision might be
     html = client.get(page.get_url()).content.decode()
     assert "hub-chart" not in html

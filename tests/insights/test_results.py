@@ -89,7 +89,11 @@ def build_results_world() -> ResultsWorld:
         initiative=published, title="Decision on spreading", due_on=date(2018, 3, 30)
     )
     outcome = MeasureFactory(
-        initiative=published, name="Days to help", kind=Measure.Kind.OUTCOME, target=15.0
+        initiative=published,
+        name="Days to help",
+        kind=Measure.Kind.OUTCOME,
+        target=15.0,
+        is_published=True,
     )
     add_values(outcome, shifted_values())
     MeasureRebase.objects.create(
@@ -101,6 +105,13 @@ def build_results_world() -> ResultsWorld:
     add_values(process, [5, 6, 7])
     MeasureFactory(
         initiative=published, name=f"{SECRET} balancing visits", kind=Measure.Kind.BALANCING
+    )
+    # an outcome measure its team has not chosen to show: the flag decides, not the kind
+    add_values(
+        MeasureFactory(
+            initiative=published, name=f"{SECRET} outcome not shown", kind=Measure.Kind.OUTCOME
+        ),
+        [9, 8, 7],
     )
     public_idea = IdeaFactory(title="One contact for families")
     draft_idea = IdeaFactory(title=f"{SECRET} draft idea", submitted_at=None)
@@ -141,7 +152,10 @@ def build_results_world() -> ResultsWorld:
     unpublished = InitiativeFactory(title=f"{SECRET} unpublished initiative", stage="test")
     unpublished.priorities.add(children)
     hidden_measure = MeasureFactory(
-        initiative=unpublished, name=f"{SECRET} outcome of a draft", kind=Measure.Kind.OUTCOME
+        initiative=unpublished,
+        name=f"{SECRET} outcome of a draft",
+        kind=Measure.Kind.OUTCOME,
+        is_published=True,  # shown once its initiative is: not before
     )
     add_values(hidden_measure, [1, 2, 3])
     Milestone.objects.create(
@@ -375,7 +389,7 @@ def test_the_json_holds_the_licence_figures_and_results(world):  # type: ignore[
     assert set(result) == {
         "id", "title", "url", "summary", "priorities", "scale", "stage", "stage_label",
         "starts_on", "ends_on", "last_updated", "progress_percent", "milestones", "pilots",
-        "what_changed", "measures", "sources",
+        "what_changed", "what_changed_in_words", "measures", "sources",
     }  # fmt: skip
     assert result["priorities"] == ["children"]
     assert result["milestones"] == {
@@ -410,7 +424,7 @@ def _published_with_measures(n: int, measures: int = 1) -> None:
         initiative = PublishedInitiativeFactory()
         initiative.priorities.add(children)
         for _ in range(measures):
-            add_values(MeasureFactory(initiative=initiative, kind="outcome"), [3, 4, 5])
+            add_values(MeasureFactory(initiative=initiative, is_published=True), [3, 4, 5])
 
 
 @pytest.mark.parametrize("url", [LIST, DATA_CSV, FIGURES_CSV, MEASURES_CSV, DATA_JSON])
@@ -430,10 +444,10 @@ def test_the_list_and_open_data_read_a_constant_number_of_queries(
 
 def test_a_result_page_reads_a_constant_number_of_queries(db, django_assert_num_queries):  # type: ignore[no-untyped-def]
     small = PublishedInitiativeFactory()
-    add_values(MeasureFactory(initiative=small, kind="outcome"), [1, 2])
+    add_values(MeasureFactory(initiative=small, is_published=True), [1, 2])
     big = PublishedInitiativeFactory()
     for _ in range(4):
-        add_values(MeasureFactory(initiative=big, kind="outcome"), shifted_values())
+        add_values(MeasureFactory(initiative=big, is_published=True), shifted_values())
     client = Client()
     client.get(reverse("results:result_detail", args=[small.pk]))  # the branding, cached
     with CaptureQueriesContext(connection) as one:

@@ -155,11 +155,8 @@ VARIATION_LABELS = {
 
 
 def _published_measures() -> QuerySet[Measure]:
-    """Measures the public may see: those of the kinds the initiatives app makes public
-    (its outcome measures), of a published initiative. The same rule as the results pages."""
-    return Measure.objects.filter(
-        initiative__is_published=True, kind__in=initiatives.PUBLIC_MEASURE_KINDS
-    )
+    """Measures the public may see (the same rule as the results pages)."""
+    return initiatives.measure_list_public()
 
 
 def published_measure_choices() -> list[tuple[str, str]]:

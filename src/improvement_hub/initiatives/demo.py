@@ -154,6 +154,7 @@ def _load_one(
         redesign_programme=programmes.get(spec["programme"]),
         is_published=spec["published"],
         public_summary=spec["summary"],
+        resident_outcome=spec.get("resident_outcome", ""),
         priorities=priorities,
         directorates=list({s.directorate for s in service_list}),
         services=service_list,
@@ -193,6 +194,8 @@ def _load_one(
             "target": target,
             "lower_bound": lower,
             "upper_bound": upper,
+            # the public sees the change residents feel; the workings stay with the team
+            "is_published": kind == Measure.Kind.OUTCOME,
         },
     )
     _observations(measure, series[key])

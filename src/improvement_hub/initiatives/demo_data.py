@@ -60,6 +60,7 @@ INITIATIVES = [
         "idea": "One contact for families with several workers",
         "challenge": "children-in-temporary-accommodation",
         "published": True,
+        "resident_outcome": "Families in Sparkbrook now tell their story once, to one named worker. During the pilot, help started in about 16 days from first contact instead of 24.",
         "team": [("leadership@demo.example", "sponsor"), ("hubteam@demo.example", "lead")],
         "service_user": "A parent from the Sparkbrook families' design group",
         "prototype": (
@@ -173,6 +174,7 @@ INITIATIVES = [
         "idea": "",
         "challenge": "",
         "published": True,
+        "resident_outcome": "People looking for work find job coaching, English classes and digital skills in one place at the library, instead of at three offices across the city.",
         "team": [("hubteam@demo.example", "lead")],
         "service_user": "A jobseeker from the Central Library drop-in",
         "prototype": (
@@ -223,6 +225,7 @@ INITIATIVES = [
         "idea": "Let tenants book repairs online with a time slot",
         "challenge": "",
         "published": True,
+        "resident_outcome": "Tenants can report a repair online at any time and choose a two-hour slot, instead of phoning in office hours and waiting in all day.",
         "team": [("staff@demo.example", "lead"), ("hubteam@demo.example", "member")],
         "service_user": "A tenant from the repairs panel",
         "pilot": None,

@@ -117,6 +117,14 @@ class InitiativeForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Plain English for residents: no names, no internal detail.",
     )
+    resident_outcome = forms.CharField(
+        label="What changed for residents (optional)",
+        max_length=m.TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown on the public results page beside what the measures show: what "
+        "residents now notice, in plain English. No names.",
+    )
 
 
 class SourcesForm(GovUKFormMixin, forms.Form):

@@ -201,6 +201,7 @@ class MeasureForm(PartForm):
             "upper_bound",
             "baseline_points",
             "screen_outliers",
+            "is_published",
         ]
         labels = {
             "definition": "How it is measured (optional)",
@@ -210,6 +211,7 @@ class MeasureForm(PartForm):
             "upper_bound": "Highest possible value (optional)",
             "baseline_points": "Points in the baseline (optional)",
             "screen_outliers": "Screen moving-range outliers when setting limits",
+            "is_published": "Show this measure on the public results page",
         }
         widgets = {
             "kind": forms.RadioSelect,

@@ -49,6 +49,9 @@ class InitiativeIn(InputSchema):
     )
     is_published: bool = False
     public_summary: str = Field(default="", max_length=TEXT_MAX)
+    resident_outcome: str = Field(
+        default="", max_length=TEXT_MAX, description="What changed for residents, in words"
+    )
 
 
 class MeasureBrief(Schema):
@@ -79,6 +82,7 @@ class InitiativeOut(Schema):
     stage: str
     is_published: bool
     public_summary: str
+    resident_outcome: str
     problem: str | None = Field(description="Staff and the team only; null for the public")
     rag: str | None = Field(description="The latest status update's RAG; staff and the team only")
     cross_system: bool
@@ -107,6 +111,7 @@ def initiative_out(initiative: Initiative, user: Viewer) -> InitiativeOut:
         stage=initiative.stage,
         is_published=initiative.is_published,
         public_summary=initiative.public_summary,
+        resident_outcome=initiative.resident_outcome,
         problem=initiative.problem if workings else None,
         rag=getattr(initiative, "latest_rag", None) if workings else None,
         cross_system=selectors.cross_system(initiative),
@@ -175,6 +180,10 @@ class MeasureIn(InputSchema):
         description="The highest value the unit can have (by default 100 for percentages)",
     )
     screen_outliers: bool = True
+    is_published: bool = Field(
+        default=False,
+        description="Shown on the public results page once the initiative is published",
+    )
     baseline_points: int | None = Field(default=None, ge=12, le=1000)
     definition: str = Field(default="", max_length=1000)
 
@@ -218,6 +227,7 @@ class MeasureOut(Schema):
     improvement_direction: str
     target: float | None
     screen_outliers: bool
+    is_published: bool
     baseline_points: int | None
     rebase_dates: list[date]
     observations: list[ObservationOut]
@@ -257,6 +267,7 @@ def measure_out(measure: Measure) -> MeasureOut:
         improvement_direction=measure.improvement_direction,
         target=selectors.measure_target(measure),
         screen_outliers=measure.screen_outliers,
+        is_published=measure.is_published,
         baseline_points=measure.baseline_points,
         rebase_dates=[r.on for r in measure.rebases.all()],
         observations=[

@@ -434,10 +434,6 @@ def initiative_is_followed(*, user: Viewer, initiative: Initiative) -> bool:
 
 # --- the public results ("You said, we did": insights reads these for /results/) ---------------
 
-# Which measures of a published initiative the public sees: its outcome measures, the change
-# residents feel. Process and balancing measures stay with the team (the workings).
-PUBLIC_MEASURE_KINDS = (Measure.Kind.OUTCOME,)
-
 
 def stage_choices() -> list[tuple[str, str]]:
     """Every stage, as (value, label), for filters outside this app."""
@@ -445,11 +441,18 @@ def stage_choices() -> list[tuple[str, str]]:
 
 
 def _public_measures() -> QuerySet[Measure]:
+    # the measures the team chose to show (``Measure.is_published``); the rest are workings
     return (
-        Measure.objects.filter(kind__in=PUBLIC_MEASURE_KINDS)
+        Measure.objects.filter(is_published=True)
         .prefetch_related("observations", "rebases")
         .order_by("id")
     )
+
+
+def measure_list_public() -> QuerySet[Measure]:
+    """Every measure the public may see: shown to the public by its team, of a published
+    initiative. The one rule for the results pages, open data and the news pages' charts."""
+    return Measure.objects.filter(is_published=True, initiative__is_published=True)
 
 
 def initiative_list_published() -> QuerySet[Initiative]:
@@ -457,7 +460,7 @@ def initiative_list_published() -> QuerySet[Initiative]:
     milestones are done, how many public measures), newest change first. Nothing internal."""
     milestones = Count("milestones", distinct=True)
     done = Count("milestones", filter=Q(milestones__done_on__isnull=False), distinct=True)
-    measures = Count("measures", filter=Q(measures__kind__in=PUBLIC_MEASURE_KINDS), distinct=True)
+    measures = Count("measures", filter=Q(measures__is_published=True), distinct=True)
     return (
         Initiative.objects.filter(is_published=True)
         .annotate(milestone_count=milestones, milestones_done=done, public_measure_count=measures)

@@ -56,6 +56,7 @@ class InitiativeData:
     redesign_programme: RedesignProgramme | None = None
     is_published: bool = False
     public_summary: str = ""
+    resident_outcome: str = ""
     priorities: Sequence[Priority] = field(default_factory=list)
     directorates: Sequence[Directorate] = field(default_factory=list)
     services: Sequence[Service] = field(default_factory=list)
@@ -80,6 +81,7 @@ FIELDS = [
     "redesign_programme",
     "is_published",
     "public_summary",
+    "resident_outcome",
 ]
 RELATIONS = ["priorities", "directorates", "services", "organisations"]
 
@@ -119,6 +121,7 @@ def _apply(initiative: Initiative, data: InitiativeData) -> None:
     initiative.title = initiative.title.strip()
     initiative.problem = initiative.problem.strip()
     initiative.public_summary = initiative.public_summary.strip()
+    initiative.resident_outcome = initiative.resident_outcome.strip()
     if not initiative.stage:
         initiative.stage = initiative.stages[0]
 

@@ -32,6 +32,7 @@ RESULT_HEADERS = [
     "Public measures",
     "Measures improving",
     "What changed",
+    "What changed for residents, in words",
     "Ideas",
     "Lab challenges",
     "Last updated",
@@ -86,6 +87,7 @@ def result_rows(results: Iterable[Result], *, base: str) -> Iterator[list[object
             len(r.measures),
             len(r.changes),
             " ".join(f"{name}: {change}" for name, change in r.changes),
+            i.resident_outcome,
             "; ".join(idea.title for idea in r.ideas),
             "; ".join(c.title for c in r.challenges),
             _iso(timezone.localdate(i.updated_at)),
@@ -164,6 +166,7 @@ def _result_json(r: Result, *, base: str) -> dict[str, Any]:
             for p in r.pilots
         ],
         "what_changed": [{"measure": name, "change": change} for name, change in r.changes],
+        "what_changed_in_words": i.resident_outcome,
         "measures": [
             {
                 "name": m.measure.name,

@@ -149,6 +149,13 @@ class Initiative(TimeStampedModel):
     )
     is_published = models.BooleanField("published", default=False)
     public_summary = models.TextField(max_length=TEXT_MAX, blank=True)
+    resident_outcome = models.TextField(
+        "what changed for residents",
+        max_length=TEXT_MAX,
+        blank=True,
+        help_text="In the team's words, for the public results page: what residents now "
+        "notice, shown beside what the measures show.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -101,6 +101,13 @@ class Measure(TimeStampedModel):
         default=True,
         help_text="Leave out moving ranges above 3.267 times their mean when setting limits.",
     )
+    is_published = models.BooleanField(
+        "shown to the public",
+        default=False,
+        help_text="Shown with its chart on the public results page once the initiative is "
+        "published. Leave process measures with the team unless they mean something to "
+        "residents.",
+    )
 
     class Meta:
         ordering = ["initiative", "kind", "id"]
