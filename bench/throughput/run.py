@@ -6,8 +6,9 @@
 Starts the real app under gunicorn (``--workers`` sync workers, ``DEBUG=false``) against
 the database that ``bench.ideas.load_data`` filled (and, for the Lab pages, the one that
 ``bench.lab.load_data`` filled), and loads one page at a time from ``--clients``
-connections (one thread each, an ``http.client.HTTPConnection`` kept open for as long as
-the server allows) for ``--warmup`` seconds unmeasured, then ``--seconds`` measured.
+connections for ``--warmup`` seconds unmeasured, then ``--seconds`` measured: with wrk
+(Debian's package) when it is installed, else with Python threads (one
+``http.client.HTTPConnection`` each, kept open for as long as the server allows).
 Reports per page: responses per second (200s only), client p50/p95, server p50/p95
 (gunicorn's ``%(D)s``, tagged per page with an ``X-Bench`` header), non-200 responses,
 and each worker's memory (RSS) at the end.
@@ -22,6 +23,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -268,6 +270,7 @@ class Tally:
     statuses: Counter[int] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)  # no response at all
     connections: int = 0
+    percentiles_ms: dict[str, float] = field(default_factory=dict)  # wrk's, of every response
 
 
 def load(
@@ -320,6 +323,78 @@ def load(
     return total, elapsed, cpu_seconds() - cpu_before
 
 
+WRK_SCRIPT = """
+-- bench.throughput.run's script for wrk: the page's paths in turn, its headers, every
+-- status counted, the figures written as JSON to $BENCH_OUT at the end.
+paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+turn = 0
+statuses = {}
+wrk.headers["X-Bench"] = os.getenv("BENCH_TAG")
+if os.getenv("BENCH_COOKIE") ~= "" then wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE") end
+threads = {}
+
+function setup(thread) table.insert(threads, thread) end
+
+function request()
+  turn = turn + 1
+  return wrk.format("GET", paths[(turn - 1) % #paths + 1])
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do counts[status] = (counts[status] or 0) + n end
+  end
+  local parts = {}
+  for status, n in pairs(counts) do parts[#parts + 1] = string.format('"%d": %d', status, n) end
+  local errors = summary.errors
+  local out = io.open(os.getenv("BENCH_OUT"), "w")
+  out:write(string.format(
+    '{"duration_us": %d, "p50_us": %d, "p95_us": %d, "errors": %d, "statuses": {%s}}',
+    summary.duration, latency:percentile(50), latency:percentile(95),
+    errors.connect + errors.read + errors.write + errors.timeout, table.concat(parts, ", ")))
+  out:close()
+end
+"""
+
+
+def load_wrk(
+    port: int, tag: str, paths: list[str], cookie: str, clients: int, seconds: float
+) -> tuple[Tally, float, float]:
+    """The same load from wrk (one thread, ``clients`` connections): wrk's own latency
+    percentiles, of every response."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-throughput-wrk-"))
+    (folder / "paths").write_text("\n".join(paths) + "\n", encoding="utf-8")
+    (folder / "script.lua").write_text(WRK_SCRIPT, encoding="utf-8")
+    env = os.environ | {
+        "BENCH_PATHS": str(folder / "paths"),
+        "BENCH_TAG": tag,
+        "BENCH_COOKIE": cookie,
+        "BENCH_OUT": str(folder / "out.json"),
+    }
+    command = ["wrk", "--threads", "1", "--connections", str(clients)]
+    command += ["--duration", f"{max(1, round(seconds))}s", "--timeout", "60s"]
+    command += ["--script", str(folder / "script.lua"), f"http://{HOST}:{port}"]
+    cpu_before = children_cpu_seconds()
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    cpu = children_cpu_seconds() - cpu_before
+    out = json.loads((folder / "out.json").read_text(encoding="utf-8"))
+    tally = Tally(statuses=Counter({int(k): n for k, n in out["statuses"].items()}))
+    tally.errors = [f"wrk: {out['errors']} socket errors"] if out["errors"] else []
+    tally.percentiles_ms = {key: round(out[f"{key}_us"] / 1000, 1) for key in ("p50", "p95")}
+    return tally, out["duration_us"] / 1e6, cpu
+
+
+def children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -332,9 +407,10 @@ def p50_p95(values: list[float]) -> dict[str, float]:
 
 
 def measure(args: argparse.Namespace, key: str, paths: list[str], cookie: str) -> Json:
-    load(args.port, f"warm-up {key}", paths, cookie, args.clients, args.warmup)
-    tally, elapsed, cpu = load(args.port, key, paths, cookie, args.clients, args.seconds)
-    ok = len(tally.latencies_ms)
+    loader = load_wrk if args.client == "wrk" else load
+    loader(args.port, f"warm-up {key}", paths, cookie, args.clients, args.warmup)
+    tally, elapsed, cpu = loader(args.port, key, paths, cookie, args.clients, args.seconds)
+    ok = tally.statuses[200]
     row: Json = {
         "requests_per_second": round(ok / elapsed, 1) if elapsed else 0.0,
         "responses_200": ok,
@@ -342,10 +418,10 @@ def measure(args: argparse.Namespace, key: str, paths: list[str], cookie: str) -
         "statuses": {str(status): n for status, n in sorted(tally.statuses.items())},
         "no_response": len(tally.errors),
         "first_errors": tally.errors[:3],
-        "connections_opened": tally.connections,
+        "connections_opened": tally.connections if args.client == "python" else None,
         "seconds": round(elapsed, 2),
         "client_cpu_percent": round(100 * cpu / elapsed, 1) if elapsed else 0.0,
-        "client_ms": p50_p95(tally.latencies_ms),
+        "client_ms": tally.percentiles_ms or p50_p95(tally.latencies_ms),
     }
     print(
         f"{key:<13} {row['requests_per_second']:>8} req/s  client p50/p95 "
@@ -447,7 +523,7 @@ def report(results: Json) -> str:
         load = results["load_average_at_start"][0]
         lines.append(f"**{NOT_REPORTABLE}**: 1-minute load average {load} at the start\n")
     lines.append(
-        f"{results['workers']} sync workers, {results['clients']} connections, "
+        f"{results['workers']} sync workers, {results['clients']} connections ({results['client']}), "
         f"{results['seconds']:g} s after {results['warmup_seconds']:g} s warm-up per page; "
         f"cache {results['cache_url']}; load average at start {results['load_average_at_start']}"
         f", at end {results['load_average_at_end']}\n"
@@ -471,6 +547,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--warmup", type=float, default=5.0, help="unmeasured, per page")
     parser.add_argument("--clients", type=int, default=8, help="connections, one thread each")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--client",
+        choices=["auto", "wrk", "python"],
+        default="auto",
+        help="the load client: wrk (Debian's package), Python threads, or wrk when installed",
+    )
     parser.add_argument("--cache-url", default="", help="CACHE_URL for the app (default locmem)")
     parser.add_argument("--only", default="", help=f"comma-separated pages: {', '.join(PAGES)}")
     parser.add_argument("--force", action="store_true", help=f"run anyway: {NOT_REPORTABLE}")
@@ -501,6 +583,10 @@ def main(argv: list[str] | None = None) -> None:
         unknown = [key for key in keys if key not in PAGES]
         if unknown:
             parser.error(f"unknown pages {unknown}: choose from {', '.join(PAGES)}")
+    if args.client == "auto":
+        args.client = "wrk" if shutil.which("wrk") else "python"
+    elif args.client == "wrk" and not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk, or use --client python")
     args.src = snapshot_head() if args.code == "head" else None
     started = time.monotonic()
     results: Json = {
@@ -511,6 +597,7 @@ def main(argv: list[str] | None = None) -> None:
         "code": code_version(args),
         "workers": args.workers,
         "clients": args.clients,
+        "client": args.client,
         "seconds": args.seconds,
         "warmup_seconds": args.warmup,
         "cache_url": args.cache_url or "locmem (per process)",
