@@ -322,7 +322,7 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
                 "" if erased else name,
                 "" if erased else f"referrer{rid}@example.org",
                 "" if erased or rng.random() < 0.5 else f"07700 9{rid % 100000:05d}",
-                created, received, "" if erased else _hash(f"token-{rid}"), erased,
+                created, received, "" if erased else _hash(f"token-{rid}"), "", erased,
                 received, acknowledge_by, decide_by, acknowledged, decided, closed,
                 assignee, challenge, referred_to, merged_into,
             ))  # fmt: skip
@@ -351,6 +351,7 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
                 "consent_at",
                 "email_confirmed_at",
                 "tracking_token_hash",
+                "tracking_nonce",
                 "personal_data_erased_at",
                 "received_at",
                 "acknowledge_by",
