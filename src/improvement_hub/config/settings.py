@@ -148,7 +148,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://improvement-hub")}
+# The cache holds what must agree between web processes: rate-limit counts (ours and
+# allauth's), the version numbers that services bump when ideas change (list counts, the
+# similarity indexes) and cached fragments. Local memory (the default) is one process's
+# own: right for runserver or one gunicorn worker with threads. With more processes or
+# machines set CACHE_URL=redis://host:6379/1 (docs/operations.md, "Scaling out").
+# redis://, rediss:// and valkey:// always mean Django's own RedisCache, whichever backend
+# a django-environ release would pick for them.
+REDIS_CACHE_BACKEND = "django.core.cache.backends.redis.RedisCache"
+_CACHE_URL = env.str("CACHE_URL", default="locmemcache://improvement-hub")
+_REDIS_SCHEMES = ("redis", "rediss", "rediscache", "valkey", "valkeys")
+CACHES = {
+    "default": env.cache_url_config(
+        _CACHE_URL,
+        backend=REDIS_CACHE_BACKEND if _CACHE_URL.split("://")[0] in _REDIS_SCHEMES else None,
+    )
+}
+# django-environ gives ?key_prefix=, ?timeout= and ?version= in lower case for RedisCache,
+# where Django reads only the upper-case names.
+for _option in ("KEY_PREFIX", "TIMEOUT", "VERSION"):
+    if _option.lower() in CACHES["default"]:
+        CACHES["default"][_option] = CACHES["default"].pop(_option.lower())
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -158,6 +178,8 @@ _TASK_BACKENDS = {
     "database": "django_tasks_db.backend.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "dummy": "django_tasks.backends.dummy.DummyBackend",
+    # RQ on Redis, for task workers on several machines (docs/operations.md, "Scaling out")
+    "rq": "django_tasks_rq.RQBackend",
 }
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
 if TASKS_BACKEND not in _TASK_BACKENDS and "." not in TASKS_BACKEND:
@@ -165,6 +187,19 @@ if TASKS_BACKEND not in _TASK_BACKENDS and "." not in TASKS_BACKEND:
         f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)} or a dotted backend path."
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
+# The Redis that holds RQ's queue: not the cache's (a full cache evicts keys; a queue must
+# not lose any), so give it a database of its own on a Redis with maxmemory-policy noeviction.
+TASKS_REDIS_URL = env.str("TASKS_REDIS_URL", default="")
+if TASKS["default"]["BACKEND"] == _TASK_BACKENDS["rq"]:
+    if not TASKS_REDIS_URL:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs TASKS_REDIS_URL, such as redis://redis.internal:6379/2."
+        )
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {
+        # every task of the hub is on the default queue; a task may run up to 10 minutes
+        "default": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 600},
+    }
 
 # --- email ------------------------------------------------------------------------------
 
@@ -284,10 +319,45 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
-MEDIA_URL = "/media/"
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Uploaded images and documents: a local folder (``MEDIA_ROOT``), or with MEDIA_STORAGE=s3
+# an S3-compatible bucket that every app node shares (docs/operations.md, "Scaling out").
+# Credentials come from boto3's own chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or
+# the machine's role), never from settings.
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE == "local":
+    _media_storage: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    _bucket = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+    if not _bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    _media_domain = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            # Images are served from a public domain (a CDN, or the bucket's address) when
+            # one is given, at addresses that never expire, so cached pages keep working;
+            # without one, every address is signed and expires after an hour.
+            "custom_domain": _media_domain or None,
+            "querystring_auth": not _media_domain,
+            "default_acl": None,  # the bucket's policy decides (documents/ stays private)
+            "file_overwrite": False,
+            # As the nginx set-up for local media: a file is a download, never a page.
+            "object_parameters": {
+                "ContentDisposition": "attachment",
+                "CacheControl": "max-age=86400",
+            },
+        },
+    }
+else:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

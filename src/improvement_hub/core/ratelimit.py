@@ -2,6 +2,10 @@
 
 django-ratelimit and allauth's limits work on requests; services are also called from the
 API and tasks, so they count by user id here (see docs/decisions/0010-rate-limits.md).
+
+The counts live in the default cache: with Redis (``CACHE_URL``) every web process and
+machine adds to the same count (tests/scale); with local memory each process counts alone,
+so run one process (docs/operations.md, "Scaling out").
 """
 
 from django.core.cache import cache
