@@ -8,10 +8,11 @@ import re
 
 import pytest
 import redis
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from wagtail.models import APIToken
 
 from improvement_hub.accounts.roles import Role
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import PASSWORD, UserFactory
 from tests.ideas.factories import IdeaFactory
 from tests.scale.processes import (
     CACHE_REDIS_DB,
@@ -30,6 +31,8 @@ NEW_IDEA = {
     "proposal": "Paint a zebra crossing with beacons before the new school year.",
 }
 COUNT = re.compile(r'id="results">\s*(\d+) ideas?')
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+LOCKED = "Too many failed login attempts"
 
 
 def _count(page: str) -> int:
@@ -53,14 +56,37 @@ def _put_forward(server, secret: str, n: int):
     )
 
 
+def _sign_in(server, email: str, password: str):
+    """Through the sign-in page, as a browser: its CSRF cookie and token, then the form.
+    Both servers are asked for one host name, as behind a load balancer (allauth counts
+    failures per site and account)."""
+    host = {"Host": "localhost"}
+    page = server.http.get(server.url("/accounts/login/"), headers=host)
+    token = CSRF.search(page.text)
+    assert token, "the sign-in page has its CSRF token"
+    return server.http.post(
+        server.url("/accounts/login/"),
+        data={"login": email, "password": password, "csrfmiddlewaretoken": token.group(1)},
+        headers=host,
+        allow_redirects=False,
+    )
+
+
 def test_a_change_through_one_app_process_is_seen_through_the_other_at_once(tmp_path):
     IdeaFactory.create_batch(3)
     staff = UserFactory(role=Role.STAFF)
     _, secret = APIToken.create_token(user=staff, name="scale test")
+    # The servers check passwords with Django's default hashers, not the suite's fast one.
+    target = UserFactory(email="target@example.org")
+    target.password = PBKDF2PasswordHasher().encode(PASSWORD, "scaletestsalt", iterations=1000)
+    target.save(update_fields=["password"])
     prefix = unique_prefix()
     env = hub_environment(
         CACHE_URL=f"redis://{REDIS_HOST}/{CACHE_REDIS_DB}?key_prefix={prefix}",
         IDEAS_PER_HOUR="2",
+        LOGIN_FAILED_RATE_LIMIT="100/m/ip,2/5m/key",
+        CSRF_COOKIE_SECURE="false",
+        SESSION_COOKIE_SECURE="false",
     )
     shared = redis.Redis.from_url(f"redis://{REDIS_HOST}/{CACHE_REDIS_DB}")
     try:
@@ -92,6 +118,17 @@ def test_a_change_through_one_app_process_is_seen_through_the_other_at_once(tmp_
             assert refused.status_code == 429, refused.text
             assert int(refused.headers["Retry-After"]) > 0
             assert _count(a.http.get(a.url("/ideas/")).text) == 5
+
+            # allauth's limit on password guessing (2 failures per account) counts failures
+            # through either process: one through each, and then even the right password
+            # is refused through A.
+            for server in (a, b):
+                wrong = _sign_in(server, "target@example.org", "wrong guess")
+                assert wrong.status_code == 200
+                assert LOCKED not in wrong.text
+            right = _sign_in(a, "target@example.org", PASSWORD)
+            assert right.status_code == 200, "not signed in"
+            assert LOCKED in right.text
     finally:
         keys = shared.keys(f"{prefix}:*")
         if keys:
