@@ -151,8 +151,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache holds what must agree between web processes: rate-limit counts (ours and
 # allauth's), the version numbers that services bump when ideas change (list counts, the
 # similarity indexes) and cached fragments. Local memory (the default) is one process's
-# own: right for runserver or one gunicorn worker with threads. With more processes or
-# machines set CACHE_URL=redis://host:6379/1 (docs/operations.md, "Scaling out").
+# own: right for a demo. In production set CACHE_URL=redis://host:6379/1, even on one box:
+# the web processes, the task worker and cron jobs must share it (docs/operations.md,
+# "Scaling out").
 # redis://, rediss:// and valkey:// always mean Django's own RedisCache, whichever backend
 # a django-environ release would pick for them.
 REDIS_CACHE_BACKEND = "django.core.cache.backends.redis.RedisCache"

@@ -4,8 +4,8 @@ django-ratelimit and allauth's limits work on requests; services are also called
 API and tasks, so they count by user id here (see docs/decisions/0010-rate-limits.md).
 
 The counts live in the default cache: with Redis (``CACHE_URL``) every web process and
-machine adds to the same count (tests/scale); with local memory each process counts alone,
-so run one process (docs/operations.md, "Scaling out").
+machine adds to the same count (tests/scale); with local memory each process counts alone
+(docs/operations.md, "Scaling out").
 """
 
 from django.core.cache import cache
