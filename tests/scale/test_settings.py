@@ -138,3 +138,38 @@ def test_without_a_public_domain_s3_addresses_are_signed():
 def test_media_storage_s3_without_a_bucket_or_an_unknown_storage_stops_the_server():
     assert "needs AWS_STORAGE_BUCKET_NAME" in _refused(DEBUG="true", MEDIA_STORAGE="s3")
     assert "MEDIA_STORAGE must be local or s3" in _refused(DEBUG="true", MEDIA_STORAGE="ftp")
+
+
+def test_the_several_machines_environment_of_the_operations_guide_passes_check_deploy(tmp_path):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"TASKS_BACKEND", "DEBUG", "SECURE_SSL_REDIRECT", "STATIC_MANIFEST"}
+    }
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "improvement_hub", "check", "--deploy", "--fail-level", "WARNING"],
+        env={
+            **clean,
+            "DEBUG": "false",
+            "SECRET_KEY": "x" * 30 + "-production-like-secret-key-0123456789-abcdefghij",
+            "ALLOWED_HOSTS": "hub.example.gov.uk",
+            "CSRF_TRUSTED_ORIGINS": "https://hub.example.gov.uk",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'hub.sqlite3'}",
+            "STATIC_MANIFEST": "true",
+            "CACHE_URL": "redis://redis.internal:6379/1",
+            "TASKS_BACKEND": "rq",
+            "TASKS_REDIS_URL": "redis://redis.internal:6379/2",
+            "MEDIA_STORAGE": "s3",
+            "AWS_STORAGE_BUCKET_NAME": "hub-media",
+            "AWS_S3_REGION_NAME": "eu-west-2",
+            "AWS_S3_CUSTOM_DOMAIN": "media.hub.example.gov.uk",
+            "MEDIA_URL": "https://media.hub.example.gov.uk/",
+            "TRUSTED_PROXIES": "10.0.0.0/8",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
