@@ -5,7 +5,6 @@ when a task is queued twice or the daily digests are sent by two workers at the 
 import json
 import subprocess
 import sys
-import time
 from email import message_from_string
 from pathlib import Path
 
@@ -79,13 +78,13 @@ def test_two_workers_at_once_run_each_task_once_and_email_no_one_twice(backend, 
     queue = redis.Redis.from_url(QUEUE_URL)
     if backend == "rq":
         queue.flushdb()  # the tests' own database: a queue left by an earlier run goes
+    workers: list[subprocess.Popen] = []
     try:
         script = ENQUEUE.format(ids=[n.pk for n in immediate])
         task_ids = json.loads(run_hub("shell", "-c", script, env=env).strip().splitlines()[-1])
         assert len(task_ids) == 14
 
         folders = [tmp_path / f"worker-{n}" for n in (1, 2)]
-        workers = []
         for n, folder in enumerate(folders, start=1):
             folder.mkdir()
             workers.append(
@@ -96,10 +95,8 @@ def test_two_workers_at_once_run_each_task_once_and_email_no_one_twice(backend, 
                     stderr=subprocess.STDOUT,
                 )
             )
-        started = time.monotonic()
         for n, worker in enumerate(workers, start=1):
             assert worker.wait(timeout=90) == 0, (tmp_path / f"worker-{n}.log").read_text()
-        assert time.monotonic() - started < 90
 
         # Every task ran exactly once, on one worker.
         if backend == "database":
@@ -113,7 +110,7 @@ def test_two_workers_at_once_run_each_task_once_and_email_no_one_twice(backend, 
                 assert job.get_status() == "finished"
                 assert len(job.results()) == 1, f"{task_id} ran {len(job.results())} times"
 
-        # Each notification emailed once, each daily reader one digest of their two items.
+        # Each notification emailed once, each daily reader one digest.
         sent = _sent(folders)
         for notification in immediate:
             to_them = [s for s in sent if s[0] == notification.recipient.email]
@@ -123,6 +120,10 @@ def test_two_workers_at_once_run_each_task_once_and_email_no_one_twice(backend, 
         assert len(sent) == len(immediate) + len(daily)
         assert not Notification.objects.filter(emailed_at__isnull=True).exists()
     finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
         if backend == "rq":
             queue.flushdb()
         queue.close()
