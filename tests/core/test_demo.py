@@ -30,6 +30,7 @@ def test_demo_tells_the_seed_story_and_prints_sign_ins(capsys):
         assert Service.objects.filter(priorities__slug=priority).exists(), priority
 
 
+@pytest.mark.any_database  # CI also loads the demo twice on PostgreSQL before its suites
 def test_demo_is_idempotent():
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     first = _counts()

@@ -14,7 +14,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db
+# Static files do not depend on the database: CI runs these on SQLite only (any_database).
+pytestmark = [pytest.mark.django_db, pytest.mark.any_database]
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "src" / "improvement_hub" / "core" / "static"
 SCSS = Path(__file__).resolve().parents[2] / "assets" / "scss" / "hub.scss"
