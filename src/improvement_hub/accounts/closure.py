@@ -22,6 +22,7 @@ from wagtail.users.models import UserProfile
 
 from improvement_hub.accounts.models import User
 from improvement_hub.accounts.permissions import can_erase_contributions
+from improvement_hub.core import page_cache
 from improvement_hub.core.personal_data import (
     personal_data_close,
     personal_data_erase,
@@ -143,6 +144,7 @@ def account_close(*, user: User) -> User:
         user.closed_at = timezone.now()
         user.save()
         _delete_sessions(user)
+        page_cache.bump_site()  # stored public pages may show the name
     return user
 
 
@@ -158,4 +160,5 @@ def account_erase(*, actor: User, user: User) -> int:
         erased = personal_data_erase(user=user)
         if user.closed_at is None:
             account_close(user=user)
+        page_cache.bump_site()  # stored public pages may show what was erased
     return erased

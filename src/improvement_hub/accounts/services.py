@@ -15,6 +15,7 @@ from improvement_hub.accounts.permissions import (
     is_staff_member,
 )
 from improvement_hub.accounts.roles import Role
+from improvement_hub.core import page_cache
 
 LAST_HUB_TEAM = (
     "There must always be someone in the Hub Team: give the role to someone else "
@@ -192,6 +193,7 @@ def user_update_name(*, user: User, first_name: str, last_name: str) -> User:
     user.first_name, user.last_name = first_name.strip(), last_name.strip()
     user.full_clean(validate_unique=False, validate_constraints=False)
     User.objects.filter(pk=user.pk).update(first_name=user.first_name, last_name=user.last_name)
+    page_cache.bump_site()  # stored public pages may show the name
     return user
 
 

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from improvement_hub.cms.blocks import ArticleStreamBlock
+from improvement_hub.core import page_cache
 from improvement_hub.council import selectors as council
 
 _HEX_COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -121,6 +122,12 @@ class BrandingSettings(BaseSiteSetting):
             errors["social_image_alt_text"] = "Enter alternative text for the social sharing image"
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        changed = not self._state.adding  # the first read creates the row with the defaults
+        super().save(*args, **kwargs)
+        if changed:
+            page_cache.bump_site()  # every stored page shows the branding
 
 
 class StrandBlock(blocks.StructBlock):

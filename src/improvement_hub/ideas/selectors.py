@@ -113,6 +113,15 @@ def _list_count_key(filters: IdeaFilter, campaign: Campaign | None) -> str:
     return f"ideas:list-count:{version}:{digest}"
 
 
+# The page-cache versions of the public ideas pages (core.page_cache): every list, and
+# each idea's page. Services bump them when what those pages show changes.
+IDEA_LISTS = "ideas"
+
+
+def idea_page_version(pk: int) -> str:
+    return f"idea:{pk}"
+
+
 def idea_list_counts_reset() -> None:
     """Forget the cached list counts (services call this after an idea changes)."""
     try:

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from improvement_hub.core import page_cache
 from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.council.models import ChangeScale, Directorate, Priority, Service
 from improvement_hub.ideas import notification_kinds, permissions, selectors, similarity
@@ -68,6 +69,14 @@ class IdeaData:
     scale: str = ""
     campaign: Campaign | None = None
     name_hidden: bool = False
+
+
+def _pages_changed(*ideas: Idea) -> None:
+    """The public pages that show these ideas (and every list) are drawn again, once the
+    transaction commits (core.page_cache: visitors who are not signed in)."""
+    page_cache.bump_on_commit(
+        selectors.IDEA_LISTS, *(selectors.idea_page_version(i.pk) for i in ideas)
+    )
 
 
 def _check_campaign_open(campaign: Campaign | None) -> None:
@@ -134,6 +143,7 @@ def idea_submit(*, author: User, idea: Idea) -> Idea:
             transaction.on_commit(selectors.idea_list_counts_reset)
             # notifications (issue 10): the Hub Team is told of a new idea to review
             transaction.on_commit(lambda: notification_kinds.idea_submitted_tell(idea))
+            _pages_changed(idea)
     return idea
 
 
@@ -186,6 +196,7 @@ def idea_support(*, user: User, idea: Idea) -> bool:
         Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
         Idea.objects.filter(pk=idea.pk).update(trending_score=_trending_score(idea.pk, now))
         Follow.objects.get_or_create(idea=idea, user=user)
+        _pages_changed(idea)
     return True
 
 
@@ -203,6 +214,7 @@ def idea_unsupport(*, user: User, idea: Idea) -> bool:
             Idea.objects.filter(pk=idea.pk).update(
                 trending_score=_trending_score(idea.pk, timezone.now())
             )
+            _pages_changed(idea)
     return bool(deleted)
 
 
@@ -218,6 +230,8 @@ def ideas_refresh_trending(*, now: datetime | None = None) -> int:
     Idea.objects.filter(id__in=stale).update(trending_score=0)
     for idea_id in recent:
         Idea.objects.filter(pk=idea_id).update(trending_score=_trending_score(idea_id, now))
+    if recent or stale:
+        _pages_changed()  # the trending order of the lists
     return len(recent) + len(stale)
 
 
@@ -256,6 +270,7 @@ def comment_add(*, author: User, idea: Idea, body: str, parent: Comment | None =
         Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
         # notifications (issue 10): the idea's author, and the author replied to, are told
         transaction.on_commit(lambda: notification_kinds.comment_added_tell(comment))
+        _pages_changed(idea)
     return comment
 
 
@@ -267,6 +282,7 @@ def comment_edit(*, author: User, comment: Comment, body: str) -> Comment:
     comment.full_clean()
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at", "updated_at"])
+    _pages_changed(comment.idea)
     return comment
 
 
@@ -343,6 +359,7 @@ def idea_respond(
         idea.answered_at = response.created_at
         idea.save(update_fields=["status", "answered_at", "updated_at"])
         transaction.on_commit(selectors.idea_list_counts_reset)  # counts by status
+        _pages_changed(idea)
         if tell:
             _tell(idea, f"Your idea is now ‘{status.name}’: {idea.title}"[:200], answer, actor)
     return response
@@ -457,6 +474,7 @@ def idea_merge(*, actor: User, source: Idea, target: Idea | None, answer: str = 
         )
         transaction.on_commit(similarity.mark_changed)
         transaction.on_commit(selectors.idea_list_counts_reset)
+        _pages_changed(source, target)
     return target
 
 
@@ -472,6 +490,7 @@ def idea_hide(*, actor: User, idea: Idea, reason: str) -> Idea:
     _resolve_reports(actor, Report.objects.filter(idea=idea))
     transaction.on_commit(similarity.mark_changed)
     transaction.on_commit(selectors.idea_list_counts_reset)
+    _pages_changed(idea)
     transaction.on_commit(
         lambda: notify(
             recipients=[idea.author],
@@ -490,6 +509,7 @@ def idea_unhide(*, actor: User, idea: Idea) -> Idea:
     idea.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     transaction.on_commit(similarity.mark_changed)
     transaction.on_commit(selectors.idea_list_counts_reset)
+    _pages_changed(idea)
     return idea
 
 
@@ -503,6 +523,7 @@ def comment_hide(*, actor: User, comment: Comment, reason: str) -> Comment:
     comment.hidden_at, comment.hidden_reason = timezone.now(), reason.strip()[:500]
     comment.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     _resolve_reports(actor, Report.objects.filter(comment=comment))
+    _pages_changed(comment.idea)
     return comment
 
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from improvement_hub.core import page_cache
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.pagination import page_of
 from improvement_hub.core.ratelimit import RateLimited
@@ -83,6 +84,7 @@ def shuffle_seed(request: HttpRequest, filters: IdeaFilter) -> int:
     return int(request.session["ideas_seed"])
 
 
+@page_cache.anonymous_page(lambda request: [selectors.IDEA_LISTS])
 def idea_list(request: HttpRequest) -> HttpResponse:
     filters = IdeaFilter(request.GET)
     counted = selectors.idea_list_counted(filters=filters, seed=shuffle_seed(request, filters))
@@ -122,6 +124,7 @@ def _detail_page(
     return render_form(request, "ideas/idea_detail.html", context, form=comment_form)
 
 
+@page_cache.anonymous_page(lambda request, pk, slug="": [selectors.idea_page_version(pk)])
 def idea_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     idea = _get_idea(request, pk)
     if idea.merged_into_id and not permissions.can_manage_ideas(request.user):

@@ -12,6 +12,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from improvement_hub.accounts import selectors as people
+from improvement_hub.core import page_cache
 from improvement_hub.council.models import Directorate, Organisation, Priority, Service
 from improvement_hub.ideas import selectors as ideas_selectors
 from improvement_hub.ideas import services as idea_services
@@ -175,6 +176,7 @@ def initiative_update(*, actor: "User", initiative: Initiative, data: Initiative
         raise PermissionDenied("Only the initiative's team or the Hub Team can change it")
     _check_priorities(initiative, data)
     stage_before = initiative.stage
+    shown_before = (initiative.is_published, initiative.title)
     _apply(initiative, data)
     _validate(initiative)
     with transaction.atomic():
@@ -183,6 +185,10 @@ def initiative_update(*, actor: "User", initiative: Initiative, data: Initiative
             getattr(initiative, name).set(getattr(data, name))
         if initiative.stage != stage_before:
             _tell_followers(initiative, actor=actor)
+        if (initiative.is_published, initiative.title) != shown_before:
+            # the public pages of the ideas it came from name it only while it is published
+            ideas = initiative.source_ideas.values_list("pk", flat=True)
+            page_cache.bump_on_commit(*(ideas_selectors.idea_page_version(pk) for pk in ideas))
     return initiative
 
 

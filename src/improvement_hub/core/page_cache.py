@@ -1,0 +1,165 @@
+"""Whole pages for visitors who are not signed in, kept in the shared cache.
+
+Most views of a public council site come from visitors who are not signed in, and they
+all see the same page at the same address. A view decorated with :func:`anonymous_page`
+keeps its rendered page in the cache under the address, the language and the *versions*
+the view names; the services that change what such a page shows call :func:`bump` with
+those versions once their transaction commits, so the next visitor gets a fresh page at
+once — in every process when ``CACHE_URL`` is Redis (with the default local-memory cache,
+in the process that made the change; other processes within ``PAGE_SECONDS``). Every key
+also holds the ``site`` version (:func:`bump_site`: branding, a person's name, a closed
+account), and nothing is kept longer than ``PAGE_SECONDS`` (a minute).
+
+A page is only stored when it is the same for every visitor who is not signed in:
+
+- the request is a GET from someone without a session or a messages cookie (a visitor
+  with a session may have a message waiting, or state such as a shuffle seed);
+- the response is a 200 that sets no cookie, did not use the CSRF token (a form's token is
+  per visitor), did not change the session and added no message.
+
+The page's CSP nonce is stored as a placeholder and replaced by the new request's nonce
+when it is served, so the strict policy (scripts and styles only with the nonce) holds.
+"""
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from hashlib import sha256
+from typing import Any, TypeVar, cast
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+# What a page may lag behind a change no version names (the cached list counts' own
+# minute), or one made in another process with a local-memory cache.
+PAGE_SECONDS = 60
+SITE = "site"
+# Stands for the CSP nonce in a stored page (never in a real page: it holds a NUL).
+NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
+# Headers a stored page keeps (the rest are added again by the middleware when served).
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Link")
+
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
+Versions = Callable[..., Iterable[str]]
+
+
+def _version_key(name: str) -> str:
+    return f"pages:version:{name}"
+
+
+def bump(*names: str) -> None:
+    """Forget every stored page that depends on ``names`` (now: call it after commit)."""
+    for name in names:
+        try:
+            cache.incr(_version_key(name))
+        except ValueError:  # not set yet, or evicted
+            cache.set(_version_key(name), 1, None)
+
+
+def bump_on_commit(*names: str) -> None:
+    """:func:`bump` once the current transaction commits (at once outside one)."""
+    transaction.on_commit(lambda: bump(*names))
+
+
+def bump_site() -> None:
+    """Forget every stored page (branding, a person's name, a closed account, a choice
+    such as a campaign or a priority edited in the admin): at once, and again when the
+    transaction commits (a page drawn in between from what was there before is dropped)."""
+    bump(SITE)
+    bump_on_commit(SITE)
+
+
+def _versions(names: list[str]) -> str:
+    keys = [_version_key(name) for name in names]
+    found = cache.get_many(keys)
+    return ".".join(str(found.get(key, 0)) for key in keys)
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    if request.method != "GET":
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return CookieStorage.cookie_name not in request.COOKIES
+
+
+def _cacheable_response(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a CSRF token
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "added_new", False)
+
+
+def _key(request: HttpRequest, names: list[str]) -> str:
+    address = request.get_full_path()
+    language = getattr(request, "LANGUAGE_CODE", "")
+    digest = sha256(f"{language}|{address}".encode()).hexdigest()[:40]
+    return f"pages:page:{_versions(names)}:{digest}"
+
+
+def _stored(request: HttpRequest, response: HttpResponse) -> dict[str, Any]:
+    content = response.content
+    nonce = getattr(request, "_csp_nonce", None)
+    if isinstance(nonce, str) and nonce:
+        content = content.replace(nonce.encode(), NONCE_PLACEHOLDER)
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    return {"content": content, "headers": headers}
+
+
+def _served(request: HttpRequest, stored: dict[str, Any]) -> HttpResponse:
+    content: bytes = stored["content"]
+    if NONCE_PLACEHOLDER in content:
+        nonce = str(request.csp_nonce)  # type: ignore[attr-defined]  # django-csp's
+        content = content.replace(NONCE_PLACEHOLDER, nonce.encode())
+    response = HttpResponse(content, headers=stored["headers"])
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def anonymous_page(versions: Versions) -> Callable[[View], View]:
+    """Serve the view's page from the cache to visitors who are not signed in.
+
+    ``versions(request, *args, **kwargs)`` names what the page shows (e.g. ``["ideas"]``,
+    or ``[f"idea:{pk}"]``): :func:`bump` with any of them makes the next visit render
+    the page again."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if not _cacheable_request(request) or request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            key = _key(request, [SITE, *versions(request, *args, **kwargs)])
+            stored = cache.get(key)
+            if stored is not None:
+                return _served(request, stored)
+            response = view(request, *args, **kwargs)
+            if _cacheable_response(request, response):
+                cache.set(key, _stored(request, cast(HttpResponse, response)), PAGE_SECONDS)
+            return response
+
+        return cast(View, wrapped)
+
+    return decorator
+
+
+def forget_pages_when_saved(*models: type[Model]) -> None:
+    """Forget every stored page whenever one of ``models`` is saved or deleted: for the
+    choices edited in the admin (no service of ours), such as campaigns or priorities,
+    whose names and filters are on the stored pages."""
+
+    def forget(**_: object) -> None:
+        bump_site()
+
+    for model in models:
+        uid = f"page-cache-{model._meta.label}"
+        post_save.connect(forget, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(forget, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
