@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -598,7 +599,18 @@ def quiet_requests():  # type: ignore[no-untyped-def]
     logger.setLevel(level)
 
 
-@pytest.mark.parametrize("role", ROLE_COLUMNS)
+def _hostile_roles() -> list[str]:
+    """Every role on SQLite. On PostgreSQL (where what differs is the database: a string
+    too long for its column, a NUL byte), the roles whose forms reach furthest between
+    them: anonymous (the public forms), the Hub Team (every hub form), a partner (the
+    contract's evidence) and Leadership (pilot decisions); Resident's and Staff's forms are
+    among theirs. ``HOSTILE_ALL_ROLES=1`` sends as every role on PostgreSQL too."""
+    if connection.vendor == "postgresql" and not os.environ.get("HOSTILE_ALL_ROLES"):
+        return ["anonymous", "hub_team", "partner", "leadership"]
+    return list(ROLE_COLUMNS)
+
+
+@pytest.mark.parametrize("role", _hostile_roles())
 def test_no_hostile_input_breaks_a_page_or_comes_back_unescaped_when_sent_as_each_role(
     role, world, quiet_requests
 ):
