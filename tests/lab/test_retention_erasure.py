@@ -181,3 +181,37 @@ def test_email_queued_before_erasure_is_not_sent_when_the_worker_runs_after_it(s
 
     assert mail.outbox == []
     assert _rows_holding({"email": EMAIL}) == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks under threads: PostgreSQL (CI runs it)"
+)
+def test_two_erasure_runs_at_the_same_moment_erase_each_referral_once():
+    import threading
+
+    from improvement_hub.lab.models import ReferralEvent
+    from tests.lab.factories import make_referral
+
+    referrals = [make_referral(email=f"twice{n}@example.org")[0] for n in range(3)]
+    long_ago = timezone.now() - timedelta(days=365 * 10)
+    Referral.objects.filter(pk__in=[r.pk for r in referrals]).update(closed_at=long_ago)
+    start = threading.Barrier(2)
+    counts: list[int] = []
+
+    def run() -> None:
+        try:
+            start.wait()
+            counts.append(services.retention_erase())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sum(counts) == 3, counts  # each referral erased by exactly one of the runs
+    erased = ReferralEvent.objects.filter(kind=ReferralEvent.Kind.ERASED)
+    assert sorted(erased.values_list("referral_id", flat=True)) == sorted(r.pk for r in referrals)
+    assert not Referral.objects.filter(pk__in=[r.pk for r in referrals], email__gt="").exists()

@@ -590,11 +590,11 @@ def retention_erase(*, now: datetime | None = None) -> int:
     )
     for referral in candidates.distinct():
         with transaction.atomic():
-            for evidence in referral.evidence.all():
-                evidence.file.delete(save=False)
-            referral.evidence.all().delete()
-            task_results_erase(mentioning=[referral.email])
-            Referral.objects.filter(pk=referral.pk).update(
+            # claimed by a conditional update first: a second run at the same moment (two
+            # workers, or cron and a worker) waits for this one, then finds it erased
+            claimed = Referral.objects.filter(
+                pk=referral.pk, personal_data_erased_at__isnull=True
+            ).update(
                 contact_name="",
                 email="",
                 phone="",
@@ -605,6 +605,12 @@ def retention_erase(*, now: datetime | None = None) -> int:
                 updated_at=now,
                 **dict.fromkeys(FREE_TEXT_FIELDS, ""),
             )
+            if not claimed:
+                continue
+            for evidence in referral.evidence.all():
+                evidence.file.delete(save=False)
+            referral.evidence.all().delete()
+            task_results_erase(mentioning=[referral.email])
             referral.events.exclude(message="").update(message="")
             ReferralEvent.objects.create(
                 referral=referral,
