@@ -80,7 +80,7 @@ site_start() {
   SITE_URL="http://127.0.0.1:$SITE_PORT"
   echo "-- gunicorn on $SITE_URL"
   SITE_STEP="starting gunicorn"
-  (cd "$SITE_DIR" && exec gunicorn improvement_hub.config.wsgi -w "${SITE_WORKERS:-2}" \
+  (cd "$SITE_DIR" && exec gunicorn -c python:improvement_hub.config.gunicorn improvement_hub.config.wsgi -w "${SITE_WORKERS:-2}" \
     -b "127.0.0.1:$SITE_PORT" --timeout 60 --graceful-timeout 5 \
     >"$SITE_DIR/gunicorn.log" 2>&1) &
   SITE_PID=$!

@@ -259,6 +259,32 @@ def worker_rss_mib(master_pid: int) -> list[float]:
     return sizes
 
 
+def process_memory_mib(pid: int) -> dict[str, float] | None:
+    """RSS, PSS and USS of one process, in MiB (``/proc/<pid>/smaps_rollup``).
+
+    RSS counts every page a process maps, shared ones in full: a worker forked from a
+    master that built the index shows the whole index in its RSS. PSS shares each page
+    among the processes that map it (the sum over processes is what the machine holds);
+    USS is what the process alone holds (freed when it stops)."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+    fields = {name: int(kb) / 1024 for name, kb in re.findall(r"^(\w+):\s+(\d+) kB", rollup, re.M)}
+    private = fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0)
+    return {
+        "rss": round(fields.get("Rss", 0.0), 1),
+        "pss": round(fields.get("Pss", 0.0), 1),
+        "uss": round(private, 1),
+    }
+
+
+def server_memory_mib(master_pid: int) -> dict[str, object]:
+    """The master's and each worker's memory (``process_memory_mib``)."""
+    workers = [process_memory_mib(pid) for pid in worker_pids(master_pid)]
+    return {"master": process_memory_mib(master_pid), "workers": [w for w in workers if w]}
+
+
 def start_server(args: argparse.Namespace, workdir: Path) -> subprocess.Popen:  # type: ignore[type-arg]
     command = [
         str(VENV_BIN / "gunicorn"), "improvement_hub.config.wsgi",

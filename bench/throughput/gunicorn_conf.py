@@ -5,10 +5,18 @@ under test, with the hooks of ``bench.ideas`` (similar ideas) and ``bench.lab`` 
 referrals), each timed into ``$BENCH_WARM_LOG`` with ``-ideas`` or ``-lab`` appended to the
 name. ``$BENCH_WARM`` says which: ``ideas``, ``lab`` or ``ideas,lab``. Then the worker
 appends one line to ``$BENCH_WARM_LOG`` itself, which is what ``run.py`` waits for.
+
+The production settings (``improvement_hub.config.gunicorn``: the app loaded and every
+index built in the master, before the fork) apply unless ``$BENCH_PRELOAD`` is ``0``
+(``run.py --per-worker-index``: each worker builds its own, as before they existed); with
+them the hooks find the index already built.
 """
 
 import json
 import os
+
+if os.environ.get("BENCH_PRELOAD", "1") != "0":
+    from improvement_hub.config.gunicorn import preload_app, when_ready  # noqa: F401
 
 from bench.ideas import gunicorn_conf as ideas_conf
 from bench.lab import gunicorn_conf as lab_conf

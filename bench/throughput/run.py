@@ -47,7 +47,7 @@ from bench.ideas.run import (
     wait_ready,
 )
 from bench.lab.common import DEFAULT_URL as LAB_DEFAULT_URL
-from bench.lab.run import server_times, stop_server, worker_rss_mib
+from bench.lab.run import server_memory_mib, server_times, stop_server, worker_rss_mib
 
 Json = dict[str, Any]
 QUIET_LOAD = 0.5
@@ -228,6 +228,7 @@ def phase_environment(args: argparse.Namespace, url: str, kinds: list[str]) -> d
     if args.cache_url:
         env["CACHE_URL"] = args.cache_url
     env["BENCH_WARM"] = ",".join(kinds)
+    env["BENCH_PRELOAD"] = "0" if args.per_worker_index else "1"
     return env
 
 
@@ -473,6 +474,7 @@ def run_phase(args: argparse.Namespace, url: str, keys: list[str], results: Json
             cookie = plan["cookies"].get(PAGES[key].who, "")
             results["pages"][key] = measure(args, key, plan["paths"][key], cookie)
         results["worker_rss_mib"][name] = worker_rss_mib(server.pid)
+        results["memory_mib"][name] = server_memory_mib(server.pid)
     finally:
         stop_server(server)
     times = server_times(workdir / "access.log")
@@ -531,6 +533,8 @@ def report(results: Json) -> str:
     lines.append(table(results) + "\n")
     for name, sizes in results["worker_rss_mib"].items():
         lines.append(f"workers' memory on {name} (RSS at the end, MiB): {sizes}")
+    for name, memory in results.get("memory_mib", {}).items():
+        lines.append(f"memory on {name} at the end, MiB (rss/pss/uss): {json.dumps(memory)}")
     lines.append(f"code: {results['code']}; elapsed {results['elapsed_seconds']} s")
     return "\n".join(lines)
 
@@ -556,6 +560,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache-url", default="", help="CACHE_URL for the app (default locmem)")
     parser.add_argument("--only", default="", help=f"comma-separated pages: {', '.join(PAGES)}")
     parser.add_argument("--force", action="store_true", help=f"run anyway: {NOT_REPORTABLE}")
+    parser.add_argument(
+        "--per-worker-index",
+        action="store_true",
+        help="each worker builds its own indexes (without the production gunicorn settings)",
+    )
     parser.add_argument("--port", type=int, default=8785)
     parser.add_argument("--conn-max-age", type=int, default=60)
     parser.add_argument("--seed", type=int, default=14)
@@ -601,11 +610,13 @@ def main(argv: list[str] | None = None) -> None:
         "seconds": args.seconds,
         "warmup_seconds": args.warmup,
         "cache_url": args.cache_url or "locmem (per process)",
+        "index": "per worker" if args.per_worker_index else "built in the master before the fork",
         "data": {},
         "index_build_seconds": {},
         "pages": {},
         "skipped": {},
         "worker_rss_mib": {},
+        "memory_mib": {},
     }
     print(f"load average at start: {load_at_start}; code: {results['code']}", flush=True)
     phases: dict[str, list[str]] = {}

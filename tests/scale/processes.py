@@ -85,6 +85,7 @@ class AppServer:
                 sys.executable,
                 "-m",
                 "gunicorn",
+                "--config=python:improvement_hub.config.gunicorn",  # as in production
                 "improvement_hub.config.wsgi",
                 "--workers=1",
                 f"--bind=127.0.0.1:{self.port}",

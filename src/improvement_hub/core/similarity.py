@@ -4,6 +4,12 @@ Each web or worker process keeps one in-memory ``text.SimilarityIndex`` per use.
 call ``mark_changed()`` after commit, which bumps a version number in the shared cache; the
 next query in any process fetches only rows changed since its last sync (an indexed
 ``updated_at`` range), so queries stay fast with 100,000 rows.
+
+Under gunicorn with ``config/gunicorn.py`` (``preload_app``), the master builds every
+index once, before it forks its workers (``build_all``): the workers share the index's
+arrays with the master, page for page, instead of each building and holding its own copy
+(docs/performance.md, "One index for every worker"). Each worker then keeps its copy in
+step as above; what it adds goes to a small delta of its own.
 """
 
 import threading
@@ -23,6 +29,9 @@ RowSource = Callable[[datetime | None], Iterable[tuple[int, str | None]]]
 # one visitor wait.
 BUILD_IN_BACKGROUND_ABOVE = 5_000
 
+# Every index made in this process, for ``build_all``.
+_INDEXES: list["SyncedIndex"] = []
+
 
 class SyncedIndex:
     def __init__(self, name: str, rows: RowSource, count: Callable[[], int] | None = None) -> None:
@@ -34,6 +43,12 @@ class SyncedIndex:
         self._version: object = None
         self._synced_at: datetime | None = None
         self._building = False
+        _INDEXES.append(self)
+
+    def build_now(self) -> int:
+        """Builds (or brings up to date) this index in this thread, however large; returns
+        how many rows it holds. For a process that starts others (gunicorn's master)."""
+        return len(self._sync(background=True))
 
     def mark_changed(self) -> None:
         """Tells every process that some row's text or visibility changed."""
@@ -94,3 +109,8 @@ class SyncedIndex:
         """Forgets this process's index (tests, and after bulk loads)."""
         with self._lock:
             self._index, self._version, self._synced_at = None, None, None
+
+
+def build_all() -> dict[str, int]:
+    """Builds every index made so far in this process, now; how many rows each holds."""
+    return {index.version_key: index.build_now() for index in _INDEXES}
