@@ -191,11 +191,13 @@ def test_the_matrix_page_reads_the_same_queries_with_more_people(
     client.get(url)
     with django_assert_max_num_queries(50) as few:
         page = client.get(url).content.decode()
+    queries = len(few.captured_queries)  # read before the next request resets the query log
     assert {"person": "Ann A", "team": "Team of Mina Cole", "directorate": "Children"}[by] in page
     for n in range(6):
         manager = UserFactory(role=Role.STAFF, directorate=DirectorateFactory())
         _assess(UserFactory(role=Role.STAFF, line_manager=manager), [n % 5, 1, 2])
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # a new directorate refreshes the cached choices and chrome once
+    with django_assert_max_num_queries(queries):
         client.get(url)
 
 
@@ -207,10 +209,12 @@ def test_the_manage_page_reads_the_same_queries_with_more_directorates(
     client.get(reverse("academy:manage"))
     with django_assert_max_num_queries(80) as few:
         client.get(reverse("academy:manage"))
+    queries = len(few.captured_queries)  # read before the next request resets the query log
     session = SessionFactory()
     for n in range(5):
         _enrol(session, UserFactory(role=Role.STAFF, directorate=DirectorateFactory()), n + 1)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(reverse("academy:manage"))  # new directorates refresh the cached chrome once
+    with django_assert_max_num_queries(queries):
         client.get(reverse("academy:manage"))
 
 

@@ -64,8 +64,10 @@ def test_portfolio_pages_make_the_same_number_of_queries_for_more_data(
 
     with CaptureQueriesContext(connection) as few:
         assert client.get(path).status_code == 200
+    queries = len(few)  # read before the next request resets the connection's query log
     _portfolio(12)
-    with django_assert_num_queries(len(few)):
+    client.get(path)  # new services or directorates refresh the cached chrome once
+    with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
 
 

@@ -2,6 +2,8 @@
 number of queries per request."""
 
 from dataclasses import dataclass
+from functools import partial
+from hashlib import sha256
 
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
@@ -11,6 +13,7 @@ from wagtail.models import Page, Site
 from improvement_hub import spc
 from improvement_hub.accounts.models import User
 from improvement_hub.cms.models import ArticlePage, BrandingSettings, NewsIndexPage
+from improvement_hub.core import page_cache
 from improvement_hub.initiatives import charts
 from improvement_hub.initiatives import selectors as initiatives
 from improvement_hub.initiatives.models import Initiative, Measure, Milestone, Pilot, TeamMember
@@ -29,25 +32,42 @@ def _site(request: HttpRequest | None) -> Site | None:
     return cached
 
 
-def branding_for_request(request: HttpRequest | None) -> BrandingSettings:
-    """The branding of the request's site, or the defaults (error pages, no site yet)."""
-    if request is None:
-        return _DEFAULT_BRANDING
-    cached = getattr(request, "_hub_branding", None)
-    if cached is None:
+@dataclass(frozen=True)
+class _Chrome:
+    """What every page of a site shows around its content, the same for every visitor."""
+
+    branding: BrandingSettings
+    navigation: list[tuple[str, str]]  # the main menu's (title, url)
+    footer: list[dict[str, str]]
+
+
+def _chrome(request: HttpRequest) -> _Chrome:
+    """The request's site's chrome: kept in the cache per host under the site version
+    (``core.page_cache.site_cached``: a branding change, a page published, moved or
+    deleted, shows on the next request), and once per request."""
+    memo = getattr(request, "_hub_chrome", None)
+    if memo is None:
         try:
-            cached = BrandingSettings.for_request(request)
-        except Exception:  # noqa: BLE001 - the chrome must render even without a database
-            cached = _DEFAULT_BRANDING
-        request._hub_branding = cached  # type: ignore[attr-defined]  # a per-request cache
-    return cached
+            host = request.get_host()
+        except Exception:  # noqa: BLE001 - a host Django refuses: its error page, uncached
+            memo = _chrome_from_database(request)
+        else:
+            name = "cms:chrome:" + sha256(host.encode()).hexdigest()[:32]
+            memo = page_cache.site_cached(name, partial(_chrome_from_database, request))
+        request._hub_chrome = memo  # type: ignore[attr-defined]  # a per-request cache
+    return memo
 
 
-def main_navigation(request: HttpRequest | None) -> list[dict[str, object]]:
-    """The home page's children that are live and shown in menus, marked active."""
+def _chrome_from_database(request: HttpRequest) -> _Chrome:
+    try:
+        branding = BrandingSettings.for_request(request)
+        if branding.logo_id:
+            branding.logo  # noqa: B018  (loaded now, so the stored copy has it)
+    except Exception:  # noqa: BLE001 - the chrome must render even without a database
+        branding = _DEFAULT_BRANDING
     site = _site(request)
     if site is None:
-        return []
+        return _Chrome(branding=branding, navigation=[], footer=[])
     # any page type (news and stories too); a standard page may point elsewhere (menu_url)
     pages = (
         Page.objects.child_of(site.root_page)
@@ -55,34 +75,53 @@ def main_navigation(request: HttpRequest | None) -> list[dict[str, object]]:
         .in_menu()
         .annotate(menu_link=F("standardpage__menu_url"))
     )
-    path = request.path if request is not None else ""
-    items = []
-    for page in pages.only("id", "title", "url_path", "path", "depth"):
-        url = page.menu_link or page.get_url(request=request) or ""
-        items.append(
-            {"title": page.title, "url": url, "active": bool(url) and path.startswith(url)}
-        )
-    return items
-
-
-def footer_links(request: HttpRequest | None) -> list[dict[str, str]]:
-    """About, news and stories, the accessibility statement, privacy notice and cookies, where they
-    exist (any page type: the accessibility statement has its own)."""
-    site = _site(request)
-    if site is None:
-        return []
-    pages = {
+    navigation = [
+        (page.title, page.menu_link or page.get_url(request=request) or "")
+        for page in pages.only("id", "title", "url_path", "path", "depth")
+    ]
+    # About, news and stories, the accessibility statement, privacy notice and cookies,
+    # where they exist (any page type: the accessibility statement has its own).
+    footer_pages = {
         page.slug: page
         for page in Page.objects.child_of(site.root_page)
         .live()
         .filter(slug__in=FOOTER_SLUGS)
         .only("id", "title", "slug", "url_path", "path", "depth")
     }
-    return [
-        {"title": pages[slug].title, "url": pages[slug].get_url(request=request) or ""}
+    footer = [
+        {
+            "title": footer_pages[slug].title,
+            "url": footer_pages[slug].get_url(request=request) or "",
+        }
         for slug in FOOTER_SLUGS
-        if slug in pages
+        if slug in footer_pages
     ]
+    return _Chrome(branding=branding, navigation=navigation, footer=footer)
+
+
+def branding_for_request(request: HttpRequest | None) -> BrandingSettings:
+    """The branding of the request's site, or the defaults (error pages, no site yet)."""
+    if request is None:
+        return _DEFAULT_BRANDING
+    return _chrome(request).branding
+
+
+def main_navigation(request: HttpRequest | None) -> list[dict[str, object]]:
+    """The home page's children that are live and shown in menus, marked active."""
+    if request is None:
+        return []
+    path = request.path
+    return [
+        {"title": title, "url": url, "active": bool(url) and path.startswith(url)}
+        for title, url in _chrome(request).navigation
+    ]
+
+
+def footer_links(request: HttpRequest | None) -> list[dict[str, str]]:
+    """About, news and stories, the accessibility statement, privacy notice and cookies."""
+    if request is None:
+        return []
+    return _chrome(request).footer
 
 
 # --- reads for the work list on the home page (cms/work.py) ------------------------------------

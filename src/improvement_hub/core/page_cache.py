@@ -44,6 +44,8 @@ NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Link")
 
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
+Value = TypeVar("Value")
+_MISSING = object()
 Versions = Callable[..., Iterable[str]]
 
 
@@ -77,6 +79,25 @@ def _versions(names: list[str]) -> str:
     keys = [_version_key(name) for name in names]
     found = cache.get_many(keys)
     return ".".join(str(found.get(key, 0)) for key in keys)
+
+
+def site_version() -> str:
+    """The site version (:func:`bump_site`), for a key of something every page may show."""
+    return _versions([SITE])
+
+
+def site_cached(name: str, compute: Callable[[], Value]) -> Value:
+    """A value that is the same for every visitor, signed in or not, and changes only with
+    what :func:`bump_site` follows (branding, a choice such as a priority or a campaign
+    edited in the admin, the site's pages published, moved or deleted): the site's name and
+    menus, the filters' choices. Kept in the cache under the site version for at most
+    ``PAGE_SECONDS``, so such a change shows on the next request."""
+    key = f"pages:value:{_versions([SITE])}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, PAGE_SECONDS)
+    return cast(Value, value)
 
 
 def _cacheable_request(request: HttpRequest) -> bool:

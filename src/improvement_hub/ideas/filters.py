@@ -10,7 +10,7 @@ alike: the other filters still apply, and the page shows the form's message.
 import hashlib
 import json
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import django_filters
@@ -18,6 +18,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from improvement_hub.accounts.selectors import hub_team_member_list
+from improvement_hub.core import page_cache
 from improvement_hub.core.search import query_id
 from improvement_hub.council.choices import ChangeScale
 from improvement_hub.council.selectors import directorate_list, priority_list_active
@@ -100,7 +101,10 @@ class IdeaFilter(django_filters.FilterSet):
             "campaign": lambda: [(c.slug, c.title) for c in Campaign.objects.order_by("-opens_at")],
         }
         for name, load in choices.items():
-            self.filters[name].extra["choices"] = _once(load)
+            # The same for everyone, and changed only in the admin (which bumps the site
+            # version): one cache read instead of a query per list.
+            shared = partial(page_cache.site_cached, f"ideas:filter-choices:{name}", load)
+            self.filters[name].extra["choices"] = _once(shared)
 
     # Each filter is on a column of ``Idea`` that is indexed as a modelsearch
     # ``FilterField`` (``status_id``, ``id``...), compared with a subquery on the slug: the

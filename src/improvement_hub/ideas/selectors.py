@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -13,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from improvement_hub.accounts.permissions import is_staff_member
+from improvement_hub.core import page_cache
 from improvement_hub.core.search import search_words
 from improvement_hub.ideas import permissions, similarity
 from improvement_hub.ideas.filters import IdeaFilter, ReviewQueueFilter
@@ -315,6 +317,31 @@ def comment_get_for_user(*, user: AnyUser, idea: Idea, comment_id: int) -> Comme
     if not permissions.can_view_comment(user, comment):
         raise Http404("No such comment")
     return comment
+
+
+def idea_cards_key(*, ideas: Iterable[Idea], supported_ids: set[int]) -> str:
+    """A digest of everything a list's idea cards show (``includes/idea_card.html``), for
+    the list template to keep the cards it rendered: every visitor of a page sees the same
+    cards but for "You support this", so they are rendered once per change. Built from the
+    values themselves (counts are updated without touching ``updated_at``), plus the site
+    version for the status names and colours edited in the admin."""
+    shown = [
+        (
+            idea.pk,
+            idea.slug,
+            idea.title,
+            idea.status_id,
+            idea.support_count,
+            idea.comment_count,
+            idea.submitted_at.isoformat() if idea.submitted_at else "",
+            idea.problem,
+        )
+        for idea in ideas
+    ]
+    digest = hashlib.sha256(
+        json.dumps([shown, sorted(supported_ids), page_cache.site_version()]).encode()
+    )
+    return digest.hexdigest()
 
 
 def idea_supported_ids(*, user: AnyUser, ideas: Iterable[Idea]) -> set[int]:

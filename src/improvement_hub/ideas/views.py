@@ -89,11 +89,13 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     filters = IdeaFilter(request.GET)
     counted = selectors.idea_list_counted(filters=filters, seed=shuffle_seed(request, filters))
     page = page_of(request, counted.items, PAGE_SIZE, count=counted.count)
+    supported_ids = selectors.idea_supported_ids(user=request.user, ideas=page.object_list)
     context = {
         "filters": filters,
         "page": page,
         "count_capped": counted.capped,
-        "supported_ids": selectors.idea_supported_ids(user=request.user, ideas=page.object_list),
+        "supported_ids": supported_ids,
+        "cards_key": selectors.idea_cards_key(ideas=page.object_list, supported_ids=supported_ids),
         "can_submit": permissions.can_submit_idea(request.user),
         "open_campaigns": selectors.campaign_list_open(),
         "can_manage": permissions.can_manage_ideas(request.user),
