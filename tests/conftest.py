@@ -15,6 +15,7 @@ the suites"):
   second database (a test without it cannot reach the database: pytest-django blocks it).
 """
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -31,6 +32,9 @@ ROLE_IDS = ["anonymous", *(r.name.lower() for r in Role)]
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TEMPLATE_KEY = "improvement_hub_db_template"
+# A template migrated before the run (a SQLite file, or a PostgreSQL database name), as
+# .ci/run makes while the linters run; without it the controller migrates one itself.
+PREBUILT_TEMPLATE = "TEST_DB_TEMPLATE"
 DATABASE_FIXTURES = {
     "db",
     "transactional_db",
@@ -154,6 +158,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if not _wants_template(config):
         return
+    prebuilt = os.environ.get(PREBUILT_TEMPLATE)
+    if prebuilt:  # migrated before the run (CI, side by side with the linters): not dropped
+        config.stash[_template_stash] = (prebuilt, None)
+        return
     from django.db import DEFAULT_DB_ALIAS, connections
     from pytest_django.plugin import blocking_manager_key
 
@@ -173,7 +181,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     config.stash[_template_stash] = (template, old_name)
 
 
-_template_stash = pytest.StashKey[tuple[str, str]]()
+_template_stash = pytest.StashKey[tuple[str, str | None]]()
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -191,6 +199,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     from pytest_django.plugin import blocking_manager_key
 
     name, old_name = template
+    if old_name is None:  # a prebuilt template belongs to whoever made it
+        return
     connection = connections[DEFAULT_DB_ALIAS]
     with session.config.stash[blocking_manager_key].unblock():
         connection.creation.destroy_test_db(old_name, verbosity=0)
