@@ -259,9 +259,17 @@ def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = (
     return result[:limit]
 
 
-def campaign_list_open() -> QuerySet[Campaign]:
-    now = timezone.now()
-    return Campaign.objects.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+def campaign_list_open() -> list[Campaign]:
+    """Campaigns open now, closing soonest first. The same for everyone, and changed in the
+    admin (which bumps the site version) or by the clock: read at most once a minute."""
+
+    def load() -> list[Campaign]:
+        now = timezone.now()
+        return list(
+            Campaign.objects.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+        )
+
+    return page_cache.site_cached("ideas:open-campaigns", load)
 
 
 def campaign_list() -> QuerySet[Campaign]:
