@@ -92,6 +92,7 @@ def test_the_portfolio_reads_the_same_queries_with_more_pilots_and_requirements(
     client.get(url)
     with django_assert_max_num_queries(100) as few:
         client.get(url)
+    queries = len(few.captured_queries)  # read before the next request resets the query log
     for _ in range(5):
         pilot = PilotFactory()
         for _ in range(2):
@@ -103,6 +104,7 @@ def test_the_portfolio_reads_the_same_queries_with_more_pilots_and_requirements(
                 needed_by=pilot.starts_on,
             )
             requirement.people.set([UserFactory(role=Role.STAFF) for _ in range(2)])
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # new people with roles refresh the cached permissions once
+    with django_assert_max_num_queries(queries):
         page = client.get(url).content.decode()
     assert page.count("4 need it – 0 trained, 0 booked, 4 not booked") == 5

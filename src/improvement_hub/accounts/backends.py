@@ -1,0 +1,71 @@
+"""Django's model backend, with each person's permissions read once per change.
+
+Every page a signed-in person sees asks one permission (the header's "Hub admin" link,
+``perms.wagtailadmin.access_admin``), and Django's backend reads it with two queries per
+request (the person's own permissions and their groups'). This backend keeps the two
+sets in the cache, under a version that ``receivers.py`` bumps whenever a permission can
+change: a person's groups or permissions, a group's permissions, a group or permission
+saved or deleted (``permissions_changed``). Whether the person is active and whether a
+superuser are read from the user row on every request, as before.
+
+With ``CACHE_URL`` naming Redis, a change is seen by every process at once; with the
+default per-process cache, by the process that made it at once and by the others within
+``PERMISSION_SECONDS``.
+"""
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest
+
+PERMISSION_SECONDS = 60
+VERSION_KEY = "accounts:permissions-version"
+_MISSING = object()
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(VERSION_KEY, 1, None)
+
+
+def permissions_changed() -> None:
+    """Forget every cached permission set (call it when any may have changed): at once,
+    and again when the transaction commits, so a set read in between from what was there
+    before (another request, before this commit) is dropped too."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+class CachedPermissionsBackend(ModelBackend):
+    """First in ``AUTHENTICATION_BACKENDS``: it answers permissions and signs nobody in
+    (Django's and allauth's backends after it do, and sessions they made stay valid). The
+    per-request sets it leaves on the user object are the ones the backends after it
+    read, so they query nothing either."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        return None
+
+    def _get_permissions(self, user_obj: Any, obj: Any, from_name: str) -> set[str]:
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        per_request = f"_{from_name}_perm_cache"
+        if not hasattr(user_obj, per_request):
+            version = cache.get(VERSION_KEY, 0)
+            superuser = int(user_obj.is_superuser)
+            key = f"accounts:permissions:{version}:{user_obj.pk}:{from_name}:{superuser}"
+            perms = cache.get(key, _MISSING)
+            if perms is _MISSING:
+                perms = super()._get_permissions(user_obj, obj, from_name)  # type: ignore[misc]  # Django has it; django-stubs omit it
+                cache.set(key, perms, PERMISSION_SECONDS)
+            setattr(user_obj, per_request, perms)
+        return getattr(user_obj, per_request)
