@@ -87,7 +87,9 @@ def shuffle_seed(request: HttpRequest, filters: IdeaFilter) -> int:
 @page_cache.anonymous_page(lambda request: [selectors.IDEA_LISTS])
 def idea_list(request: HttpRequest) -> HttpResponse:
     filters = IdeaFilter(request.GET)
-    counted = selectors.idea_list_counted(filters=filters, seed=shuffle_seed(request, filters))
+    counted = selectors.idea_list_counted(
+        filters=filters, seed=shuffle_seed(request, filters), related=selectors.CARD_RELATED
+    )
     page = page_of(request, counted.items, PAGE_SIZE, count=counted.count)
     supported_ids = selectors.idea_supported_ids(user=request.user, ideas=page.object_list)
     context = {
@@ -382,7 +384,9 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_get(slug=slug)
     filters = IdeaFilter({"sort": request.GET.get("sort", "")})
-    counted = selectors.idea_list_counted(filters=filters, campaign=campaign)
+    counted = selectors.idea_list_counted(
+        filters=filters, campaign=campaign, related=selectors.CARD_RELATED
+    )
     context = {
         "campaign": campaign,
         "page": page_of(request, counted.items, PAGE_SIZE, count=counted.count),
