@@ -21,6 +21,10 @@ The page's CSP nonce is stored as a placeholder and replaced by the new request'
 when it is served, so the strict policy (scripts and styles only with the nonce) holds.
 """
 
+import secrets
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import wraps
 from hashlib import sha256
@@ -29,6 +33,7 @@ from typing import Any, TypeVar, cast
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
@@ -55,11 +60,19 @@ def _version_key(name: str) -> str:
 
 def bump(*names: str) -> None:
     """Forget every stored page that depends on ``names`` (now: call it after commit)."""
+    _request_memo.__dict__.pop("site", None)  # this request reads the new one
     for name in names:
         try:
             cache.incr(_version_key(name))
-        except ValueError:  # not set yet, or evicted
-            cache.set(_version_key(name), 1, None)
+        except ValueError:  # not set yet, or evicted: a new version, never one seen before
+            cache.set(_version_key(name), _new_version(), None)
+
+
+def _new_version() -> int:
+    """A version for a key that is missing (never set, cleared or evicted): random, so a
+    value kept under an earlier version (in this process, :func:`site_cached`) is not
+    taken for current when the count would otherwise start again from the same number."""
+    return secrets.randbits(48)
 
 
 def bump_on_commit(*names: str) -> None:
@@ -78,12 +91,50 @@ def bump_site() -> None:
 def _versions(names: list[str]) -> str:
     keys = [_version_key(name) for name in names]
     found = cache.get_many(keys)
+    site = _version_key(SITE)
+    if site in keys and site not in found:  # values are kept under it in each process
+        cache.add(site, _new_version(), None)  # the first process to get here wins
+        found = cache.get_many(keys)
     return ".".join(str(found.get(key, 0)) for key in keys)
 
 
+# The site version is read once per request (every page asks for it several times: the
+# chrome, the filters' choices, the reference objects, the page's own key), and the values
+# kept under it are also kept in this process while it holds: a page reads one version
+# from the cache instead of unpickling the same menus and choices on every request.
+_request_memo = threading.local()
+_LOCAL_VALUES: "OrderedDict[str, tuple[str, float, Any]]" = OrderedDict()
+_LOCAL_LIMIT = 256  # names (the chrome is one per host: bounded even with any host allowed)
+# How long this process keeps a value without asking the cache: a version bumped in another
+# process shows at once through a shared cache (Redis); with the default local-memory cache
+# each process has its own versions, and this bounds how long it shows an older value.
+LOCAL_SECONDS = 5.0
+_local_lock = threading.Lock()
+
+
+def _request_started(**_: object) -> None:
+    _request_memo.__dict__.pop("site", None)
+    _request_memo.in_request = True
+
+
+def _request_finished(**_: object) -> None:
+    _request_memo.__dict__.pop("site", None)
+    _request_memo.in_request = False
+
+
+request_started.connect(_request_started, dispatch_uid="page-cache-request-started")
+request_finished.connect(_request_finished, dispatch_uid="page-cache-request-finished")
+
+
 def site_version() -> str:
-    """The site version (:func:`bump_site`), for a key of something every page may show."""
-    return _versions([SITE])
+    """The site version (:func:`bump_site`), for a key of something every page may show:
+    read from the cache once per request (a bump in this request reads it again)."""
+    version = _request_memo.__dict__.get("site")
+    if version is None:
+        version = _versions([SITE])
+        if getattr(_request_memo, "in_request", False):
+            _request_memo.site = version
+    return cast(str, version)
 
 
 def site_cached(name: str, compute: Callable[[], Value]) -> Value:
@@ -91,12 +142,24 @@ def site_cached(name: str, compute: Callable[[], Value]) -> Value:
     what :func:`bump_site` follows (branding, a choice such as a priority or a campaign
     edited in the admin, the site's pages published, moved or deleted): the site's name and
     menus, the filters' choices. Kept in the cache under the site version for at most
-    ``PAGE_SECONDS``, so such a change shows on the next request."""
-    key = f"pages:value:{_versions([SITE])}:{name}"
+    ``PAGE_SECONDS``, so such a change shows on the next request, and in this process while
+    the version holds. Callers treat the value as read-only: it is shared between requests."""
+    version = site_version()
+    now = time.monotonic()
+    with _local_lock:
+        local = _LOCAL_VALUES.get(name)
+    if local is not None and local[0] == version and local[1] > now:
+        return cast(Value, local[2])
+    key = f"pages:value:{version}:{name}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(key, value, PAGE_SECONDS)
+    with _local_lock:
+        _LOCAL_VALUES[name] = (version, now + LOCAL_SECONDS, value)
+        _LOCAL_VALUES.move_to_end(name)
+        while len(_LOCAL_VALUES) > _LOCAL_LIMIT:
+            _LOCAL_VALUES.popitem(last=False)
     return cast(Value, value)
 
 
@@ -124,7 +187,9 @@ def _key(request: HttpRequest, names: list[str]) -> str:
     address = request.get_full_path()
     language = getattr(request, "LANGUAGE_CODE", "")
     digest = sha256(f"{language}|{address}".encode()).hexdigest()[:40]
-    return f"pages:page:{_versions(names)}:{digest}"
+    others = [name for name in names if name != SITE]
+    site = site_version() if SITE in names else ""
+    return f"pages:page:{site}.{_versions(others) if others else ''}:{digest}"
 
 
 def _stored(request: HttpRequest, response: HttpResponse) -> dict[str, Any]:
