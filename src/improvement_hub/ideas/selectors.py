@@ -9,13 +9,23 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from django.core.cache import cache
-from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.utils import timezone
 
 from improvement_hub.accounts.permissions import is_staff_member
 from improvement_hub.core import page_cache
+from improvement_hub.core.models import set_prefetched
 from improvement_hub.core.search import search_words
+from improvement_hub.council.models import Priority
 from improvement_hub.council.selectors import directorate_list, service_list
 from improvement_hub.ideas import permissions, similarity
 from improvement_hub.ideas.filters import IdeaFilter, ReviewQueueFilter
@@ -27,6 +37,7 @@ from improvement_hub.ideas.models import (
     Idea,
     IdeaQuerySet,
     IdeaResponse,
+    IdeaStatus,
     Report,
     Support,
 )
@@ -182,66 +193,103 @@ def idea_list_for_export(*, filters: IdeaFilter, limit: int, seed: int = 1) -> l
 
 
 def _reference_objects() -> dict[str, dict[int, Any]]:
-    """Every directorate, service and campaign by id: small tables edited only in the
-    admin, whose saves bump the site version (``core.page_cache.site_cached``)."""
+    """Every directorate, service, campaign, status and priority by id: small tables edited
+    only in the admin, whose saves bump the site version (``core.page_cache.site_cached``).
+    Shared between requests: read-only."""
 
     def load() -> dict[str, dict[int, Any]]:
         return {
             "directorate": {d.pk: d for d in directorate_list()},
             "service": {s.pk: s for s in service_list()},
             "campaign": {c.pk: c for c in Campaign.objects.all()},
+            "status": {s.pk: s for s in IdeaStatus.objects.all()},
+            "priority": {p.pk: p for p in Priority.objects.all()},
         }
 
     return page_cache.site_cached("ideas:reference-objects", load)
 
 
 def idea_get_for_user(*, user: AnyUser, idea_id: int) -> Idea:
-    """The idea if this person may see it; 404 for missing and forbidden alike."""
+    """The idea if this person may see it; 404 for missing and forbidden alike.
+
+    ``idea.has_initiatives`` says whether an initiative took it forward (the page reads
+    them only then)."""
     # Only what every page of an idea shows. Each joined table costs PostgreSQL planning
     # time on every request (2.9 ms with the list's five joins at 100,000 ideas), so the
-    # directorate, service and campaign come from the cached reference objects instead;
-    # ``merged_into`` is loaded when an idea has one (rare).
-    idea = (
-        Idea.objects.select_related("status", "author")
-        .prefetch_related("priorities")
-        .filter(pk=idea_id)
-        .first()
+    # directorate, service, campaign, status and priorities come from the cached
+    # reference objects instead; ``merged_into`` is loaded when an idea has one (rare).
+    # Initiatives sit above ideas: read by the reverse relation's table, never imported.
+    initiative_links = Idea.initiatives.through.objects.filter(idea_id=OuterRef("pk"))
+    queryset = Idea.objects.select_related("author").annotate(
+        has_initiatives=Exists(initiative_links)
     )
-    if idea is None or not permissions.can_view_idea(user, idea):
+    if user.is_authenticated:  # the page's support and follow buttons, in the same query
+        queryset = queryset.annotate(
+            viewer_supports=Exists(Support.objects.filter(idea=OuterRef("pk"), user_id=user.pk)),
+            viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user_id=user.pk)),
+        )
+    found = list(queryset.filter(pk=idea_id).order_by()[:1])
+    idea = found[0] if found else None
+    if idea is None:
         raise Http404("No such idea")
     references = _reference_objects()
-    for field in ("directorate", "service", "campaign"):
-        found = references[field].get(getattr(idea, f"{field}_id"))
-        if found is not None:  # otherwise read when used, as any relation
-            setattr(idea, field, found)
+    for field in ("directorate", "service", "campaign", "status"):
+        reference = references[field].get(getattr(idea, f"{field}_id"))
+        if reference is not None:  # otherwise read when used, as any relation
+            setattr(idea, field, reference)
+    if not permissions.can_view_idea(user, idea):
+        raise Http404("No such idea")
+    priority_ids = Idea.priorities.through.objects.filter(idea_id=idea.pk).values_list(
+        "priority_id", flat=True
+    )
+    priorities = [references["priority"][pk] for pk in priority_ids if pk in references["priority"]]
+    priorities.sort(key=lambda priority: (priority.position, priority.name))
+    set_prefetched(idea, "priorities", priorities)
     return idea
 
 
 def idea_detail_context(*, user: AnyUser, idea: Idea) -> dict[str, object]:
-    """History, comments with replies and reports, and this person's support and follow."""
-    comments_qs = Comment.objects.select_related("author").order_by("created_at", "id")
-    top_level = list(
-        comments_qs.filter(idea=idea, parent__isnull=True).prefetch_related(
-            Prefetch("replies", queryset=comments_qs)
-        )
-    )
-    responses = list(
-        IdeaResponse.objects.filter(idea=idea)
-        .select_related("status", "actor")
-        .order_by("created_at", "id")
-    )
-    user_id = user.pk if user.is_authenticated else None
-    supported = user_id is not None and Support.objects.filter(idea=idea, user_id=user_id).exists()
-    following = user_id is not None and Follow.objects.filter(idea=idea, user_id=user_id).exists()
+    """History, comments with replies and reports, and this person's support and follow.
+
+    Each top-level comment's replies are in ``comment.reply_list`` (one query for the
+    thread, whatever its shape)."""
+    top_level: list[Comment] = []
+    replies: dict[int, list[Comment]] = {}
+    for comment in Comment.objects.select_related("author").filter(idea=idea):  # in order
+        if comment.parent_id is None:
+            comment.reply_list = replies.setdefault(comment.pk, [])  # type: ignore[attr-defined]  # shown by the template
+            top_level.append(comment)
+        else:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    statuses = _reference_objects()["status"]
+    responses = list(IdeaResponse.objects.filter(idea=idea).order_by("created_at", "id"))
+    for response in responses:
+        status = statuses.get(response.status_id)
+        if status is not None:
+            response.status = status
     return {
         "comments": top_level,
         "responses": responses,
-        "supported": supported,
-        "following": following,
+        "supported": _viewer_has(idea, user, "viewer_supports", Support),
+        "following": _viewer_has(idea, user, "viewer_follows", Follow),
+        "initiatives": list(idea.initiatives.all())
+        if getattr(idea, "has_initiatives", True)
+        else [],
         # Initiatives sit above ideas (read by reverse relation): staff open every one,
         # everyone else the published ones.
         "opens_unpublished_initiatives": is_staff_member(user),
     }
+
+
+def _viewer_has(idea: Idea, user: AnyUser, annotation: str, model: type[Support | Follow]) -> bool:
+    """Whether this person supports (follows) the idea: read with the idea by
+    ``idea_get_for_user``, else now."""
+    if not user.is_authenticated:
+        return False
+    known = getattr(idea, annotation, None)
+    if known is not None:
+        return bool(known)
+    return model.objects.filter(idea=idea, user_id=user.pk).exists()
 
 
 def idea_list_for_author(*, user: User) -> QuerySet[Idea]:
@@ -289,14 +337,17 @@ def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = (
     ideas = {
         i.pk: i
         for i in Idea.objects.public()
-        .select_related("status")
         .filter(pk__in=[m.id for m in matches])
+        .order_by()
     }
+    statuses = _reference_objects()["status"]
     result = []
     for match in matches:
         idea = ideas.get(match.id)
         if idea is not None:
             idea.score = match.score
+            if idea.status_id in statuses:
+                idea.status = statuses[idea.status_id]
             result.append(idea)
     return result[:limit]
 
