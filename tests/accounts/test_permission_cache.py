@@ -80,3 +80,40 @@ def test_this_backend_signs_nobody_in(client):
         backend.authenticate(None, username=person.email, password="a long and good password 42")
         is None
     )
+
+
+def test_the_second_request_reads_no_role(client):
+    client.force_login(UserFactory(role=Role.HUB_TEAM))
+    client.get("/lab/triage/")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/lab/triage/").status_code == 200
+    # (the inbox's own filter lists the Hub Team's members: not this person's roles)
+    own_groups = '"accounts_user_groups"."user_id" IN'
+    assert [q["sql"] for q in captured if own_groups in q["sql"]] == []
+
+
+def test_a_role_counts_for_the_pages_it_opens_on_the_next_request(
+    client, django_capture_on_commit_callbacks
+):  # type: ignore[no-untyped-def]
+    hub = UserFactory(role=Role.HUB_TEAM)
+    person = UserFactory(role=Role.STAFF)
+    client.force_login(person)
+    assert client.get("/lab/triage/").status_code == 404  # hidden from anyone else
+    with django_capture_on_commit_callbacks(execute=True):
+        services.person_role_change(actor=hub, person=person, role=Role.HUB_TEAM, grant=True)
+    assert client.get("/lab/triage/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        services.person_role_change(actor=hub, person=person, role=Role.HUB_TEAM, grant=False)
+    assert client.get("/lab/triage/").status_code == 404
+
+
+def test_changing_a_persons_groups_counts_at_once_on_the_same_object():
+    person = UserFactory(role=Role.STAFF)
+    assert not person.has_role(Role.HUB_TEAM)
+    person.groups.add(Group.objects.get(name=str(Role.HUB_TEAM)))
+    assert person.has_role(Role.HUB_TEAM)
+    person.groups.remove(Group.objects.get(name=str(Role.HUB_TEAM)))
+    assert not person.has_role(Role.HUB_TEAM)
+    fresh = type(person).objects.get(pk=person.pk)
+    assert fresh.has_role(Role.STAFF)
+    assert not fresh.has_role(Role.HUB_TEAM)

@@ -3,10 +3,11 @@
 Every page a signed-in person sees asks one permission (the header's "Hub admin" link,
 ``perms.wagtailadmin.access_admin``), and Django's backend reads it with two queries per
 request (the person's own permissions and their groups'). This backend keeps the two
-sets in the cache, under a version that ``receivers.py`` bumps whenever a permission can
-change: a person's groups or permissions, a group's permissions, a group or permission
-saved or deleted (``permissions_changed``). Whether the person is active and whether a
-superuser are read from the user row on every request, as before.
+sets in the cache, under a version (``permission_version.py``) that ``receivers.py`` bumps
+whenever a permission can change: a person's groups or permissions, a group's permissions,
+a group or permission saved or deleted (``permissions_changed``). Whether the person is
+active and whether a superuser are read from the user row on every request, as before. A
+person's groups (their roles, ``User.has_role``) are kept under the same version.
 
 With ``CACHE_URL`` naming Redis, a change is seen by every process at once; with the
 default per-process cache, by the process that made it at once and by the others within
@@ -17,27 +18,14 @@ from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest
 
-PERMISSION_SECONDS = 60
-VERSION_KEY = "accounts:permissions-version"
+from improvement_hub.accounts.permission_version import (
+    PERMISSION_SECONDS,
+    VERSION_KEY,
+)
+
 _MISSING = object()
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(VERSION_KEY, 1, None)
-
-
-def permissions_changed() -> None:
-    """Forget every cached permission set (call it when any may have changed): at once,
-    and again when the transaction commits, so a set read in between from what was there
-    before (another request, before this commit) is dropped too."""
-    _bump()
-    transaction.on_commit(_bump)
 
 
 class CachedPermissionsBackend(ModelBackend):

@@ -4,11 +4,12 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from improvement_hub.accounts.permission_version import cached_groups
 from improvement_hub.accounts.roles import Role
+from improvement_hub.core.models import set_prefetched
 
 # What people see in place of the name of someone who closed their account.
 FORMER_MEMBER = "A former member"
@@ -118,12 +119,15 @@ class User(AbstractUser):
         """True if the user is in the group named ``role``.
 
         The groups are read once per instance, so once per request for ``request.user``:
-        the first check prefetches them (a ``prefetch_related("groups")`` already made is
-        used as it is). Changing them through ``user.groups`` (``add``, ``remove``, ``set``,
-        ``clear``) or ``refresh_from_db()`` drops the prefetch, so the next check reads them
-        again."""
+        the first check sets them as the instance's prefetch (a ``prefetch_related("groups")``
+        already made is used as it is), from the cache under the permissions version
+        (``permission_version.cached_groups``: any change to anyone's groups bumps it).
+        Changing them through ``user.groups`` (``add``, ``remove``, ``set``, ``clear``) or
+        ``refresh_from_db()`` drops the prefetch, so the next check reads them again."""
         if "groups" not in getattr(self, "_prefetched_objects_cache", {}):
-            prefetch_related_objects([self], "groups")
+            if self.pk is None:
+                return False
+            set_prefetched(self, "groups", cached_groups(self))
         return any(group.name == role for group in self.groups.all())
 
 

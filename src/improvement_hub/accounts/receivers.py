@@ -7,8 +7,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from improvement_hub.accounts.backends import permissions_changed
 from improvement_hub.accounts.models import User
+from improvement_hub.accounts.permission_version import permissions_changed
 from improvement_hub.accounts.services import user_email_verified
 
 
@@ -24,7 +24,7 @@ def _permissions_changed(**kwargs: object) -> None:
     permissions_changed()
 
 
-# What the permission cache (backends.py) follows: a person's groups or own permissions,
+# What the permission cache (permission_version.py) follows: a person's groups or own permissions,
 # a group's permissions, and groups and permissions themselves.
 for _through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
     m2m_changed.connect(
