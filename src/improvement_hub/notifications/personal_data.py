@@ -12,6 +12,7 @@ from improvement_hub.notifications.models import (
     Notification,
     NotificationPreference,
 )
+from improvement_hub.notifications.selectors import notification_unread_count_forget
 
 if TYPE_CHECKING:
     from improvement_hub.accounts.models import User
@@ -53,6 +54,7 @@ def notifications_export(user: User) -> dict[str, Any]:
 def notifications_close(user: User) -> None:
     """Deletes the person's notifications and email settings: nobody else reads them."""
     Notification.objects.filter(recipient=user).delete()
+    notification_unread_count_forget([user.pk])
     NotificationPreference.objects.filter(user=user).delete()
     KindSetting.objects.filter(user=user).delete()
 

@@ -1,5 +1,9 @@
 """Reads of notifications: each person sees only their own."""
 
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -29,12 +33,35 @@ def notification_list_for_user(
     return notifications.order_by("-created_at", "-pk")
 
 
+# The header shows the unread count on every signed-in page: kept in the cache per person,
+# forgotten by every service that changes it (``notification_unread_count_forget``), and
+# never older than this.
+UNREAD_SECONDS = 60
+
+
+def _unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def notification_unread_count(*, user: AnyUser, kind: str = "") -> int:
     """How many of ``user``'s notifications (of ``kind``, if given) are unread, in one
-    query; 0 when signed out."""
+    query (all kinds: from the cache while nothing changed them); 0 when signed out."""
     if not user.is_authenticated:
         return 0
-    return notification_list_for_user(user=user, kind=kind, unread=True).count()
+    unread = notification_list_for_user(user=user, kind=kind, unread=True)
+    if kind:
+        return unread.count()
+    count = cache.get_or_set(_unread_key(user.pk), unread.count, UNREAD_SECONDS)
+    return unread.count() if count is None else int(count)
+
+
+def notification_unread_count_forget(user_ids: Iterable[int]) -> None:
+    """Forget these people's cached unread counts: now, and again when the transaction
+    commits (a count read in between from what was there before is dropped too)."""
+    keys = [_unread_key(pk) for pk in user_ids]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def notification_kind_choices(*, user: AnyUser) -> dict[str, set[str]]:

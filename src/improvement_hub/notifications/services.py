@@ -25,6 +25,7 @@ from improvement_hub.notifications.models import (
     Notification,
     NotificationPreference,
 )
+from improvement_hub.notifications.selectors import notification_unread_count_forget
 from improvement_hub.notifications.tasks import send_notification_email
 
 _CHUNK = 500
@@ -109,6 +110,7 @@ def notify(
         ],
         batch_size=_CHUNK,
     )
+    notification_unread_count_forget(n.recipient_id for n in created if n.in_hub)
 
     for notification, user in zip(created, ordered, strict=True):
         if (
@@ -143,6 +145,7 @@ def notification_mark_read(*, user: AnyUser, notification: Notification) -> Noti
             Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
                 read_at=now
             )
+            notification_unread_count_forget([user.pk])
         notification.read_at = now
     return notification
 
@@ -152,6 +155,7 @@ def notification_mark_all_read(*, user: AnyUser) -> int:
     """Marks all of ``user``'s unread notifications read; returns how many changed."""
     if not user.is_authenticated:
         raise PermissionDenied("Sign in to see your notifications")
+    notification_unread_count_forget([user.pk])
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
