@@ -7,7 +7,6 @@ A value the form refuses (an unknown slug, a search too long) is ignored, everyw
 alike: the other filters still apply, and the page shows the form's message.
 """
 
-import hashlib
 import json
 from collections.abc import Callable, Mapping
 from functools import cache, partial
@@ -19,6 +18,7 @@ from django.db.models import QuerySet
 
 from improvement_hub.accounts.selectors import hub_team_member_list
 from improvement_hub.core import page_cache
+from improvement_hub.core.forms import form_render_key
 from improvement_hub.core.search import query_id
 from improvement_hub.council.choices import ChangeScale
 from improvement_hub.council.selectors import directorate_list, priority_list_active
@@ -42,19 +42,9 @@ class IdeaFilterForm(forms.Form):
 
     @property
     def render_key(self) -> str:
-        """A digest of everything the rendered form shows (values, choices, errors), for
-        the list template to cache the rendering: any change gives a new key, so a cached
-        form is never stale. Rendering seven GOV.UK fields is a large part of a list page."""
-        shown = [
-            (
-                bound.name,
-                str(bound.value()),
-                [list(map(str, choice)) for choice in getattr(bound.field, "choices", [])],
-                bound.errors.get_json_data() if self.is_bound else [],
-            )
-            for bound in self
-        ]
-        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
+        """A digest of everything the rendered form shows, for the list template to cache
+        the rendering (``core.forms.form_render_key``)."""
+        return form_render_key(self)
 
 
 def _once(load: Callable[[], list[tuple[str, str]]]) -> Callable[[], list[tuple[str, str]]]:

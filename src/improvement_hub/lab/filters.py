@@ -1,5 +1,6 @@
 """The one definition of the triage inbox's filters: the page's form and its query."""
 
+from functools import cache
 from typing import Any
 
 import django_filters
@@ -21,6 +22,12 @@ NOBODY = "none"
 
 class InboxFilterForm(GovUKFormMixin, forms.Form):
     """The filters' form, with the site's wording and its refusal of control characters."""
+
+
+def _assignee_choices() -> list[tuple[str, str]]:
+    return [(NOBODY, "Nobody")] + [
+        (str(member.pk), str(member)) for member in hub_team_member_list()
+    ]
 
 
 class InboxFilter(django_filters.FilterSet):
@@ -53,10 +60,7 @@ class InboxFilter(django_filters.FilterSet):
     )
     assignee = django_filters.ChoiceFilter(
         label="Assigned to",
-        choices=lambda: (
-            [(NOBODY, "Nobody")]
-            + [(str(member.pk), str(member)) for member in hub_team_member_list()]
-        ),
+        choices=[],  # set per filter set (``__init__``)
         empty_label="Anyone",
         method="filter_assignee",
     )
@@ -70,6 +74,8 @@ class InboxFilter(django_filters.FilterSet):
         query = data.copy() if data is not None else QueryDict(mutable=True)
         query.setdefault("status", OPEN)
         super().__init__(query, *args, **kwargs)
+        # Read once per filter set, whether checked, rendered or both.
+        self.filters["assignee"].extra["choices"] = cache(_assignee_choices)
         refused = [name for name in self.form.errors if name in self.filters]
         if refused:
             for name in refused:
