@@ -335,10 +335,7 @@ def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = (
     if not matches:
         return []
     ideas = {
-        i.pk: i
-        for i in Idea.objects.public()
-        .filter(pk__in=[m.id for m in matches])
-        .order_by()
+        i.pk: i for i in Idea.objects.public().filter(pk__in=[m.id for m in matches]).order_by()
     }
     statuses = _reference_objects()["status"]
     result = []
