@@ -272,3 +272,18 @@ def test_support_returns_to_the_idea_when_next_is_not_a_path_on_this_site(as_sta
     )
     assert response.status_code == 302
     assert response["Location"] == idea.get_absolute_url()
+
+
+def test_a_reply_stays_under_its_comment_whatever_came_after(as_staff):
+    # The thread is read in one query in time order and grouped on the page: a reply
+    # written after a later comment is still shown inside its own comment.
+    idea = IdeaFactory()
+    url = reverse("ideas:comment_add", args=[idea.pk])
+    as_staff.post(url, {"body": "First comment"})
+    first = Comment.objects.get()
+    as_staff.post(url, {"body": "Second comment"})
+    as_staff.post(url, {"body": "A late reply", "parent": first.pk})
+    reply = Comment.objects.get(body="A late reply")
+    html = as_staff.get(idea.get_absolute_url()).content.decode()
+    assert html.index("First comment") < html.index("A late reply") < html.index("Second comment")
+    assert f'<div class="hub-comment hub-comment--reply" id="comment-{reply.pk}">' in html
