@@ -105,6 +105,14 @@ class SyncedIndex:
         """Rows whose text is most like ``text``: ids and scores, best first."""
         return self._sync().query(text, limit=limit, exclude=tuple(exclude))
 
+    def state(self) -> str | None:
+        """What a value computed from this index is kept under: the shared version, or
+        None while this process has no index yet (its queries find nothing until it is
+        built, and that must not be kept)."""
+        if self._index is None:
+            return None
+        return f"{self.version_key}={cache.get(self.version_key)}"
+
     def reset(self) -> None:
         """Forgets this process's index (tests, and after bulk loads)."""
         with self._lock:

@@ -329,6 +329,12 @@ def idea_get_submitted(*, idea_id: int) -> Idea | None:
     return Idea.objects.filter(pk=idea_id, submitted_at__isnull=False).first()
 
 
+def idea_similar_state() -> str | None:
+    """What :func:`idea_similar_list`'s answers are kept under elsewhere (the ideas index's
+    shared version), or None while this process's index is not built yet."""
+    return similarity.state()
+
+
 def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = ()) -> list[Idea]:
     """Up to ``limit`` public ideas most like ``text``, best first, each with ``.score``."""
     matches = similarity.similar(text, limit=limit * 2, exclude=exclude)

@@ -24,11 +24,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 def _referral_context(referral: Referral, form: DecisionForm | None = None) -> dict[str, object]:
+    aside = selectors.referral_aside(referral=referral)
     return {
         "referral": referral,
         "days_left": selectors.referral_days_left(referral),
-        "suggestions": selectors.referral_suggestions(referral=referral),
-        "similar": selectors.referral_similar(referral=referral),
+        "suggestions": aside.suggestions,
+        "similar": aside.similar,
         "access_log": selectors.referral_access_log(referral=referral),
         "decision_form": form or DecisionForm(),
         "form": form if form is not None and form.errors else None,

@@ -8,12 +8,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
+from django.core.cache import cache
 from django.db.models import Count, F, Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from improvement_hub.core import page_cache
 from improvement_hub.council.selectors import priority_list, service_list
-from improvement_hub.ideas.selectors import idea_similar_list
+from improvement_hub.ideas.selectors import idea_similar_list, idea_similar_state
 from improvement_hub.lab import permissions, similarity
 from improvement_hub.lab.models import (
     AffectedCount,
@@ -44,6 +46,13 @@ HISTORY_NEEDED = 20  # decided referrals before suggestions are more than a gues
 HISTORY_COUNT_CAP = 1000
 # Targets this close (in working days) are flagged in the inbox.
 DUE_SOON_WORKING_DAYS = 2
+# Bumped whenever a referral's services or priorities change, or a challenge is saved or
+# deleted (lab.apps): what the referral page shows beside a referral follows them.
+TRIAGE_VERSION = "lab-triage"
+# How long the referral page's suggestions and similar items are kept: any change they
+# depend on gives them a new key at once; this bounds how long a process with a
+# local-memory cache shows them after a change made in another process.
+ASIDE_SECONDS = page_cache.PAGE_SECONDS
 INBOX_ORDER = (F("acknowledged_at").asc(nulls_first=True), "decide_by", "received_at", "id")
 
 
@@ -212,6 +221,54 @@ def referral_suggestions(*, referral: Referral) -> dict[str, object]:
         "priorities": _ranked(priorities, max(len(services), 1)),
         "low_confidence": True,
     }
+
+
+@dataclass(frozen=True)
+class Aside:
+    """What the referral page shows beside a referral: suggestions and similar items."""
+
+    suggestions: dict[str, object]
+    similar: "Similar"
+
+
+def referral_aside(*, referral: Referral) -> Aside:
+    """The referral page's suggestions and similar items, computed once per change.
+
+    They are the same on every view of the page until something they are drawn from
+    changes: the referral's own text (its ``updated_at``), any referral's services or
+    priorities and any challenge (the ``lab-triage`` version), the two similarity indexes
+    (their versions, moved by a new or hidden idea and by a referral confirmed, withdrawn,
+    decided or erased) and the names of services and priorities (the site version). The
+    key holds all of these, so a change shows on the next view, in every process with a
+    shared cache. While an index is still being built in this process (its queries find
+    nothing yet), the answer is not kept.
+    """
+
+    def compute() -> Aside:
+        return Aside(
+            suggestions=referral_suggestions(referral=referral),
+            similar=referral_similar(referral=referral),
+        )
+
+    indexes = (similarity.state(), idea_similar_state())
+    if None in indexes:
+        return compute()
+    key = ":".join(
+        [
+            "lab:referral-aside",
+            str(referral.pk),
+            referral.updated_at.isoformat(),
+            page_cache.version(TRIAGE_VERSION),
+            *(str(state) for state in indexes),
+        ]
+    )
+    aside = cache.get(key)
+    if aside is None:
+        aside = compute()
+        # Computed after the indexes were read: if they moved on meanwhile, the key
+        # already names the older versions and is never read again.
+        cache.set(key, aside, ASIDE_SECONDS)
+    return aside
 
 
 def _ranked(votes: dict[object, float], total: float) -> list[tuple[object, int]]:
