@@ -383,6 +383,8 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
 
     with timings.step("vacuum analyze"):
         execute("VACUUM ANALYZE")
+    with timings.step("the open referrals' asides, as the task worker stores them"):
+        store_asides()
 
     return {
         "referrals": one("SELECT COUNT(*) FROM lab_referral")[0],
@@ -424,6 +426,22 @@ def load(args: argparse.Namespace, timings: Timings) -> dict[str, object]:  # ty
     }
 
 
+def store_asides() -> int:
+    """Each open referral's suggestions and similar items (lab.asides), as the task worker
+    stores them when a referral is confirmed: the rows COPY'd above were never confirmed
+    through the service. Returns how many were stored."""
+    from improvement_hub.core import similarity as indexes
+    from improvement_hub.lab.asides import referral_aside_refresh
+    from improvement_hub.lab.models import OPEN_STATUSES, Referral
+
+    indexes.build_all()
+    count = 0
+    for referral in Referral.objects.filter(status__in=OPEN_STATUSES).iterator(chunk_size=500):
+        referral_aside_refresh(referral=referral)
+        count += 1
+    return count
+
+
 def _rows(sql: str) -> list[tuple]:
     from django.db import connection
 
@@ -441,6 +459,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--challenges", type=int, default=40)
     parser.add_argument("--seed", type=int, default=2016)
     parser.add_argument("--reset", action="store_true", help="drop and recreate the database")
+    parser.add_argument(
+        "--asides-only",
+        action="store_true",
+        help="only store the open referrals' asides in a database loaded before",
+    )
     args = parser.parse_args(argv)
 
     url = configure_environment()
@@ -457,6 +480,11 @@ def main(argv: list[str] | None = None) -> None:
 
     with timings.step("migrate"):
         call_command("migrate", verbosity=0, interactive=False)
+    if args.asides_only:
+        with timings.step("the open referrals' asides"):
+            print(f"asides stored: {store_asides()}")
+        timings.report()
+        return
     if Referral.objects.exists():
         raise SystemExit(
             "The database already holds referrals: run again with --reset to reload it."

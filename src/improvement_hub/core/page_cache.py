@@ -36,7 +36,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 # What a page may lag behind a change no version names (the cached list counts' own
@@ -137,17 +137,6 @@ def site_version() -> str:
     return cast(str, version)
 
 
-def version(name: str) -> str:
-    """The current version of ``name`` (with the site's), for the key of a value kept
-    under it elsewhere: a missing one starts at a random number, as :func:`bump` does."""
-    key = _version_key(name)
-    found = cache.get(key)
-    if found is None:
-        cache.add(key, _new_version(), None)
-        found = cache.get(key)
-    return f"{site_version()}.{found}"
-
-
 def site_cached(name: str, compute: Callable[[], Value]) -> Value:
     """A value that is the same for every visitor, signed in or not, and changes only with
     what :func:`bump_site` follows (branding, a choice such as a priority or a campaign
@@ -246,23 +235,6 @@ def anonymous_page(versions: Versions) -> Callable[[View], View]:
         return cast(View, wrapped)
 
     return decorator
-
-
-def bump_when_saved(name: str, *models: type[Model]) -> None:
-    """Bump ``name`` once the transaction commits whenever one of ``models`` is saved or
-    deleted, or, for a many-to-many relation's through model, whenever the relation is
-    set, added to, removed from or cleared: for a value that follows every write to a
-    table, whichever service (or the admin) makes it."""
-
-    def changed(**kwargs: object) -> None:
-        if not str(kwargs.get("action", "post")).startswith("pre"):
-            bump_on_commit(name)
-
-    for model in models:
-        uid = f"page-cache-{name}-{model._meta.label}"
-        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-save")
-        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
-        m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-m2m")
 
 
 def forget_pages_when_saved(*models: type[Model]) -> None:

@@ -105,18 +105,16 @@ class SyncedIndex:
         """Rows whose text is most like ``text``: ids and scores, best first."""
         return self._sync().query(text, limit=limit, exclude=tuple(exclude))
 
-    def state(self) -> str | None:
-        """What a value computed from this index is kept under: the shared version, or
-        None while this process has no index yet (its queries find nothing until it is
-        built, and that must not be kept)."""
-        if self._index is None:
-            return None
-        return f"{self.version_key}={cache.get(self.version_key)}"
-
     def reset(self) -> None:
         """Forgets this process's index (tests, and after bulk loads)."""
         with self._lock:
             self._index, self._version, self._synced_at = None, None, None
+
+
+def all_ready() -> bool:
+    """Whether this process holds every index made so far (before then, a query of one
+    still being built finds nothing: an answer that must not be stored)."""
+    return all(index._index is not None for index in _INDEXES)
 
 
 def build_all() -> dict[str, int]:

@@ -329,30 +329,31 @@ def idea_get_submitted(*, idea_id: int) -> Idea | None:
     return Idea.objects.filter(pk=idea_id, submitted_at__isnull=False).first()
 
 
-def idea_similar_state() -> str | None:
-    """What :func:`idea_similar_list`'s answers are kept under elsewhere (the ideas index's
-    shared version), or None while this process's index is not built yet."""
-    return similarity.state()
-
-
 def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = ()) -> list[Idea]:
     """Up to ``limit`` public ideas most like ``text``, best first, each with ``.score``."""
     matches = similarity.similar(text, limit=limit * 2, exclude=exclude)
-    if not matches:
+    ideas = idea_public_in_order([match.id for match in matches])
+    scores = {match.id: match.score for match in matches}
+    for idea in ideas:
+        idea.score = scores[idea.pk]
+    return ideas[:limit]
+
+
+def idea_public_in_order(ids: list[int]) -> list[Idea]:
+    """The public ones of these ideas, in the order given (a list kept elsewhere, such as
+    the Lab's suggestions: an idea hidden or merged since is left out), in one query."""
+    if not ids:
         return []
-    ideas = {
-        i.pk: i for i in Idea.objects.public().filter(pk__in=[m.id for m in matches]).order_by()
-    }
+    ideas = Idea.objects.public().filter(pk__in=ids).order_by().in_bulk()
     statuses = _reference_objects()["status"]
     result = []
-    for match in matches:
-        idea = ideas.get(match.id)
+    for pk in ids:
+        idea = ideas.get(pk)
         if idea is not None:
-            idea.score = match.score
             if idea.status_id in statuses:
                 idea.status = statuses[idea.status_id]
             result.append(idea)
-    return result[:limit]
+    return result
 
 
 def campaign_list_open() -> list[Campaign]:

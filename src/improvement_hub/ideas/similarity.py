@@ -48,9 +48,5 @@ def similar(text: str, *, limit: int = 5, exclude: tuple[int, ...] = ()) -> list
     return [match for match in matches if match.score >= MIN_SCORE]
 
 
-def state() -> str | None:
-    return INDEX.state()
-
-
 def reset() -> None:
     INDEX.reset()

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from improvement_hub.core.decorators import hidden_unless
 from improvement_hub.core.forms import render_form, submit
 from improvement_hub.core.pagination import page_of
-from improvement_hub.lab import permissions, selectors, services
+from improvement_hub.lab import asides, permissions, selectors, services
 from improvement_hub.lab.filters import InboxFilter
 from improvement_hub.lab.forms import AssignForm, DecisionForm, TagsForm
 from improvement_hub.lab.models import Referral
@@ -24,7 +24,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 def _referral_context(referral: Referral, form: DecisionForm | None = None) -> dict[str, object]:
-    aside = selectors.referral_aside(referral=referral)
+    aside = selectors.referral_aside(referral=referral) or asides.referral_aside_refresh(
+        referral=referral
+    )
     return {
         "referral": referral,
         "days_left": selectors.referral_days_left(referral),

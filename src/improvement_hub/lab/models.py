@@ -227,6 +227,25 @@ class Referral(TimeStampedModel):
         )
 
 
+class ReferralAside(models.Model):
+    """What the Hub Team's referral page shows beside a referral, computed once and stored:
+    the services and priorities suggested from past decisions, and the most similar
+    referrals and staff ideas (ids only: their names, text, status and visibility are read
+    when the page is shown). Computed by the task worker when the referral is confirmed
+    (and for the open referrals most like it), and by the page when it is missing, older
+    than the referral's last change or a day old (``lab.services.referral_aside_refresh``).
+    Holds no personal data."""
+
+    referral = models.OneToOneField(
+        Referral, primary_key=True, on_delete=models.CASCADE, related_name="aside"
+    )
+    computed_at = models.DateTimeField()
+    data = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"Suggestions for referral {self.referral_id}"
+
+
 class ReferralDraft(models.Model):
     """Answers to the referral questions so far, kept against a cookie so nothing typed is
     lost by the back button, an error or a browser restart. A draft that holds contact

@@ -4,18 +4,18 @@ each read of it is logged."""
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
 
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 from django.db.models import Count, F, Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from improvement_hub.core import page_cache
+from improvement_hub.council.models import Priority, Service
 from improvement_hub.council.selectors import priority_list, service_list
-from improvement_hub.ideas.selectors import idea_similar_list, idea_similar_state
+from improvement_hub.ideas.selectors import idea_public_in_order, idea_similar_list
 from improvement_hub.lab import permissions, similarity
 from improvement_hub.lab.models import (
     AffectedCount,
@@ -29,6 +29,7 @@ from improvement_hub.lab.models import (
     PersonalDataAccess,
     RaisedAs,
     Referral,
+    ReferralAside,
     ReferralEvent,
     ReferralStatus,
     SustainabilityIndicator,
@@ -44,15 +45,15 @@ HISTORY_NEEDED = 20  # decided referrals before suggestions are more than a gues
 # Past decisions are counted up to this many ("more than 1,000"): an exact count of every
 # decided referral on each referral page grows with the data.
 HISTORY_COUNT_CAP = 1000
+# What a stored aside (ReferralAside.data) holds: a new layout is computed again, not read.
+ASIDE_FORMAT = 1
+# A stored aside older than this is computed again when the page is shown: what it learned
+# from past decisions, and the similar items, follow the Lab's history day by day.
+ASIDE_MAX_AGE = timedelta(days=1)
+# Similar referrals and ideas listed beside a referral.
+SIMILAR_SHOWN = 5
 # Targets this close (in working days) are flagged in the inbox.
 DUE_SOON_WORKING_DAYS = 2
-# Bumped whenever a referral's services or priorities change, or a challenge is saved or
-# deleted (lab.apps): what the referral page shows beside a referral follows them.
-TRIAGE_VERSION = "lab-triage"
-# How long the referral page's suggestions and similar items are kept: any change they
-# depend on gives them a new key at once; this bounds how long a process with a
-# local-memory cache shows them after a change made in another process.
-ASIDE_SECONDS = page_cache.PAGE_SECONDS
 INBOX_ORDER = (F("acknowledged_at").asc(nulls_first=True), "decide_by", "received_at", "id")
 
 
@@ -223,54 +224,6 @@ def referral_suggestions(*, referral: Referral) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True)
-class Aside:
-    """What the referral page shows beside a referral: suggestions and similar items."""
-
-    suggestions: dict[str, object]
-    similar: "Similar"
-
-
-def referral_aside(*, referral: Referral) -> Aside:
-    """The referral page's suggestions and similar items, computed once per change.
-
-    They are the same on every view of the page until something they are drawn from
-    changes: the referral's own text (its ``updated_at``), any referral's services or
-    priorities and any challenge (the ``lab-triage`` version), the two similarity indexes
-    (their versions, moved by a new or hidden idea and by a referral confirmed, withdrawn,
-    decided or erased) and the names of services and priorities (the site version). The
-    key holds all of these, so a change shows on the next view, in every process with a
-    shared cache. While an index is still being built in this process (its queries find
-    nothing yet), the answer is not kept.
-    """
-
-    def compute() -> Aside:
-        return Aside(
-            suggestions=referral_suggestions(referral=referral),
-            similar=referral_similar(referral=referral),
-        )
-
-    indexes = (similarity.state(), idea_similar_state())
-    if None in indexes:
-        return compute()
-    key = ":".join(
-        [
-            "lab:referral-aside",
-            str(referral.pk),
-            referral.updated_at.isoformat(),
-            page_cache.version(TRIAGE_VERSION),
-            *(str(state) for state in indexes),
-        ]
-    )
-    aside = cache.get(key)
-    if aside is None:
-        aside = compute()
-        # Computed after the indexes were read: if they moved on meanwhile, the key
-        # already names the older versions and is never read again.
-        cache.set(key, aside, ASIDE_SECONDS)
-    return aside
-
-
 def _ranked(votes: dict[object, float], total: float) -> list[tuple[object, int]]:
     ranked = sorted(votes.items(), key=lambda item: -item[1])[:5]
     return [(item, min(100, round(100 * score / total))) for item, score in ranked]
@@ -288,15 +241,106 @@ class Similar:
 def referral_similar(*, referral: Referral) -> Similar:
     """Similar referrals, ideas and challenges, from the same text engine."""
     text = f"{referral.problem}\n{referral.affected_who}"
-    matches = similarity.similar(text, limit=5, exclude=(referral.pk,))
-    found = Referral.objects.only("id", "reference", "problem", "status").in_bulk(
-        [m.id for m in matches]
-    )
+    matches = similarity.similar(text, limit=SIMILAR_SHOWN, exclude=(referral.pk,))
     return Similar(
-        referrals=[found[match.id] for match in matches if match.id in found],
-        ideas=idea_similar_list(text=text, limit=5),
+        referrals=_referrals_in_order([m.id for m in matches]),
+        ideas=idea_similar_list(text=text, limit=SIMILAR_SHOWN),
         challenges=challenge_similar(text=text),
     )
+
+
+def _referrals_in_order(ids: list[int]) -> list[Referral]:
+    """These referrals, in the order given, leaving out any that left the similar-referrals
+    index since (withdrawn or erased: lab.similarity)."""
+    if not ids:
+        return []
+    found = (
+        Referral.objects.only("id", "reference", "problem", "status")
+        .exclude(status__in=(ReferralStatus.UNCONFIRMED, ReferralStatus.WITHDRAWN))
+        .filter(personal_data_erased_at__isnull=True)
+        .in_bulk(ids)
+    )
+    return [found[pk] for pk in ids if pk in found]
+
+
+@dataclass(frozen=True)
+class Aside:
+    """What the referral page shows beside a referral."""
+
+    suggestions: dict[str, object]
+    similar: Similar
+
+
+def referral_aside_compute(*, referral: Referral) -> tuple[Aside, dict[str, Any]]:
+    """The suggestions and similar items for ``referral``, computed now: ready to show, and
+    as stored in ``ReferralAside.data`` (ids and confidences only, so that names, text,
+    status and visibility are read when they are shown)."""
+    suggestions = referral_suggestions(referral=referral)
+    similar = referral_similar(referral=referral)
+    services = cast(list[tuple[Service, int | None]], suggestions["services"])
+    priorities = cast(list[tuple[Priority, int]], suggestions["priorities"])
+    data = {
+        "format": ASIDE_FORMAT,
+        "of": referral.updated_at.isoformat(),
+        "basis": suggestions["basis"],
+        "low_confidence": suggestions["low_confidence"],
+        "services": [[service.pk, confidence] for service, confidence in services],
+        "priorities": [[priority.pk, confidence] for priority, confidence in priorities],
+        "referrals": [other.pk for other in similar.referrals],
+        "ideas": [idea.pk for idea in similar.ideas],
+    }
+    return Aside(suggestions=suggestions, similar=similar), data
+
+
+def referral_aside(*, referral: Referral, now: datetime | None = None) -> Aside | None:
+    """The stored aside of ``referral``, made ready to show, or None when it must be
+    computed again (none yet, the referral changed since, a day old, an older layout):
+    then ``lab.services.referral_aside_refresh`` computes and stores it."""
+    stored = ReferralAside.objects.filter(referral_id=referral.pk).first()
+    if stored is None or not aside_is_current(stored, referral=referral, now=now):
+        return None
+    return aside_from_data(stored.data, referral=referral)
+
+
+def aside_is_current(stored: ReferralAside, *, referral: Referral, now: datetime | None) -> bool:
+    data = stored.data
+    return (
+        isinstance(data, dict)
+        and data.get("format") == ASIDE_FORMAT
+        and data.get("of") == referral.updated_at.isoformat()
+        and stored.computed_at > (now or timezone.now()) - ASIDE_MAX_AGE
+    )
+
+
+def aside_from_data(data: dict[str, Any], *, referral: Referral) -> Aside:
+    """A stored aside with today's names and visibility: services and priorities from the
+    site's cached lists, the similar referrals and ideas read by id (one query each, none
+    when there are none), the challenges matched now (few, kept in memory)."""
+    services, priorities = _services_and_priorities()
+    text = f"{referral.problem}\n{referral.affected_who}"
+    return Aside(
+        suggestions={
+            "basis": data["basis"],
+            "low_confidence": data["low_confidence"],
+            "services": [(services[pk], c) for pk, c in data["services"] if pk in services],
+            "priorities": [(priorities[pk], c) for pk, c in data["priorities"] if pk in priorities],
+        },
+        similar=Similar(
+            referrals=_referrals_in_order(data["referrals"]),
+            ideas=idea_public_in_order(data["ideas"]),
+            challenges=challenge_similar(text=text),
+        ),
+    )
+
+
+def _services_and_priorities() -> tuple[dict[int, Service], dict[int, Priority]]:
+    """Every service and priority by id: few, the same for everyone, and edited only in the
+    admin, which bumps the site version (page_cache.site_cached)."""
+
+    def load() -> tuple[dict[int, Service], dict[int, Priority]]:
+        return Service.objects.in_bulk(), Priority.objects.in_bulk()
+
+    return page_cache.site_cached("lab:services-and-priorities", load)
 
 
 # This process's index of challenges, with the (count, latest change) it was built from.

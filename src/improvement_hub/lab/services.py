@@ -24,6 +24,7 @@ from improvement_hub.core.ratelimit import rate_limit_consume
 from improvement_hub.core.tasks import task_results_erase
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.lab import message_templates, notification_kinds, selectors, similarity
+from improvement_hub.lab.asides import refresh_referral_asides
 from improvement_hub.lab.emails import (
     CONFIRM_SALT,
     send_referral_email,
@@ -333,6 +334,8 @@ def referral_confirm_email(*, referral: Referral) -> Referral:
                 f"{referral.decide_by:%-d %B %Y}.",
             )
             transaction.on_commit(similarity.mark_changed)
+            # its suggestions and similar items, and its neighbours' (lab.asides)
+            transaction.on_commit(lambda: refresh_referral_asides.enqueue(referral_id=referral.pk))
             # notifications (issue 10): the Hub Team is told of a referral to acknowledge
             transaction.on_commit(lambda: notification_kinds.referral_confirmed_tell(referral))
     return referral

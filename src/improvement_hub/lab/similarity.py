@@ -45,9 +45,5 @@ def similar(text: str, *, limit: int = 5, exclude: tuple[int, ...] = ()) -> list
     return INDEX.similar(text, limit=limit, exclude=exclude)
 
 
-def state() -> str | None:
-    return INDEX.state()
-
-
 def reset() -> None:
     INDEX.reset()

@@ -1,10 +1,11 @@
 from django_tasks import task
 
+from improvement_hub.lab.asides import refresh_referral_asides
 from improvement_hub.lab.emails import send_referral_email
 from improvement_hub.lab.services import retention_erase
 
 # Rows queued before the email task moved to emails.py name it here.
-__all__ = ["erase_expired_referral_data", "send_referral_email"]
+__all__ = ["erase_expired_referral_data", "refresh_referral_asides", "send_referral_email"]
 
 
 @task()
