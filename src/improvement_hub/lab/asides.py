@@ -4,8 +4,8 @@ ideas), computed once and stored in ``ReferralAside`` rather than on every view.
 The task worker computes it when a referral is confirmed, and again for the open
 referrals most like it, which then list the new one. The page computes it when it is
 missing, older than the referral's last change or a day old (``selectors.referral_aside``).
-Names, text, status and visibility are read when the page is shown; only ids, scores and
-the basis sentence are stored.
+Names, text, status and visibility are read when the page is shown; only ids, confidences
+and the basis sentence are stored.
 """
 
 from django.utils import timezone

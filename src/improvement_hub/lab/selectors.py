@@ -295,7 +295,7 @@ def referral_aside_compute(*, referral: Referral) -> tuple[Aside, dict[str, Any]
 def referral_aside(*, referral: Referral, now: datetime | None = None) -> Aside | None:
     """The stored aside of ``referral``, made ready to show, or None when it must be
     computed again (none yet, the referral changed since, a day old, an older layout):
-    then ``lab.services.referral_aside_refresh`` computes and stores it."""
+    then ``lab.asides.referral_aside_refresh`` computes and stores it."""
     stored = ReferralAside.objects.filter(referral_id=referral.pk).first()
     if stored is None or not aside_is_current(stored, referral=referral, now=now):
         return None
