@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from improvement_hub.core import page_cache
 from improvement_hub.council.models import Directorate, Organisation, Priority, Service
 
 
@@ -42,3 +43,14 @@ def service_list_active() -> QuerySet[Service]:
 def service_list() -> QuerySet[Service]:
     """Every service, active or not (filters of lists that hold older work)."""
     return Service.objects.select_related("directorate")
+
+
+def services_and_priorities_by_id() -> tuple[dict[int, Service], dict[int, Priority]]:
+    """Every service and priority by id, for pages that show them from stored ids: few,
+    the same for everyone, and edited only in the admin, whose saves bump the site version
+    (``core.page_cache.site_cached``; council.apps). Shared between requests: read-only."""
+
+    def load() -> tuple[dict[int, Service], dict[int, Priority]]:
+        return Service.objects.in_bulk(), Priority.objects.in_bulk()
+
+    return page_cache.site_cached("council:services-and-priorities", load)

@@ -42,7 +42,7 @@ def referral_aside_refresh_around(*, referral_id: int) -> int:
     if referral is None or referral.status not in OPEN_STATUSES:
         return 0
     referral_aside_refresh(referral=referral)
-    text = f"{referral.problem}\n{referral.affected_who}"
+    text = similarity.indexed_text(referral.problem, referral.affected_who)
     matches = similarity.similar(text, limit=selectors.SIMILAR_SHOWN, exclude=(referral.pk,))
     around = list(
         Referral.objects.filter(pk__in=[match.id for match in matches], status__in=OPEN_STATUSES)

@@ -81,6 +81,8 @@ class ReferralStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Referrals never offered as similar (lab.similarity), nor shown as similar once they are.
+UNSEARCHABLE_STATUSES = (ReferralStatus.UNCONFIRMED, ReferralStatus.WITHDRAWN)
 OPEN_STATUSES = [ReferralStatus.NEW, ReferralStatus.ACKNOWLEDGED, ReferralStatus.MORE_INFO]
 CLOSED_STATUSES = [
     ReferralStatus.ACCEPTED,

@@ -12,12 +12,16 @@ from django.db.models import Count, F, Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from improvement_hub.core import page_cache
 from improvement_hub.council.models import Priority, Service
-from improvement_hub.council.selectors import priority_list, service_list
+from improvement_hub.council.selectors import (
+    priority_list,
+    service_list,
+    services_and_priorities_by_id,
+)
 from improvement_hub.ideas.selectors import idea_public_in_order, idea_similar_list
 from improvement_hub.lab import permissions, similarity
 from improvement_hub.lab.models import (
+    UNSEARCHABLE_STATUSES,
     AffectedCount,
     Agency,
     Challenge,
@@ -181,7 +185,7 @@ def referral_suggestions(*, referral: Referral) -> dict[str, object]:
     decided = Referral.objects.filter(decided_at__isnull=False).exclude(pk=referral.pk)
     history = decided.order_by().values("pk")[: HISTORY_COUNT_CAP + 1].count()
     counted = f"more than {HISTORY_COUNT_CAP:,}" if history > HISTORY_COUNT_CAP else str(history)
-    text = f"{referral.problem}\n{referral.affected_who}"
+    text = similarity.indexed_text(referral.problem, referral.affected_who)
     if history >= HISTORY_NEEDED:
         matches = similarity.similar(text, limit=15, exclude=(referral.pk,))
         neighbours = {
@@ -240,7 +244,7 @@ class Similar:
 
 def referral_similar(*, referral: Referral) -> Similar:
     """Similar referrals, ideas and challenges, from the same text engine."""
-    text = f"{referral.problem}\n{referral.affected_who}"
+    text = similarity.indexed_text(referral.problem, referral.affected_who)
     matches = similarity.similar(text, limit=SIMILAR_SHOWN, exclude=(referral.pk,))
     return Similar(
         referrals=_referrals_in_order([m.id for m in matches]),
@@ -256,7 +260,7 @@ def _referrals_in_order(ids: list[int]) -> list[Referral]:
         return []
     found = (
         Referral.objects.only("id", "reference", "problem", "status")
-        .exclude(status__in=(ReferralStatus.UNCONFIRMED, ReferralStatus.WITHDRAWN))
+        .exclude(status__in=UNSEARCHABLE_STATUSES)
         .filter(personal_data_erased_at__isnull=True)
         .in_bulk(ids)
     )
@@ -297,12 +301,12 @@ def referral_aside(*, referral: Referral, now: datetime | None = None) -> Aside 
     computed again (none yet, the referral changed since, a day old, an older layout):
     then ``lab.asides.referral_aside_refresh`` computes and stores it."""
     stored = ReferralAside.objects.filter(referral_id=referral.pk).first()
-    if stored is None or not aside_is_current(stored, referral=referral, now=now):
+    if stored is None or not _aside_is_current(stored, referral=referral, now=now):
         return None
-    return aside_from_data(stored.data, referral=referral)
+    return _aside_from_data(stored.data, referral=referral)
 
 
-def aside_is_current(stored: ReferralAside, *, referral: Referral, now: datetime | None) -> bool:
+def _aside_is_current(stored: ReferralAside, *, referral: Referral, now: datetime | None) -> bool:
     data = stored.data
     return (
         isinstance(data, dict)
@@ -312,12 +316,12 @@ def aside_is_current(stored: ReferralAside, *, referral: Referral, now: datetime
     )
 
 
-def aside_from_data(data: dict[str, Any], *, referral: Referral) -> Aside:
+def _aside_from_data(data: dict[str, Any], *, referral: Referral) -> Aside:
     """A stored aside with today's names and visibility: services and priorities from the
     site's cached lists, the similar referrals and ideas read by id (one query each, none
     when there are none), the challenges matched now (few, kept in memory)."""
-    services, priorities = _services_and_priorities()
-    text = f"{referral.problem}\n{referral.affected_who}"
+    services, priorities = services_and_priorities_by_id()
+    text = similarity.indexed_text(referral.problem, referral.affected_who)
     return Aside(
         suggestions={
             "basis": data["basis"],
@@ -331,16 +335,6 @@ def aside_from_data(data: dict[str, Any], *, referral: Referral) -> Aside:
             challenges=challenge_similar(text=text),
         ),
     )
-
-
-def _services_and_priorities() -> tuple[dict[int, Service], dict[int, Priority]]:
-    """Every service and priority by id: few, the same for everyone, and edited only in the
-    admin, which bumps the site version (page_cache.site_cached)."""
-
-    def load() -> tuple[dict[int, Service], dict[int, Priority]]:
-        return Service.objects.in_bulk(), Priority.objects.in_bulk()
-
-    return page_cache.site_cached("lab:services-and-priorities", load)
 
 
 # This process's index of challenges, with the (count, latest change) it was built from.

@@ -12,7 +12,7 @@ from improvement_hub.text import Match
 
 
 def _rows(since: datetime | None) -> Iterator[tuple[int, str | None]]:
-    from improvement_hub.lab.models import Referral, ReferralStatus
+    from improvement_hub.lab.models import UNSEARCHABLE_STATUSES, Referral
 
     queryset = Referral.objects.all()
     if since is not None:
@@ -21,11 +21,13 @@ def _rows(since: datetime | None) -> Iterator[tuple[int, str | None]]:
         "id", "problem", "affected_who", "status", "personal_data_erased_at"
     ).iterator(chunk_size=5000)
     for pk, problem, affected, status, erased_at in rows:
-        searchable = (
-            status not in (ReferralStatus.UNCONFIRMED, ReferralStatus.WITHDRAWN)
-            and erased_at is None
-        )
-        yield pk, (f"{problem}\n{affected}" if searchable else None)
+        searchable = status not in UNSEARCHABLE_STATUSES and erased_at is None
+        yield pk, (indexed_text(problem, affected) if searchable else None)
+
+
+def indexed_text(problem: str, affected_who: str) -> str:
+    """What is indexed of a referral, and what its similar items are looked up with."""
+    return f"{problem}\n{affected_who}"
 
 
 def _count() -> int:
