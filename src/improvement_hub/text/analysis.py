@@ -8,8 +8,6 @@ and word forms the stemmer misses.
 import re
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from improvement_hub.text.normalise import normalise
 
 __all__ = ["MAX_CHARS", "Features", "analyse", "stem"]
@@ -19,31 +17,42 @@ MAX_CHARS = 20_000
 # (word terms, pairs of nearby word terms, character n-grams)
 Features = tuple[list[str], list[str], list[str]]
 
-# Words every idea uses ("council", "idea", "suggest") say nothing about which idea it is.
-_STOP_WORDS = (
-    ENGLISH_STOP_WORDS
-    - {"bill", "call", "detail", "empty", "fire", "interest", "system", "move", "full", "fill"}
-    | {
-        "also", "am", "anybody", "anyway", "basically", "bit", "can", "council", "councils",
-        "did", "does", "doesn", "doesnt", "doing", "don", "dont", "far", "feel", "felt",
-        "get", "gets", "getting", "going", "gonna", "got", "honestly", "idea", "ideas", "im",
-        "isn", "isnt", "ive", "just", "know", "let", "like", "literally", "lot", "lots",
-        "maybe", "mean", "need", "needs", "our", "propose", "proposal", "proposed", "really",
-        "regard", "regards", "said", "say", "says", "shall", "should", "simply", "suggest",
-        "suggested", "suggestion", "sure", "surely", "thank", "thanks", "thing", "things",
-        "think", "thought", "use", "used", "using", "want", "wanted", "way", "ways", "will",
-        "wonder", "wondering", "would", "wouldn", "wouldnt", "yes", "youre", "ve", "ll",
-        "arent", "cant", "couldnt", "didnt", "hadnt", "hasnt", "havent", "hes", "its",
-        "mustnt", "shes", "shouldnt", "thats", "theres", "theyre", "theyve", "wasnt", "werent",
-        "whats", "wont", "youve", "weve", "were", "lets", "ok", "okay", "etc", "having",
-        "whos", "theyll", "youll", "well", "dunno",  # not "ill" or "id": ill health, ID card
-        # Forum courtesies and hedges that wrap an idea but say nothing about it.
-        "apologies", "appreciate", "believe", "bear", "cheers", "considering", "dear",
-        "discuss", "encouraged", "feedback", "forum", "glad", "happy", "hello", "helpful",
-        "hi", "hope", "honest", "informally", "involved", "keen", "opinion", "personally",
-        "posting", "reading", "sense", "suggesting", "view", "welcome", "worth", "wondered",
-    }
-)  # fmt: skip
+# Words every idea uses ("council", "idea", "suggest") say nothing about which idea it is:
+# scikit-learn's English stop words, less these, plus ours (``_stop_words``).
+_NOT_STOP_WORDS = {
+    "bill", "call", "detail", "empty", "fire", "interest", "system", "move", "full", "fill"
+}  # fmt: skip
+_OUR_STOP_WORDS = {
+    "also", "am", "anybody", "anyway", "basically", "bit", "can", "council", "councils",
+    "did", "does", "doesn", "doesnt", "doing", "don", "dont", "far", "feel", "felt",
+    "get", "gets", "getting", "going", "gonna", "got", "honestly", "idea", "ideas", "im",
+    "isn", "isnt", "ive", "just", "know", "let", "like", "literally", "lot", "lots",
+    "maybe", "mean", "need", "needs", "our", "propose", "proposal", "proposed", "really",
+    "regard", "regards", "said", "say", "says", "shall", "should", "simply", "suggest",
+    "suggested", "suggestion", "sure", "surely", "thank", "thanks", "thing", "things",
+    "think", "thought", "use", "used", "using", "want", "wanted", "way", "ways", "will",
+    "wonder", "wondering", "would", "wouldn", "wouldnt", "yes", "youre", "ve", "ll",
+    "arent", "cant", "couldnt", "didnt", "hadnt", "hasnt", "havent", "hes", "its",
+    "mustnt", "shes", "shouldnt", "thats", "theres", "theyre", "theyve", "wasnt", "werent",
+    "whats", "wont", "youve", "weve", "were", "lets", "ok", "okay", "etc", "having",
+    "whos", "theyll", "youll", "well", "dunno",  # not "ill" or "id": ill health, ID card
+    # Forum courtesies and hedges that wrap an idea but say nothing about it.
+    "apologies", "appreciate", "believe", "bear", "cheers", "considering", "dear",
+    "discuss", "encouraged", "feedback", "forum", "glad", "happy", "hello", "helpful",
+    "hi", "hope", "honest", "informally", "involved", "keen", "opinion", "personally",
+    "posting", "reading", "sense", "suggesting", "view", "welcome", "worth", "wondered",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Read on first use: importing scikit-learn takes about 2 s of CPU (scipy.stats),
+    which a process that never analyses text (a management command, each test
+    subprocess) would otherwise pay on start."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS - _NOT_STOP_WORDS | _OUR_STOP_WORDS)
+
 
 # Canonical term: surface words or phrases meaning the same in council ideas.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -268,6 +277,7 @@ def analyse(
     text = _UPPERCASE_ACRONYM.sub(lambda m: _UPPERCASE_ACRONYMS[m.group()], text[:MAX_CHARS])
     tokens = [token.replace("'", "") for token in _TOKEN.findall(normalise(text))]
     stems = [stem(token) for token in tokens] if stemming else tokens
+    stop_words = _stop_words()
     starts = _PHRASE_STARTS if synonyms else frozenset()
     low, high = char_ngrams
     terms: list[str] = []
@@ -285,11 +295,11 @@ def analyse(
             if length:
                 terms.append(target)
                 for word in tokens[position : position + length]:
-                    if word not in _STOP_WORDS:
+                    if word not in stop_words:
                         chars.extend(_char_ngrams(word, low, high))
                 position += length
                 continue
-        if len(token) > 1 and token not in _STOP_WORDS:
+        if len(token) > 1 and token not in stop_words:
             terms.append(current)
             chars.extend(_char_ngrams(token, low, high))
         position += 1

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from improvement_hub.text.analysis import MAX_CHARS, Features, analyse
 
@@ -89,6 +88,11 @@ class _Encoder:
     """Hashes features and weights them by IDF; read-only once fitted, so thread-safe."""
 
     def __init__(self, settings: Settings, documents: int) -> None:
+        # Imported here, not at the top: scikit-learn takes about 2 s of CPU to import
+        # (scipy.stats), which every process that never builds an index (a management
+        # command, the task worker, each test subprocess) would pay for nothing.
+        from sklearn.feature_extraction.text import HashingVectorizer
+
         self.settings = settings
         sizes = [
             min(cap, max(_BUCKETS_MIN, 1 << (per_document * documents - 1).bit_length()))
