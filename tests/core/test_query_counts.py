@@ -510,7 +510,7 @@ ideas/campaigns/<slug:slug>/ [open] |   4   6   6   6   6   6
 ideas/campaigns/<slug:slug>/ [missing] |   3   5   5   5   5   5
 ideas/campaigns/<slug:slug>/feed/ [open] |   3   5   5   5   5   5
 ideas/campaigns/<slug:slug>/feed/ [missing] |   3   5   5   5   5   5
-ideas/review/ |   0   4   4   5   4   4
+ideas/review/ |   0   4   4   4   4   4
 ideas/matrix/ |   0   4   4   3   4   4
 ideas/moderation/ |   0   4   4   4   4   4
 ideas/moderation/<int:report_id>/dismiss/ [open] |   0   4   4   2   4   4
@@ -648,8 +648,8 @@ lab/challenges/<slug:slug>/ [missing] |   3   5   5   5   5   5
 lab/plan/ |   5   7   7   7   7   7
 lab/methods/ |   1   3   3   3   3   3
 lab/labs/ |   2   4   4   4   4   4
-lab/triage/ |   0   4   4   8   4   4
-lab/triage/<str:reference>/ [open] |   0   4   4  17   4   4
+lab/triage/ |   0   4   4   5   4   4
+lab/triage/<str:reference>/ [open] |   0   4   4  15   4   4
 lab/triage/<str:reference>/ [missing] |   0   4   4   5   4   4
 lab/triage/<str:reference>/contact/ [open] |   0   4   4   9   4   4
 lab/triage/<str:reference>/contact/ [missing] |   0   4   4   5   4   4
@@ -931,7 +931,7 @@ sitemap.xml |  11  13  13  13  13  13
 # news
 news/feed/ |   6   8   8   8   8   8
 # pages
-^((?:[\w\-]+/)*)$ [home] |   5   8  11  22  10  10
+^((?:[\w\-]+/)*)$ [home] |   5   8  11  21  10  10
 ^((?:[\w\-]+/)*)$ [live page] |   7   9   9   9   9   9
 ^((?:[\w\-]+/)*)$ [draft page] |   5   7   7   7   7   7
 ^((?:[\w\-]+/)*)$ [missing] |   4   6   6   6   6   6

@@ -5,10 +5,12 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from improvement_hub.accounts import permission_version
 from improvement_hub.accounts.models import RoleChange, User
 from improvement_hub.accounts.permissions import can_manage_people, has_role, is_staff_member
 from improvement_hub.accounts.roles import Role
 from improvement_hub.accounts.types import AnyUser
+from improvement_hub.core import page_cache
 
 # Who can be put on an initiative's team: council staff (the Hub Team and Leadership
 # included) and delivery partners. Never residents: a team member reads the whole
@@ -50,6 +52,18 @@ def hub_team_member_list() -> QuerySet[User]:
     assigned to (ideas to review, referrals to triage)."""
     return User.objects.filter(is_active=True, groups__name=str(Role.HUB_TEAM)).order_by(
         "first_name", "email"
+    )
+
+
+def hub_team_member_choices() -> list[tuple[str, str]]:
+    """(id, name) of each active Hub Team member, for the lists that offer them (who work
+    is assigned to), read once per change instead of on every page: kept under the
+    permissions version (a role given or taken bumps it) and the site version (a changed
+    name or a closed account bumps it); anything else (an account switched off in the
+    admin) shows within ``core.page_cache.PAGE_SECONDS``. Shared: read-only."""
+    return page_cache.site_cached(
+        f"accounts:hub-team-choices:{permission_version.current()}",
+        lambda: [(str(member.pk), str(member)) for member in hub_team_member_list()],
     )
 
 

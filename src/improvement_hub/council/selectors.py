@@ -45,6 +45,24 @@ def service_list() -> QuerySet[Service]:
     return Service.objects.select_related("directorate")
 
 
+def service_choices_active() -> list[tuple[str, str]]:
+    """(slug, name) of each active service, by name: a list's filter, read once per change
+    (edited only in the admin, whose saves bump the site version). Shared: read-only."""
+    return page_cache.site_cached(
+        "council:service-choices",
+        lambda: list(Service.objects.filter(is_active=True).values_list("slug", "name")),
+    )
+
+
+def priority_choices_active() -> list[tuple[str, str]]:
+    """(slug, name) of each active priority, in the Hub Team's order, as
+    :func:`service_choices_active`."""
+    return page_cache.site_cached(
+        "council:priority-choices",
+        lambda: list(priority_list_active().values_list("slug", "name")),
+    )
+
+
 def services_and_priorities_by_id() -> tuple[dict[int, Service], dict[int, Priority]]:
     """Every service and priority by id, for pages that show them from stored ids: few,
     the same for everyone, and edited only in the admin, whose saves bump the site version

@@ -16,7 +16,7 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 
-from improvement_hub.accounts.selectors import hub_team_member_list
+from improvement_hub.accounts.selectors import hub_team_member_choices
 from improvement_hub.core import page_cache
 from improvement_hub.core.forms import form_render_key
 from improvement_hub.core.search import query_id
@@ -152,7 +152,7 @@ class ReviewQueueFilter(IdeaFilter):
         for name in ("q", "sort", "status"):
             del self.filters[name]
         self.filters["assignee"].extra["choices"] = _once(
-            lambda: [(NOBODY, "Nobody")] + [(str(m.pk), str(m)) for m in hub_team_member_list()]
+            lambda: [(NOBODY, "Nobody"), *hub_team_member_choices()]
         )
 
     def _assignee(self, queryset: QuerySet[Idea], name: str, value: str) -> QuerySet[Idea]:

@@ -9,9 +9,9 @@ from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
-from improvement_hub.accounts.selectors import hub_team_member_list
+from improvement_hub.accounts.selectors import hub_team_member_choices
 from improvement_hub.core.forms import GovUKFormMixin
-from improvement_hub.council.selectors import priority_list_active, service_list_active
+from improvement_hub.council.selectors import priority_choices_active, service_choices_active
 from improvement_hub.lab.models import OPEN_STATUSES, Referral, ReferralStatus
 
 OPEN, ALL = "open", "all"
@@ -25,9 +25,7 @@ class InboxFilterForm(GovUKFormMixin, forms.Form):
 
 
 def _assignee_choices() -> list[tuple[str, str]]:
-    return [(NOBODY, "Nobody")] + [
-        (str(member.pk), str(member)) for member in hub_team_member_list()
-    ]
+    return [(NOBODY, "Nobody"), *hub_team_member_choices()]
 
 
 class InboxFilter(django_filters.FilterSet):
@@ -44,17 +42,13 @@ class InboxFilter(django_filters.FilterSet):
     age = django_filters.ChoiceFilter(
         label="Targets", choices=[(OVERDUE, "Overdue")], empty_label="Any", method="filter_age"
     )
-    service = django_filters.ModelChoiceFilter(
-        label="Service",
-        queryset=lambda request: service_list_active(),
-        to_field_name="slug",
-        empty_label="Any",
-        method="filter_service",
+    # The choices are read once per change (``council.selectors``), not on every page.
+    service = django_filters.ChoiceFilter(
+        label="Service", choices=service_choices_active, empty_label="Any", method="filter_service"
     )
-    priority = django_filters.ModelChoiceFilter(
+    priority = django_filters.ChoiceFilter(
         label="Priority",
-        queryset=lambda request: priority_list_active(),
-        to_field_name="slug",
+        choices=priority_choices_active,
         empty_label="Any",
         method="filter_priority",
     )
@@ -109,13 +103,13 @@ class InboxFilter(django_filters.FilterSet):
 
     # Subqueries, not joins: a join on the many-to-many made PostgreSQL sort every match.
     def filter_service(
-        self, queryset: QuerySet[Referral], name: str, value: Any
+        self, queryset: QuerySet[Referral], name: str, value: str
     ) -> QuerySet[Referral]:
-        through = Referral.services.through.objects.filter(service=value)
+        through = Referral.services.through.objects.filter(service__slug=value)
         return queryset.filter(id__in=through.values("referral_id"))
 
     def filter_priority(
-        self, queryset: QuerySet[Referral], name: str, value: Any
+        self, queryset: QuerySet[Referral], name: str, value: str
     ) -> QuerySet[Referral]:
-        through = Referral.priorities.through.objects.filter(priority=value)
+        through = Referral.priorities.through.objects.filter(priority__slug=value)
         return queryset.filter(id__in=through.values("referral_id"))

@@ -7,11 +7,12 @@ from typing import Any
 
 from django import forms
 
-from improvement_hub.accounts.selectors import hub_team_member_list
+from improvement_hub.accounts.selectors import hub_team_member_choices, hub_team_member_list
 from improvement_hub.core.forms import GovUKFormMixin
 from improvement_hub.council.selectors import (
     priority_list,
     priority_list_active,
+    service_choices_active,
     service_list,
     service_list_active,
 )
@@ -376,14 +377,17 @@ class DecisionForm(GovUKFormMixin, forms.Form):
 
     @property
     def render_key(self) -> str:
-        """A digest of what the empty form shows (its choices), for the referral page to
-        cache its rendering: a new challenge or service gives a new key, so the cached
-        form is never stale. Rendering it was a third of the page's time."""
-        shown = [
-            [bound.name, [[str(v), str(label)] for v, label in getattr(bound.field, "choices", [])]]
-            for bound in self
-        ]
-        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
+        """A key for what the empty form shows, for the referral page to cache its
+        rendering (a third of the page's time): the decisions, the active services (read
+        once per change, ``council.selectors``) and the challenges' version (one small
+        query: a challenge added, changed or removed gives a new key), so the cached form
+        is never stale and the choices are read only when it is drawn again."""
+        shown = (
+            [[str(value), str(label)] for value, label in DECISION_CHOICES],
+            service_choices_active(),
+            selectors.challenge_version(),
+        )
+        return hashlib.sha256(json.dumps(shown, default=str).encode()).hexdigest()
 
 
 class AssignForm(GovUKFormMixin, forms.Form):
@@ -393,6 +397,14 @@ class AssignForm(GovUKFormMixin, forms.Form):
         required=False,
         empty_label="Nobody",
     )
+
+    @property
+    def render_key(self) -> str:
+        """A key for what the form shows (who is chosen, among whom), for the referral
+        page to cache its rendering; the members are read once per change
+        (``accounts.selectors.hub_team_member_choices``), not on every page."""
+        shown = [str(self.initial.get("assignee") or ""), hub_team_member_choices()]
+        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
 
 
 class TagsForm(GovUKFormMixin, forms.Form):

@@ -338,7 +338,14 @@ def _aside_from_data(data: dict[str, Any], *, referral: Referral) -> Aside:
 
 
 # This process's index of challenges, with the (count, latest change) it was built from.
-_challenge_index: tuple[tuple[object, object], SimilarityIndex, dict[int, Challenge]] | None = None
+_challenge_index: tuple[tuple[int, object], SimilarityIndex, dict[int, Challenge]] | None = None
+
+
+def challenge_version() -> tuple[int, object]:
+    """(count, latest change) of the challenges: another value once one is added, changed
+    or removed (one small query)."""
+    state = Challenge.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
+    return state["n"], state["changed"]
 
 
 def challenge_similar(*, text: str) -> list[Challenge]:
@@ -348,8 +355,7 @@ def challenge_similar(*, text: str) -> list[Challenge]:
     query tells): building it on every referral page cost more than the rest of the page.
     """
     global _challenge_index
-    state = Challenge.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
-    version = (state["n"], state["changed"])
+    version = challenge_version()
     if _challenge_index is None or _challenge_index[0] != version:
         challenges = list(
             Challenge.objects.all().only("id", "title", "slug", "statement", "stage", "updated_at")
