@@ -76,6 +76,23 @@ def test_inbox_pages_queries_do_not_grow_with_referrals(hub_team_client, council
     assert _queries(hub_team_client, page2) == few[1]
 
 
+def test_the_inbox_reads_neither_contact_details_nor_passwords(hub_team_client, council, hub):
+    """Each row reads only what it shows and works out (``selectors.INBOX_FIELDS``)."""
+    care = Service.objects.get(slug="adult-social-care")
+    referral, _ = make_referral(email="private@example.org", services_=[care], agencies=["nhs"])
+    services.referral_assign(actor=hub, referral=referral, assignee=hub)
+    with CaptureQueriesContext(connection) as captured:
+        page = hub_team_client.get(reverse("lab:triage_inbox")).content.decode()
+    assert referral.reference in page
+    assert str(hub) in page
+    assert "Cross-system" in page
+    rows = [q["sql"] for q in captured if 'FROM "lab_referral"' in q["sql"] and "LIMIT" in q["sql"]]
+    assert rows, "the inbox's rows were not read"
+    for sql in rows:
+        for column in ('"lab_referral"."email"', '"lab_referral"."phone"', '"password"'):
+            assert column not in sql
+
+
 def test_referral_page_queries_do_not_grow_with_past_decisions(hub_team_client, council, hub):
     referral, _ = make_referral(problem="Older people wait in hospital for a care package")
     url = reverse("lab:triage_referral", args=[referral.reference])

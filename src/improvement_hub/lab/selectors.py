@@ -59,6 +59,14 @@ SIMILAR_SHOWN = 5
 # Targets this close (in working days) are flagged in the inbox.
 DUE_SOON_WORKING_DAYS = 2
 INBOX_ORDER = (F("acknowledged_at").asc(nulls_first=True), "decide_by", "received_at", "id")
+# What ``str(user)`` reads (a name, else the address; "Former member" once closed): all
+# the inbox needs of the person a referral is assigned to.
+PERSON_NAME_FIELDS = ("first_name", "last_name", "email", "closed_at")
+INBOX_FIELDS = (
+    *("id", "reference", "status", "problem", "agencies"),
+    *("acknowledge_by", "acknowledged_at", "decide_by", "received_at", "assignee"),
+    *(f"assignee__{name}" for name in PERSON_NAME_FIELDS),
+)
 
 
 def referral_inbox() -> QuerySet[Referral]:
@@ -70,10 +78,16 @@ def referral_inbox() -> QuerySet[Referral]:
     # Risk: the unacknowledged first by their acknowledgement date, then by decision date.
     # NULLS FIRST said explicitly: PostgreSQL puts nulls last when ascending (SQLite
     # first). Served by the partial indexes lab_referral_triage_idx / _open_triage_idx.
+    # Only what a row shows and what its working days and cross-system flag are worked
+    # out from (``referral_inbox_rows``, ``Referral.is_cross_system``): never the
+    # referrer's contact details or the long answers.
     return (
         Referral.objects.exclude(status=ReferralStatus.UNCONFIRMED)
         .select_related("assignee")
-        .prefetch_related("services")
+        .only(*INBOX_FIELDS)
+        .prefetch_related(
+            Prefetch("services", queryset=Service.objects.only("id", "directorate_id"))
+        )
         .order_by(*INBOX_ORDER)
     )
 
