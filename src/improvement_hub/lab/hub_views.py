@@ -1,8 +1,11 @@
 """The Hub Team's casework screens: the triage inbox and each referral."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from improvement_hub.core.decorators import hidden_unless
@@ -23,12 +26,37 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "lab/triage/inbox.html", context)
 
 
+# A kept record is dropped well before anyone could mistake it for current: its key
+# already changes with every change (``selectors.referral_record_version``).
+RECORD_SECONDS = 24 * 60 * 60
+RECORD_PARTS = ("tags", "summary", "history")
+
+
+def _record(referral: Referral) -> dict[str, str]:
+    """The referral's record as its page shows it (status tags, the summary of its answers,
+    its history), rendered once per change and kept in the cache: most views of a
+    referral (the Hub Team opening it, deciding, coming back) see the same record, and
+    reading and drawing it was half of the page. The same for every member of the Hub
+    Team: nothing in it depends on who looks, or on the day."""
+    key = f"lab:referral-record:v1:{selectors.referral_record_version(referral)}"
+    record = cache.get(key)
+    if record is None:
+        selectors.referral_record_load(referral)
+        record = {
+            part: render_to_string(f"lab/triage/record/{part}.html", {"referral": referral})
+            for part in RECORD_PARTS
+        }
+        cache.set(key, record, RECORD_SECONDS)
+    return {part: mark_safe(html) for part, html in record.items()}  # noqa: S308  # our templates' output
+
+
 def _referral_context(referral: Referral, form: DecisionForm | None = None) -> dict[str, object]:
     aside = selectors.referral_aside(referral=referral) or asides.referral_aside_refresh(
         referral=referral
     )
     return {
         "referral": referral,
+        "record": _record(referral),
         "days_left": selectors.referral_days_left(referral),
         "suggestions": aside.suggestions,
         "similar": aside.similar,
@@ -41,7 +69,9 @@ def _referral_context(referral: Referral, form: DecisionForm | None = None) -> d
 
 @hidden_unless(permissions.can_triage)
 def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
+    referral = selectors.referral_get_for_hub(
+        user=request.user, reference=reference, with_record=False
+    )
     return render(request, "lab/triage/referral_detail.html", _referral_context(referral))
 
 

@@ -8,10 +8,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, F, Max, Prefetch, QuerySet
+from django.db.models import Count, F, Max, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
+from improvement_hub.core import page_cache
 from improvement_hub.council.models import Priority, Service
 from improvement_hub.council.selectors import (
     priority_list,
@@ -123,31 +124,53 @@ def referral_inbox_rows(referrals: Iterable[Referral]) -> list[InboxRow]:
     return [InboxRow(referral, referral_days_left(referral, today)) for referral in referrals]
 
 
-def referral_get_for_hub(*, user: "AnyUser", reference: str) -> Referral:
+def referral_get_for_hub(*, user: "AnyUser", reference: str, with_record: bool = True) -> Referral:
     """A referral for the Hub Team, without its personal data: the one way the Hub Team's
-    pages and the API read a referral. 404 for anyone else, as for a missing one."""
+    pages and the API read a referral. 404 for anyone else, as for a missing one.
+
+    With ``with_record`` (the default), its record is read too (``referral_record_load``);
+    the triage page asks without it, and reads it only when its kept rendering is stale."""
     if not permissions.can_triage(user):
         raise Http404("No such referral")
     referral = (
         Referral.objects.defer("contact_name", "email", "phone")
         .select_related("assignee", "challenge", "referred_to", "merged_into")
-        .prefetch_related(
-            "services",
-            "priorities",
-            Prefetch("events", queryset=ReferralEvent.objects.select_related("actor")),
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.only(
-                    "id", "referral_id", "original_name", "size", "content_type"
-                ),
-            ),
-        )
         .filter(reference=reference)
         .first()
     )
     if referral is None:
         raise Http404("No such referral")
+    return referral_record_load(referral) if with_record else referral
+
+
+def referral_record_load(referral: Referral) -> Referral:
+    """Reads what a referral's record shows beside its own fields, in four queries: its
+    services, priorities, history (with each event's author) and evidence (not the files).
+    Anything already read is not read again."""
+    prefetch_related_objects(
+        [referral],
+        "services",
+        "priorities",
+        Prefetch("events", queryset=ReferralEvent.objects.select_related("actor")),
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.only(
+                "id", "referral_id", "original_name", "size", "content_type"
+            ),
+        ),
+    )
     return referral
+
+
+def referral_record_version(referral: Referral) -> str:
+    """What a referral's record (its answers, services, priorities, evidence and history,
+    as the triage page shows them) was drawn from: the referral's last change (every
+    service that changes any of them sets ``updated_at`` in the same transaction,
+    ``tests/lab/test_referral_record.py``) and the site version (a renamed person, a
+    closed account, a service or priority renamed in the admin). Read from the row and
+    the cache, so it holds across processes."""
+    changed = referral.updated_at.isoformat() if referral.updated_at else "never"
+    return f"{referral.pk}:{changed}:{page_cache.site_version()}"
 
 
 def referral_personal_data(
