@@ -68,3 +68,27 @@ def test_a_large_index_is_built_in_the_background_without_blocking(monkeypatch):
             break
         time.sleep(0.05)
     assert _ids()[0] == Idea.objects.get(title="Online housing repairs booking").pk
+
+
+def test_similar_ideas_carry_what_their_lists_show_and_not_their_long_answers():
+    """The similar-ideas API, "check your answers", the Hub Team's possible duplicates and
+    a referral's similar ideas show each idea's title, link, status, supports and whether
+    it is the viewer's own: read in the one query, never again per idea."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    IdeaFactory(title="Online housing repairs booking", proposal="Choose an appointment online")
+    IdeaFactory(title="Housing repairs appointments online", proposal="Tenants book online")
+    idea_similar_list(text=TEXT)  # the index takes in the new ideas (it reads their text)
+    with CaptureQueriesContext(connection) as read:
+        ideas = idea_similar_list(text=TEXT)
+    assert len(ideas) == 2
+    assert all('"proposal"' not in q["sql"] and '"problem"' not in q["sql"] for q in read)
+    with CaptureQueriesContext(connection) as shown:
+        for idea in ideas:
+            assert idea.title
+            assert idea.get_absolute_url().startswith(f"/ideas/{idea.pk}/")
+            assert idea.status.name
+            assert idea.support_count >= 0
+            assert idea.author_id
+    assert len(shown) == 0

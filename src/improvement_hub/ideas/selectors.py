@@ -339,12 +339,17 @@ def idea_similar_list(*, text: str, limit: int = 5, exclude: tuple[int, ...] = (
     return ideas[:limit]
 
 
+# What a list of similar ideas shows (the similar-ideas API, "check your answers", the Hub
+# Team's possible duplicates, a referral's similar ideas): not the ideas' long answers.
+SIMILAR_FIELDS = ("id", "title", "status", "support_count", "author")
+
+
 def idea_public_in_order(ids: list[int]) -> list[Idea]:
     """The public ones of these ideas, in the order given (a list kept elsewhere, such as
     the Lab's suggestions: an idea hidden or merged since is left out), in one query."""
     if not ids:
         return []
-    ideas = Idea.objects.public().filter(pk__in=ids).order_by().in_bulk()
+    ideas = Idea.objects.public().filter(pk__in=ids).only(*SIMILAR_FIELDS).order_by().in_bulk()
     statuses = _reference_objects()["status"]
     result = []
     for pk in ids:
