@@ -36,7 +36,7 @@ def _record(referral: Referral) -> dict[str, str]:
     """The referral's record as its page shows it (status tags, the summary of its answers,
     its history), rendered once per change and kept in the cache: most views of a
     referral (the Hub Team opening it, deciding, coming back) see the same record, and
-    reading and drawing it was half of the page. The same for every member of the Hub
+    reading and drawing it was a quarter of the page. The same for every member of the Hub
     Team: nothing in it depends on who looks, or on the day."""
     key = f"lab:referral-record:v1:{selectors.referral_record_version(referral)}"
     record = cache.get(key)
