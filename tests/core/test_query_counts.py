@@ -649,7 +649,7 @@ lab/plan/ |   5   7   7   7   7   7
 lab/methods/ |   1   3   3   3   3   3
 lab/labs/ |   2   4   4   4   4   4
 lab/triage/ |   0   4   4   5   4   4
-lab/triage/<str:reference>/ [open] |   0   4   4  12   4   4
+lab/triage/<str:reference>/ [open] |   0   4   4  11   4   4
 lab/triage/<str:reference>/ [missing] |   0   4   4   5   4   4
 lab/triage/<str:reference>/contact/ [open] |   0   4   4   9   4   4
 lab/triage/<str:reference>/contact/ [missing] |   0   4   4   5   4   4

@@ -6,6 +6,7 @@ hub_team_member_choices``). Each change that the lists follow shows on the next 
 import re
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,6 +14,8 @@ from django.urls import reverse
 from improvement_hub.accounts import services as accounts_services
 from improvement_hub.accounts.roles import Role
 from improvement_hub.council.models import Service
+from improvement_hub.lab import selectors
+from improvement_hub.lab.models import Challenge
 from tests.accounts.factories import UserFactory
 from tests.council.factories import ServiceFactory
 from tests.lab.factories import make_referral
@@ -94,3 +97,32 @@ def test_a_page_seen_again_reads_no_choice_list(client, hub):  # type: ignore[no
             or ('FROM "accounts_user" INNER JOIN' in q["sql"] and "auth_group" in q["sql"])
         ]
         assert choice_lists == [], f"{url} read a choice list again: {choice_lists}"
+
+
+def test_the_challenges_version_is_read_once_per_page_and_follows_a_new_challenge(  # type: ignore[no-untyped-def]
+    client, hub
+):
+    """The referral page's similar challenges and its decision form both follow the
+    challenges' version (``lab.selectors.challenge_version``): one query per page, and a
+    challenge added shows in the decision form's list on the next page."""
+    referral, _ = make_referral()
+    url = reverse("lab:triage_referral", args=[referral.reference])
+    client.get(url)
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get(url).status_code == 200
+    versions = [q for q in seen.captured_queries if 'MAX("lab_challenge"."updated_at")' in q["sql"]]
+    assert len(versions) == 1
+    assert "Damp in council homes" not in _options(client, url, "challenge")
+    Challenge.objects.create(title="Damp in council homes", slug="damp", statement="Mould")
+    assert "Damp in council homes" in _options(client, url, "challenge")
+
+
+def test_a_challenge_saved_during_a_request_is_seen_later_in_it(hub):  # type: ignore[no-untyped-def]
+    request_started.send(sender=None)
+    try:
+        before = selectors.challenge_version()
+        assert selectors.challenge_version() == before  # kept for the request
+        Challenge.objects.create(title="Loneliness", slug="loneliness", statement="Isolation")
+        assert selectors.challenge_version()[0] == before[0] + 1
+    finally:
+        request_finished.send(sender=None)

@@ -7,6 +7,7 @@ version for names kept elsewhere."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,7 +17,7 @@ from improvement_hub.accounts import closure
 from improvement_hub.accounts import services as accounts_services
 from improvement_hub.accounts.roles import Role
 from improvement_hub.council.models import Service
-from improvement_hub.lab import asides, services
+from improvement_hub.lab import asides, selectors, services
 from improvement_hub.lab.services import Decision
 from tests.accounts.factories import UserFactory
 from tests.lab.factories import make_referral
@@ -126,3 +127,31 @@ def test_a_service_renamed_in_the_admin_shows_on_the_next_view(client, member, r
     summary = _summary(_page(client, referral))
     assert "Care for adults" in summary
     assert "Adult Social Care" not in summary
+
+
+def test_erasure_deletes_the_kept_record_with_the_erased_words(  # type: ignore[no-untyped-def]
+    client, member, referral, django_capture_on_commit_callbacks
+):
+    _decide(member, referral, "declined", "Sorry, this is for the NHS")
+    _page(client, referral)
+    key = selectors.referral_record_key(referral.pk)
+    assert "Sorry, this is for the NHS" in str(cache.get(key))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.retention_erase(now=timezone.now() + timedelta(days=3650)) == 1
+    assert cache.get(key) is None
+
+
+def test_services_show_in_name_order_and_a_service_too_new_for_the_cached_list_shows(  # type: ignore[no-untyped-def]
+    client, member, referral
+):
+    care = Service.objects.get(slug="adult-social-care")
+    _page(client, referral)  # the site's list of services is now kept in this process
+    # added by another process (no signal here, so this process's list does not have it)
+    (newest,) = Service.objects.bulk_create(
+        [Service(name="Aardvark Welfare", slug="aardvark-welfare", directorate=care.directorate)]
+    )
+    services.referral_update_tags(
+        actor=member, referral=referral, services=[care, newest], priorities=[]
+    )
+    summary = _summary(_page(client, referral))
+    assert "Aardvark Welfare, Adult Social Care" in summary

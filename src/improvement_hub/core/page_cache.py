@@ -114,11 +114,13 @@ _local_lock = threading.Lock()
 
 def _request_started(**_: object) -> None:
     _request_memo.__dict__.pop("site", None)
+    _request_memo.__dict__.pop("values", None)
     _request_memo.in_request = True
 
 
 def _request_finished(**_: object) -> None:
     _request_memo.__dict__.pop("site", None)
+    _request_memo.__dict__.pop("values", None)
     _request_memo.in_request = False
 
 
@@ -135,6 +137,39 @@ def site_version() -> str:
         if getattr(_request_memo, "in_request", False):
             _request_memo.site = version
     return cast(str, version)
+
+
+def per_request(name: str, compute: Callable[[], Value]) -> Value:
+    """``compute()``, worked out once per request however often a page asks (outside a
+    request, every time). For a small read that several parts of one page need, such as
+    a version keying two cached fragments. :func:`forget_per_request` drops it, for a
+    write in the same request (``forget_per_request_when_saved``)."""
+    if not getattr(_request_memo, "in_request", False):
+        return compute()
+    values: dict[str, Any] = _request_memo.__dict__.setdefault("values", {})
+    if name not in values:
+        values[name] = compute()
+    return cast(Value, values[name])
+
+
+def forget_per_request(*names: str) -> None:
+    values = _request_memo.__dict__.get("values")
+    if values is not None:
+        for name in names:
+            values.pop(name, None)
+
+
+def forget_per_request_when_saved(name: str, *models: type[Model]) -> None:
+    """Forget the value :func:`per_request` keeps under ``name`` whenever one of
+    ``models`` is saved or deleted in this request (the admin, a service, a test)."""
+
+    def forget(**_: object) -> None:
+        forget_per_request(name)
+
+    for model in models:
+        uid = f"per-request-{name}-{model._meta.label}"
+        post_save.connect(forget, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(forget, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
 
 
 def site_cached(name: str, compute: Callable[[], Value]) -> Value:

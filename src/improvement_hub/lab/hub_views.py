@@ -26,9 +26,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "lab/triage/inbox.html", context)
 
 
-# A kept record is dropped well before anyone could mistake it for current: its key
-# already changes with every change (``selectors.referral_record_version``).
-RECORD_SECONDS = 24 * 60 * 60
+# How long a kept record stays: long enough for a triage session's repeat views. Its version
+# changes with every change (``selectors.referral_record_version``), and the retention
+# erasure deletes it (``services.retention_erase``); with the default local-memory cache, a
+# copy kept by another process is gone within this time.
+RECORD_SECONDS = 60 * 60
 RECORD_PARTS = ("tags", "summary", "history")
 
 
@@ -37,16 +39,20 @@ def _record(referral: Referral) -> dict[str, str]:
     its history), rendered once per change and kept in the cache: most views of a
     referral (the Hub Team opening it, deciding, coming back) see the same record, and
     reading and drawing it was a quarter of the page. The same for every member of the Hub
-    Team: nothing in it depends on who looks, or on the day."""
-    key = f"lab:referral-record:v1:{selectors.referral_record_version(referral)}"
-    record = cache.get(key)
-    if record is None:
-        selectors.referral_record_load(referral)
+    Team: nothing in it depends on who looks, or on the day. One entry per referral (a new
+    rendering replaces the one before), holding the version it was drawn from."""
+    key = selectors.referral_record_key(referral.pk)
+    version = selectors.referral_record_version(referral)
+    kept = cache.get(key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == version:
+        record = kept[1]
+    else:
+        context = {"referral": referral, "record": selectors.referral_record(referral)}
         record = {
-            part: render_to_string(f"lab/triage/record/{part}.html", {"referral": referral})
+            part: render_to_string(f"lab/triage/record/{part}.html", context)
             for part in RECORD_PARTS
         }
-        cache.set(key, record, RECORD_SECONDS)
+        cache.set(key, (version, record), RECORD_SECONDS)
     return {part: mark_safe(html) for part, html in record.items()}  # noqa: S308  # our templates' output
 
 

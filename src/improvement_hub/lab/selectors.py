@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from improvement_hub.core import page_cache
 from improvement_hub.council.models import Priority, Service
+from improvement_hub.council.rules import is_cross_system
 from improvement_hub.council.selectors import (
     priority_list,
     service_list,
@@ -132,14 +133,17 @@ def referral_get_for_hub(*, user: "AnyUser", reference: str, with_record: bool =
     the triage page asks without it, and reads it only when its kept rendering is stale."""
     if not permissions.can_triage(user):
         raise Http404("No such referral")
-    referral = (
-        Referral.objects.defer("contact_name", "email", "phone")
-        .select_related("assignee", "challenge", "referred_to", "merged_into")
-        .filter(reference=reference)
-        .first()
-    )
-    if referral is None:
-        raise Http404("No such referral")
+    try:
+        # get(), not first(): a reference is unique, and ordering the wide row (its joins'
+        # columns too) costs Django more than the rest of its query (tests/lab/
+        # test_triage_at_scale.py).
+        referral = (
+            Referral.objects.defer("contact_name", "email", "phone")
+            .select_related("challenge", "referred_to")  # what its page shows of its links
+            .get(reference=reference)
+        )
+    except Referral.DoesNotExist:
+        raise Http404("No such referral") from None
     return referral_record_load(referral) if with_record else referral
 
 
@@ -160,6 +164,72 @@ def referral_record_load(referral: Referral) -> Referral:
         ),
     )
     return referral
+
+
+@dataclass(frozen=True)
+class ReferralRecord:
+    """What a referral's record shows beside its own fields (``lab/triage/record/``)."""
+
+    services: list[Service]
+    priorities: list[Priority]
+    events: list[ReferralEvent]  # oldest first
+    evidence: list[Evidence]  # not the files
+    is_cross_system: bool
+
+
+def referral_record(referral: Referral) -> ReferralRecord:
+    """A referral's record for its triage page, in three queries: the ids of its services
+    and priorities (named from the site's cached lists; a service too new for this
+    process's list is read), its history with each author's name, and its evidence. Lighter
+    than ``referral_record_load``'s four prefetches: this is most of a first view's reads."""
+    services_by_id, priorities_by_id = services_and_priorities_by_id()
+    service_ids = set(
+        Referral.services.through.objects.filter(referral_id=referral.pk).values_list(
+            "service_id", flat=True
+        )
+    )
+    priority_ids = set(
+        Referral.priorities.through.objects.filter(referral_id=referral.pk).values_list(
+            "priority_id", flat=True
+        )
+    )
+    if service_ids <= services_by_id.keys() and priority_ids <= priorities_by_id.keys():
+        # the cached lists are in the models' order: keep it
+        services = [s for pk, s in services_by_id.items() if pk in service_ids]
+        priorities = [p for pk, p in priorities_by_id.items() if pk in priority_ids]
+    else:
+        services = list(Service.objects.filter(pk__in=service_ids))
+        priorities = list(Priority.objects.filter(pk__in=priority_ids))
+    events = list(
+        ReferralEvent.objects.filter(referral_id=referral.pk)
+        .select_related("actor")
+        .only(
+            *("referral_id", "kind", "message", "note", "created_at", "actor"),
+            *(f"actor__{name}" for name in PERSON_NAME_FIELDS),
+        )
+    )
+    evidence = list(
+        Evidence.objects.filter(referral_id=referral.pk).only(
+            "id", "referral_id", "original_name", "size", "content_type"
+        )
+    )
+    return ReferralRecord(
+        services=services,
+        priorities=priorities,
+        events=events,
+        evidence=evidence,
+        is_cross_system=is_cross_system(
+            service_ids=[service.pk for service in services],
+            directorate_ids=[service.directorate_id for service in services],
+            agencies=referral.agencies,
+        ),
+    )
+
+
+def referral_record_key(referral_id: int) -> str:
+    """Where the triage page keeps a referral's rendered record (``lab.hub_views._record``):
+    one entry per referral, so that the retention erasure can delete it."""
+    return f"lab:referral-record:v2:{referral_id}"
 
 
 def referral_record_version(referral: Referral) -> str:
@@ -198,7 +268,11 @@ def evidence_get_for_hub(*, user: "AnyUser", referral: Referral, evidence_id: in
 
 
 def referral_access_log(*, referral: Referral) -> QuerySet[PersonalDataAccess]:
-    return PersonalDataAccess.objects.filter(referral=referral).select_related("user")[:50]
+    return (
+        PersonalDataAccess.objects.filter(referral=referral)
+        .select_related("user")
+        .only("referral_id", "what", "at", "user", *(f"user__{n}" for n in PERSON_NAME_FIELDS))[:50]
+    )
 
 
 def referral_days_left(referral: Referral, today: date | None = None) -> DaysLeft | None:
@@ -299,6 +373,7 @@ def _referrals_in_order(ids: list[int]) -> list[Referral]:
         Referral.objects.only("id", "reference", "problem", "status")
         .exclude(status__in=UNSEARCHABLE_STATUSES)
         .filter(personal_data_erased_at__isnull=True)
+        .order_by()
         .in_bulk(ids)
     )
     return [found[pk] for pk in ids if pk in found]
@@ -337,7 +412,7 @@ def referral_aside(*, referral: Referral, now: datetime | None = None) -> Aside 
     """The stored aside of ``referral``, made ready to show, or None when it must be
     computed again (none yet, the referral changed since, a day old, an older layout):
     then ``lab.asides.referral_aside_refresh`` computes and stores it."""
-    stored = ReferralAside.objects.filter(referral_id=referral.pk).first()
+    stored = next(iter(ReferralAside.objects.filter(referral_id=referral.pk).order_by()), None)
     if stored is None or not _aside_is_current(stored, referral=referral, now=now):
         return None
     return _aside_from_data(stored.data, referral=referral)
@@ -378,11 +453,20 @@ def _aside_from_data(data: dict[str, Any], *, referral: Referral) -> Aside:
 _challenge_index: tuple[tuple[int, object], SimilarityIndex, dict[int, Challenge]] | None = None
 
 
+CHALLENGE_VERSION = "lab:challenge-version"
+
+
 def challenge_version() -> tuple[int, object]:
     """(count, latest change) of the challenges: another value once one is added, changed
-    or removed (one small query)."""
-    state = Challenge.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
-    return state["n"], state["changed"]
+    or removed (one small query, once per request: the referral page's similar challenges
+    and its decision form both ask; a challenge saved in the request forgets it,
+    ``lab.apps``)."""
+
+    def read() -> tuple[int, object]:
+        state = Challenge.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
+        return state["n"], state["changed"]
+
+    return page_cache.per_request(CHALLENGE_VERSION, read)
 
 
 def challenge_similar(*, text: str) -> list[Challenge]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -624,6 +625,8 @@ def retention_erase(*, now: datetime | None = None) -> int:
                 "retention rule",
             )
             transaction.on_commit(similarity.mark_changed)
+            # the triage page's kept rendering of its record held the erased words
+            transaction.on_commit(partial(cache.delete, selectors.referral_record_key(referral.pk)))
         erased += 1
     drafts_erase_expired(now=now)
     return erased
