@@ -282,9 +282,15 @@ def _fast_and_isolated(settings, tmp_path):  # type: ignore[no-untyped-def]
 def _clear_cache():  # type: ignore[no-untyped-def]
     from django.core.cache import cache
 
+    from improvement_hub.core import page_cache
+
     cache.clear()
+    # what this process keeps for the request in progress (the site version, per_request
+    # values): a test whose request raised inside the test client never finished it
+    page_cache._request_finished()
     yield
     cache.clear()
+    page_cache._request_finished()
 
 
 @pytest.fixture

@@ -648,7 +648,7 @@ lab/challenges/<slug:slug>/ [missing] |   3   5   5   5   5   5
 lab/plan/ |   5   7   7   7   7   7
 lab/methods/ |   1   3   3   3   3   3
 lab/labs/ |   2   4   4   4   4   4
-lab/triage/ |   0   4   4   5   4   4
+lab/triage/ |   0   4   4   4   4   4
 lab/triage/<str:reference>/ [open] |   0   4   4  11   4   4
 lab/triage/<str:reference>/ [missing] |   0   4   4   5   4   4
 lab/triage/<str:reference>/contact/ [open] |   0   4   4   9   4   4
@@ -931,7 +931,7 @@ sitemap.xml |  11  13  13  13  13  13
 # news
 news/feed/ |   6   8   8   8   8   8
 # pages
-^((?:[\w\-]+/)*)$ [home] |   5   8  11  21  10  10
+^((?:[\w\-]+/)*)$ [home] |   5   8  11  20  10  10
 ^((?:[\w\-]+/)*)$ [live page] |   7   9   9   9   9   9
 ^((?:[\w\-]+/)*)$ [draft page] |   5   7   7   7   7   7
 ^((?:[\w\-]+/)*)$ [missing] |   4   6   6   6   6   6

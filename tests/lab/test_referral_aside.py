@@ -183,3 +183,41 @@ def test_eight_views_computing_one_aside_at_once_store_one_row_without_error(cou
         thread.join()
     assert errors == []
     assert ReferralAside.objects.filter(referral=referral).count() == 1
+
+
+def test_the_similar_challenges_are_stored_and_read_until_a_challenge_changes(
+    hub_team_client, council, commit_callbacks
+):
+    challenge = Challenge.objects.create(
+        title="Loneliness after hospital",
+        slug="loneliness",
+        statement="People are lonely after leaving hospital.",
+    )
+    with commit_callbacks():
+        referral, _ = make_referral(problem="Lonely after leaving hospital")
+    stored = ReferralAside.objects.get(referral=referral)
+    assert stored.data["challenges"] == [challenge.pk]
+    # the page shows what is stored while the challenges are as they were: not matched again
+    stored.data["challenges"] = []
+    stored.save()
+    assert "Loneliness after hospital" not in _aside(hub_team_client, referral)
+    challenge.title = "Loneliness after a hospital stay"
+    challenge.save()  # a changed challenge: matched again, with its new title
+    assert "Loneliness after a hospital stay" in _aside(hub_team_client, referral)
+
+
+def test_the_page_reads_the_referral_without_ordering_or_joins(hub_team_client, council):
+    """The triage page's own read of the referral is its row alone (no ORDER BY over its
+    columns, no joined rows it does not show): most of a first view's cost was Django
+    compiling the wide query."""
+    referral, _ = make_referral()
+    _aside(hub_team_client, referral)
+    with CaptureQueriesContext(connection) as queries:
+        _aside(hub_team_client, referral)
+    (own,) = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "lab_referral"."id", "lab_referral"."created_at"')
+    ]
+    assert "ORDER BY" not in own
+    assert "JOIN" not in own

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from improvement_hub.core.personal_data import personal_data_register
 from improvement_hub.lab.models import PersonalDataAccess, Referral
@@ -99,7 +100,7 @@ def lab_export(user: "User") -> dict[str, Any]:
 def lab_close(user: "User") -> None:
     """Hands referrals assigned to the person back to the triage inbox, and unlinks their
     own referrals from the closed account (the referrals stay, as sent without one)."""
-    Referral.objects.filter(assignee=user).update(assignee=None)
+    Referral.objects.filter(assignee=user).update(assignee=None, updated_at=timezone.now())
     Referral.objects.filter(referrer=user).update(referrer=None)
 
 

@@ -66,7 +66,7 @@ INBOX_ORDER = (F("acknowledged_at").asc(nulls_first=True), "decide_by", "receive
 PERSON_NAME_FIELDS = ("first_name", "last_name", "email", "closed_at")
 INBOX_FIELDS = (
     *("id", "reference", "status", "problem", "agencies"),
-    *("acknowledge_by", "acknowledged_at", "decide_by", "received_at", "assignee"),
+    *("acknowledge_by", "acknowledged_at", "decide_by", "received_at", "assignee", "updated_at"),
     *(f"assignee__{name}" for name in PERSON_NAME_FIELDS),
 )
 
@@ -87,11 +87,24 @@ def referral_inbox() -> QuerySet[Referral]:
         Referral.objects.exclude(status=ReferralStatus.UNCONFIRMED)
         .select_related("assignee")
         .only(*INBOX_FIELDS)
-        .prefetch_related(
-            Prefetch("services", queryset=Service.objects.only("id", "directorate_id"))
-        )
         .order_by(*INBOX_ORDER)
     )
+
+
+def referral_inbox_rows_load(referrals: list[Referral]) -> None:
+    """Reads what these inbox rows show beyond their own fields: their services, by id and
+    directorate only (the cross-system flag), in one query."""
+    prefetch_related_objects(
+        referrals, Prefetch("services", queryset=Service.objects.only("id", "directorate_id"))
+    )
+
+
+def referral_row_key(referral: Referral, suffix: str) -> str:
+    """Where the inbox keeps a referral's rendered row: its id and last change (every
+    service that changes what the row shows sets ``updated_at``), then ``suffix`` (the
+    day, the language, the site version)."""
+    changed = referral.updated_at.isoformat() if referral.updated_at else "never"
+    return f"lab:inbox-row:v1:{referral.pk}:{changed}:{suffix}"
 
 
 @dataclass(frozen=True)
@@ -119,9 +132,9 @@ class InboxRow:
     days_left: DaysLeft | None
 
 
-def referral_inbox_rows(referrals: Iterable[Referral]) -> list[InboxRow]:
+def referral_inbox_rows(referrals: Iterable[Referral], today: date | None = None) -> list[InboxRow]:
     """The inbox's rows: each referral with its working days to the next target."""
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     return [InboxRow(referral, referral_days_left(referral, today)) for referral in referrals]
 
 
@@ -129,19 +142,18 @@ def referral_get_for_hub(*, user: "AnyUser", reference: str, with_record: bool =
     """A referral for the Hub Team, without its personal data: the one way the Hub Team's
     pages and the API read a referral. 404 for anyone else, as for a missing one.
 
-    With ``with_record`` (the default), its record is read too (``referral_record_load``);
-    the triage page asks without it, and reads it only when its kept rendering is stale."""
+    With ``with_record`` (the default), its record is read too (``referral_record_load``),
+    and the service it was referred to and its challenge. The triage page asks without
+    them: it shows neither, and reads the record only when its kept rendering is stale."""
     if not permissions.can_triage(user):
         raise Http404("No such referral")
+    referrals = Referral.objects.defer("contact_name", "email", "phone")
+    if with_record:
+        referrals = referrals.select_related("challenge", "referred_to")
     try:
-        # get(), not first(): a reference is unique, and ordering the wide row (its joins'
-        # columns too) costs Django more than the rest of its query (tests/lab/
-        # test_triage_at_scale.py).
-        referral = (
-            Referral.objects.defer("contact_name", "email", "phone")
-            .select_related("challenge", "referred_to")  # what its page shows of its links
-            .get(reference=reference)
-        )
+        # get(), not first(): a reference is unique, and ordering the wide row costs Django
+        # more than the rest of its query (tests/lab/test_referral_aside.py)
+        referral = referrals.get(reference=reference)
     except Referral.DoesNotExist:
         raise Http404("No such referral") from None
     return referral_record_load(referral) if with_record else referral
@@ -404,6 +416,8 @@ def referral_aside_compute(*, referral: Referral) -> tuple[Aside, dict[str, Any]
         "priorities": [[priority.pk, confidence] for priority, confidence in priorities],
         "referrals": [other.pk for other in similar.referrals],
         "ideas": [idea.pk for idea in similar.ideas],
+        "challenges": [challenge.pk for challenge in similar.challenges],
+        "challenges_of": _challenge_version_token(challenge_version()),
     }
     return Aside(suggestions=suggestions, similar=similar), data
 
@@ -444,9 +458,19 @@ def _aside_from_data(data: dict[str, Any], *, referral: Referral) -> Aside:
         similar=Similar(
             referrals=_referrals_in_order(data["referrals"]),
             ideas=idea_public_in_order(data["ideas"]),
-            challenges=challenge_similar(text=text),
+            challenges=_challenges_stored(data, text=text),
         ),
     )
+
+
+def _challenges_stored(data: dict[str, Any], *, text: str) -> list[Challenge]:
+    """The similar challenges stored with an aside while the challenges are as they were
+    then (none added, changed or removed); matched again otherwise."""
+    version = challenge_version()
+    if data.get("challenges_of") != _challenge_version_token(version):
+        return challenge_similar(text=text)
+    _, by_id = _challenge_index_for(version)
+    return [by_id[pk] for pk in data.get("challenges", []) if pk in by_id]
 
 
 # This process's index of challenges, with the (count, latest change) it was built from.
@@ -469,14 +493,18 @@ def challenge_version() -> tuple[int, object]:
     return page_cache.per_request(CHALLENGE_VERSION, read)
 
 
-def challenge_similar(*, text: str) -> list[Challenge]:
-    """Challenges like ``text``: few enough to compare in memory with the text engine.
+def _challenge_version_token(version: tuple[int, object]) -> str:
+    count, changed = version
+    return f"{count}:{changed.isoformat() if isinstance(changed, datetime) else changed}"
 
-    The index is rebuilt only when a challenge is added, changed or removed (one small
-    query tells): building it on every referral page cost more than the rest of the page.
-    """
+
+def _challenge_index_for(
+    version: tuple[int, object],
+) -> tuple[SimilarityIndex, dict[int, Challenge]]:
+    """This process's index of the challenges, rebuilt only when a challenge is added,
+    changed or removed (``version``): building it on every referral page cost more than
+    the rest of the page."""
     global _challenge_index
-    version = challenge_version()
     if _challenge_index is None or _challenge_index[0] != version:
         challenges = list(
             Challenge.objects.all().only("id", "title", "slug", "statement", "stage", "updated_at")
@@ -484,6 +512,12 @@ def challenge_similar(*, text: str) -> list[Challenge]:
         index = SimilarityIndex([(c.pk, f"{c.title}\n{c.statement}") for c in challenges])
         _challenge_index = (version, index, {c.pk: c for c in challenges})
     _, index, by_id = _challenge_index
+    return index, by_id
+
+
+def challenge_similar(*, text: str) -> list[Challenge]:
+    """Challenges like ``text``: few enough to compare in memory with the text engine."""
+    index, by_id = _challenge_index_for(challenge_version())
     return [by_id[m.id] for m in index.query(text, limit=3)]
 
 
