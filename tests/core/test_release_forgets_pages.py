@@ -1,0 +1,15 @@
+"""Issue 14: a new release's ``migrate`` moves the site version, so nothing rendered by
+the release before it (kept under that version in a shared cache) is served after it."""
+
+import pytest
+from django.core.management import call_command
+
+from improvement_hub.core import page_cache
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrate_moves_the_site_version():
+    before = page_cache.site_version()
+    call_command("migrate", verbosity=0, interactive=False)
+    assert page_cache.site_version() != before
