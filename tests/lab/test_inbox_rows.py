@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from improvement_hub.accounts import closure
 from improvement_hub.accounts import services as accounts_services
@@ -48,7 +49,7 @@ def test_a_decision_an_assignment_and_new_tags_show_on_the_next_view(  # type: i
     assert "Nobody" in row
     assert "Cross-system" not in row
     services.referral_assign(actor=hub, referral=referral, assignee=hub)
-    assert str(hub) in _row(hub_team_client, referral)
+    assert escape(str(hub)) in _row(hub_team_client, referral)
     care = Service.objects.get(slug="adult-social-care")
     services.referral_update_tags(actor=hub, referral=referral, services=[care], priorities=[])
     referral.refresh_from_db()
