@@ -190,10 +190,11 @@ class ReferralRecord:
 
 
 def referral_record(referral: Referral) -> ReferralRecord:
-    """A referral's record for its triage page, in three queries: the ids of its services
-    and priorities (named from the site's cached lists; a service too new for this
-    process's list is read), its history with each author's name, and its evidence. Lighter
-    than ``referral_record_load``'s four prefetches: this is most of a first view's reads."""
+    """A referral's record for its triage page, in four light queries: the ids of its
+    services and of its priorities (named from the site's cached lists; one too new for
+    this process's lists is read), its history with each author's name, and its evidence.
+    Lighter than ``referral_record_load``'s four prefetches, which were most of a first
+    view's reads."""
     services_by_id, priorities_by_id = services_and_priorities_by_id()
     service_ids = set(
         Referral.services.through.objects.filter(referral_id=referral.pk).values_list(
