@@ -348,7 +348,7 @@ api/v1/ideas/<idea_id>/support [published] |   0   2   2   2   2   2
 api/v1/ideas/<idea_id>/support [published] (token) |   0   0   0   0   0   0
 api/v1/referrals |   0   2   2   2   2   2
 api/v1/referrals (token) |   0   0   0   0   0   0
-api/v1/referrals/<reference> [open] |   3   5   5   8   5   5
+api/v1/referrals/<reference> [open] |   3   5   5   4   5   5
 api/v1/referrals/<reference> [open] (token) |   3   3   3   3   3   3
 api/v1/referrals/<reference> [missing] |   3   5   5   5   5   5
 api/v1/referrals/<reference> [missing] (token) |   3   3   3   3   3   3
@@ -651,7 +651,7 @@ lab/labs/ |   2   4   4   4   4   4
 lab/triage/ |   0   4   4   4   4   4
 lab/triage/<str:reference>/ [open] |   0   4   4  11   4   4
 lab/triage/<str:reference>/ [missing] |   0   4   4   5   4   4
-lab/triage/<str:reference>/contact/ [open] |   0   4   4   9   4   4
+lab/triage/<str:reference>/contact/ [open] |   0   4   4   5   4   4
 lab/triage/<str:reference>/contact/ [missing] |   0   4   4   5   4   4
 lab/triage/<str:reference>/decide/ [open] |   0   4   4   2   4   4
 lab/triage/<str:reference>/decide/ [missing] |   0   4   4   2   4   4
@@ -659,7 +659,7 @@ lab/triage/<str:reference>/assign/ [open] |   0   4   4   2   4   4
 lab/triage/<str:reference>/assign/ [missing] |   0   4   4   2   4   4
 lab/triage/<str:reference>/tags/ [open] |   0   4   4   2   4   4
 lab/triage/<str:reference>/tags/ [missing] |   0   4   4   2   4   4
-lab/triage/<str:reference>/evidence/<int:evidence_id>/ [missing file] |   0   4   4  10   4   4
+lab/triage/<str:reference>/evidence/<int:evidence_id>/ [missing file] |   0   4   4   6   4   4
 lab/events/<slug:slug>/referrals/ [published] |   0   4   4   4   4   4
 lab/events/<slug:slug>/referrals/ [missing] |   0   4   4   5   4   4
 lab/challenges/<slug:slug>/stage/ [published] |   0   4   4   4   4   4

@@ -106,9 +106,7 @@ def _referral_context(referral: Referral, form: DecisionForm | None = None) -> d
 
 @hidden_unless(permissions.can_triage)
 def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    referral = selectors.referral_get_for_hub(
-        user=request.user, reference=reference, with_record=False
-    )
+    referral = selectors.referral_get_for_hub(user=request.user, reference=reference)
     return render(request, "lab/triage/referral_detail.html", _referral_context(referral))
 
 

@@ -138,44 +138,20 @@ def referral_inbox_rows(referrals: Iterable[Referral], today: date | None = None
     return [InboxRow(referral, referral_days_left(referral, today)) for referral in referrals]
 
 
-def referral_get_for_hub(*, user: "AnyUser", reference: str, with_record: bool = True) -> Referral:
+def referral_get_for_hub(*, user: "AnyUser", reference: str) -> Referral:
     """A referral for the Hub Team, without its personal data: the one way the Hub Team's
     pages and the API read a referral. 404 for anyone else, as for a missing one.
 
-    With ``with_record`` (the default), its record is read too (``referral_record_load``),
-    and the service it was referred to and its challenge. The triage page asks without
-    them: it shows neither, and reads the record only when its kept rendering is stale."""
+    Its row only: each page reads what it shows of its links (the triage page its record,
+    ``referral_record``, only when its kept rendering is stale; the API its messages)."""
     if not permissions.can_triage(user):
         raise Http404("No such referral")
-    referrals = Referral.objects.defer("contact_name", "email", "phone")
-    if with_record:
-        referrals = referrals.select_related("challenge", "referred_to")
     try:
         # get(), not first(): a reference is unique, and ordering the wide row costs Django
         # more than the rest of its query (tests/lab/test_referral_aside.py)
-        referral = referrals.get(reference=reference)
+        return Referral.objects.defer("contact_name", "email", "phone").get(reference=reference)
     except Referral.DoesNotExist:
         raise Http404("No such referral") from None
-    return referral_record_load(referral) if with_record else referral
-
-
-def referral_record_load(referral: Referral) -> Referral:
-    """Reads what a referral's record shows beside its own fields, in four queries: its
-    services, priorities, history (with each event's author) and evidence (not the files).
-    Anything already read is not read again."""
-    prefetch_related_objects(
-        [referral],
-        "services",
-        "priorities",
-        Prefetch("events", queryset=ReferralEvent.objects.select_related("actor")),
-        Prefetch(
-            "evidence",
-            queryset=Evidence.objects.only(
-                "id", "referral_id", "original_name", "size", "content_type"
-            ),
-        ),
-    )
-    return referral
 
 
 @dataclass(frozen=True)
@@ -193,8 +169,7 @@ def referral_record(referral: Referral) -> ReferralRecord:
     """A referral's record for its triage page, in four light queries: the ids of its
     services and of its priorities (named from the site's cached lists; one too new for
     this process's lists is read), its history with each author's name, and its evidence.
-    Lighter than ``referral_record_load``'s four prefetches, which were most of a first
-    view's reads."""
+    Lighter than prefetching the four relations, which was most of a first view's reads."""
     services_by_id, priorities_by_id = services_and_priorities_by_id()
     service_ids = set(
         Referral.services.through.objects.filter(referral_id=referral.pk).values_list(
