@@ -26,6 +26,15 @@ from django.test import Client
 
 from improvement_hub.accounts.roles import Role
 from tests.accounts.factories import UserFactory
+from tests.database_copies import (
+    MIGRATED,
+    copyable,
+    demo_for_module,
+    load_demo,
+    load_demo_in_transaction,
+    restore_migrated_instead_of_deserialising,
+    snapshot,
+)
 
 ROLES: list[Role | None] = [None, *Role]
 ROLE_IDS = ["anonymous", *(r.name.lower() for r in Role)]
@@ -237,7 +246,7 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     """pytest-django's set-up, with the migrated data kept for every connection object.
 
     Transactional tests (the browser tests) restore the data that migrations create
@@ -245,8 +254,12 @@ def django_db_setup(django_db_setup):  # type: ignore[no-untyped-def]
     object. Playwright's sync API switches context variables, and Django's connections
     live in context variables, so a browser test may get a new connection object that
     lacks the copy; keeping it on the class makes every connection of the alias have it.
+
+    On the in-memory SQLite database, the migrated database is also copied as it is now
+    (``_snapshots``), and a transactional test restores that copy instead of
+    deserialising the data (``restore_migrated_instead_of_deserialising``).
     """
-    from django.db import connections
+    from django.db import DEFAULT_DB_ALIAS, connections
 
     while _keep_alive:
         _keep_alive.pop().close()
@@ -255,6 +268,11 @@ def django_db_setup(django_db_setup):  # type: ignore[no-untyped-def]
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents is not None:
             type(connection)._test_serialized_contents = contents
+    connection = connections[DEFAULT_DB_ALIAS]
+    with django_db_blocker.unblock():
+        if copyable(connection):
+            snapshot(MIGRATED, connection)
+            restore_migrated_instead_of_deserialising(type(connection.creation))
     return
 
 
@@ -327,27 +345,12 @@ def partner_client(db) -> Client:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def demo_once(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    """The demo loaded once for a module, in a transaction rolled back after the module's
-    last test (the pattern of ``world`` in tests/core/conftest.py). A module whose tests
-    only read the demo or change it inside their own test (each test is a savepoint, rolled
-    back) overrides ``demo`` with it: ``def demo(demo_once, db): ...``."""
-    from django.core.management import call_command
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-
-
-# The demo as loaded the first time in this process, for the tests that commit (the browser
-# tests): the in-memory SQLite database copied after the load, and the media it wrote.
-_demo_snapshot: dict[str, object] = {}
+    """The demo loaded once for a module (``demo_for_module``; the pattern of ``world`` in
+    tests/core/conftest.py). A module whose tests only read the demo or change it inside
+    their own test (each test is a transaction, rolled back) overrides ``demo`` with it:
+    ``def demo(demo_once, db): ...``."""
+    with django_db_blocker.unblock(), demo_for_module():
+        yield
 
 
 @pytest.fixture
@@ -355,33 +358,13 @@ def demo(db, settings):  # type: ignore[no-untyped-def]
     """The demo story loaded into the test database.
 
     A test that commits (``live_server``: the browser tests) on the in-memory SQLite
-    database gets a copy of the demo loaded once per worker: SQLite's backup API writes the
-    whole database (the demo's rows, search index and sequences) in milliseconds, where
-    loading the demo again takes seconds. The demo writes history directly and reads the
-    clock only for "today", so a copy from earlier in the same run is the same story. Every
-    other test (in a transaction that is rolled back, or on PostgreSQL) loads it as usual.
+    database gets a copy of the demo loaded once per worker (``load_demo``), with its
+    media; a test in a transaction that is rolled back gets it from
+    ``load_demo_in_transaction`` (on PostgreSQL, a copy too).
     """
-    from django.core.management import call_command
     from django.db import connection
 
-    copyable = (
-        connection.vendor == "sqlite"
-        and not connection.in_atomic_block
-        and connection.creation.is_in_memory_db(connection.settings_dict["NAME"])
-    )
-    media = Path(settings.MEDIA_ROOT)
-    if copyable and _demo_snapshot:
-        connection.ensure_connection()
-        _demo_snapshot["database"].backup(connection.connection)  # type: ignore[attr-defined]
-        if (saved := _demo_snapshot.get("media")) is not None:
-            shutil.copytree(saved, media, dirs_exist_ok=True)  # type: ignore[arg-type]
+    if copyable(connection):
+        load_demo(connection, media=Path(settings.MEDIA_ROOT))
         return
-    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    if copyable:
-        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(snapshot)
-        _demo_snapshot["database"] = snapshot
-        if media.exists():
-            saved = Path(tempfile.mkdtemp(prefix="demo-media-"))
-            shutil.copytree(media, saved, dirs_exist_ok=True)
-            _demo_snapshot["media"] = saved
+    load_demo_in_transaction(connection, media=Path(settings.MEDIA_ROOT))

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -76,8 +77,20 @@ def assert_accessible(page: Page) -> None:
     would otherwise replace): on a long page that list took most of the run.
     """
     page.wait_for_load_state("load")
-    results = AXE.run(page, options=AXE_OPTIONS)
+    results = _run_axe(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def _run_axe(page: Page) -> AxeResults:
+    """axe-core's run on the page as it is now, with ``AXE_OPTIONS``.
+
+    axe-core is put into each document once: a page checked again (at 320px, or after a
+    change on the same page) runs the copy already there, where the wrapper's ``run``
+    would parse its half a megabyte of script again (about a fifth of each check).
+    """
+    if not page.evaluate("() => typeof window.axe === 'object' && !!window.axe.run"):
+        page.evaluate(AXE.axe_script)
+    return AxeResults(page.evaluate("options => axe.run(document, options)", AXE_OPTIONS))
 
 
 def assert_fits_width(page: Page, width: int = 320) -> None:

@@ -31,3 +31,31 @@ def test_each_violation_fails_the_check_and_is_named(page: Page):
     report = str(failure.value)
     for rule in ("html-has-lang", "image-alt", "label", "color-contrast"):
         assert rule in report, f"{rule} not reported:\n{report}"
+
+
+# Faint grey text on a narrow screen only: a violation at 320px, none at 1024px.
+FAINT_ON_A_PHONE = """<!doctype html><html lang="en"><head><title>Ideas</title>
+<style>@media (max-width: 400px) { .closing { color: #bbb; background: #fff } }</style>
+</head><body><main><h1>Ideas</h1><p class="closing">Closing soon</p></main></body></html>"""
+
+
+def test_a_page_checked_again_is_checked_as_it_is_now(page: Page):
+    """axe-core is put into a document once (``_run_axe``); each later check of the same
+    document still sees what changed since: the layout at another width, new elements."""
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.set_content(FAINT_ON_A_PHONE)
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    with pytest.raises(AssertionError) as failure:
+        assert_accessible(page)
+    assert "color-contrast" in str(failure.value)
+
+    page.set_viewport_size({"width": 1024, "height": 800})
+    assert_accessible(page)
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', "
+        "'<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">')"
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_accessible(page)
+    assert "image-alt" in str(failure.value)

@@ -8,6 +8,12 @@ from tests.conftest import ROLE_IDS, ROLES, client_for
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def demo(demo_once, db):  # type: ignore[no-untyped-def]
+    """The demo loaded once for the module: each role's walk only reads it (and what its
+    own signed-in user writes is rolled back after it)."""
+
+
 def _parameterless_paths(resolver=None, prefix: str = "") -> list[str]:  # type: ignore[no-untyped-def]
     resolver = resolver or get_resolver()
     paths: list[str] = []
