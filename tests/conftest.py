@@ -256,7 +256,7 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
     lacks the copy; keeping it on the class makes every connection of the alias have it.
 
     On the in-memory SQLite database, the migrated database is also copied as it is now
-    (``_snapshots``), and a transactional test restores that copy instead of
+    (tests/database_copies.py), and a transactional test restores that copy instead of
     deserialising the data (``restore_migrated_instead_of_deserialising``).
     """
     from django.db import DEFAULT_DB_ALIAS, connections
