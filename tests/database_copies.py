@@ -72,6 +72,29 @@ def restore_migrated_instead_of_deserialising(creation_class) -> None:  # type: 
     creation_class._restores_migrated_copy = True
 
 
+def _put_back() -> None:
+    """Counts a copy put back (for its test) and forgets what this process keeps."""
+    global demo_copies_put_back
+    demo_copies_put_back += 1
+    _forget_what_this_process_keeps()
+
+
+def _forget_what_this_process_keeps() -> None:
+    """What this process keeps of the database must follow it back in time (to a copy):
+    the similarity indexes sync from what changed since they last looked (by time and
+    count), and a copy has the same ids and times as the demo an earlier module changed
+    (in transactions rolled back since), which a real hub's database never goes back to.
+    A load gave new ids and times, so they synced by themselves. The same for the Lab's
+    index of challenges, kept under their count and last change."""
+    from improvement_hub.ideas import similarity as idea_similarity
+    from improvement_hub.lab import selectors as lab_selectors
+    from improvement_hub.lab import similarity as lab_similarity
+
+    idea_similarity.reset()
+    lab_similarity.reset()
+    lab_selectors._challenge_index = None  # rebuilt on its next use
+
+
 def load_demo(connection, media: Path | None, *, on_commit_work: bool = True) -> None:  # type: ignore[no-untyped-def]
     """The demo story, committed into the in-memory SQLite database: a copy of its first
     load in this process (loaded and copied now if there is none), with the media that load
@@ -88,10 +111,9 @@ def load_demo(connection, media: Path | None, *, on_commit_work: bool = True) ->
     from django.db import transaction
     from django.test.utils import override_settings
 
-    global demo_copies_put_back
     name = DEMO if on_commit_work else DEMO_WITHOUT_ON_COMMIT_WORK
     if restore(name, connection):
-        demo_copies_put_back += 1
+        _put_back()
     else:
         written = Path(tempfile.mkdtemp(prefix="demo-media-"))
         with override_settings(MEDIA_ROOT=written):
@@ -122,6 +144,7 @@ def demo_for_module() -> Iterator[None]:
             yield
         finally:
             restore(MIGRATED, connection)
+            _forget_what_this_process_keeps()
         return
     atomic = transaction.atomic()
     atomic.__enter__()
@@ -206,8 +229,7 @@ def _copy_demo_out(connection, media: Path) -> None:  # type: ignore[no-untyped-
 
 
 def _copy_demo_in(connection) -> None:  # type: ignore[no-untyped-def]
-    global demo_copies_put_back
-    demo_copies_put_back += 1
+    _put_back()
     quote = connection.ops.quote_name
     tables: dict[str, bytes] = _postgresql_demo["tables"]  # type: ignore[assignment]
     sequences: dict[str, int] = _postgresql_demo["sequences"]  # type: ignore[assignment]
@@ -216,9 +238,11 @@ def _copy_demo_in(connection) -> None:  # type: ignore[no-untyped-def]
             cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608  (a catalogue name, quoted)
             with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN (FORMAT BINARY)") as copy:
                 copy.write(rows)
-        for sequence, value in sequences.items():
-            cursor.execute(
-                "SELECT setval(%s, GREATEST(%s, (SELECT last_value FROM pg_sequences "
-                "WHERE format('%%I.%%I', schemaname, sequencename) = %s)))",
-                [sequence, value, sequence],
-            )
+        # every sequence in one query (GREATEST ignores a sequence never used: NULL)
+        cursor.execute(
+            "SELECT setval(kept.name::regclass, GREATEST(kept.value, now.last_value)) "
+            "FROM unnest(%s::text[], %s::bigint[]) AS kept(name, value) "
+            "JOIN pg_sequences AS now "
+            "ON format('%%I.%%I', now.schemaname, now.sequencename) = kept.name",
+            [list(sequences), list(sequences.values())],
+        )

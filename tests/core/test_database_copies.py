@@ -37,3 +37,25 @@ def test_the_demo_put_back_from_its_copy_has_the_rows_of_the_demo_loaded():
         UserFactory()  # the sequences are past the demo's rows: a new row has a new id
     assert {t: n for t, n in copied.items() if n != loaded[t]} == {}
     assert _rows_per_table() == migrated  # and the module's end leaves none of it
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_copy_put_back_is_not_matched_as_an_earlier_module_changed_it():
+    """A copy has the ids and times of the demo an earlier module changed (and rolled
+    back); this process's similarity index must not keep what that module wrote."""
+    from django.utils import timezone
+
+    from improvement_hub.lab import similarity
+    from improvement_hub.lab.models import UNSEARCHABLE_STATUSES, Referral
+
+    words = "zebra marmalade helicopter lighthouse"
+    with demo_for_module():
+        with transaction.atomic():
+            referral = Referral.objects.exclude(status__in=UNSEARCHABLE_STATUSES).first()
+            Referral.objects.filter(pk=referral.pk).update(
+                problem=words, affected_who=words, updated_at=timezone.now()
+            )
+            assert referral.pk in [m.id for m in similarity.similar(words)]
+            transaction.set_rollback(True)
+    with demo_for_module():
+        assert referral.pk not in [m.id for m in similarity.similar(words)]
