@@ -14,7 +14,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 # synchronously from it (fixtures, assertions), which Django allows with this flag.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's headless shell (scripts/_setup.sh installs it): the full browser's engine, less
+# CPU per page; CHROMIUM_PATH names another build, such as the full /usr/bin/chromium.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
