@@ -21,8 +21,12 @@ apt_install() {
   fi
 }
 
+# $PYTHON first; then the operating system's own Python (Debian's is built with
+# profile-guided and link-time optimisation: the test suite ran 10-13 % faster on it than on
+# a pyenv build without them, docs/testing.md); then whatever python3 is first on the PATH.
 find_python() {
-  for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+  for candidate in "${PYTHON:-}" /usr/bin/python3.13 /usr/bin/python3.12 /usr/bin/python3.11 \
+    python3.13 python3.12 python3.11 python3; do
     [ -n "$candidate" ] || continue
     if command -v "$candidate" >/dev/null &&
       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
