@@ -8,7 +8,7 @@ the suites"):
   (SQLite: copied into the worker's in-memory database; PostgreSQL: ``CREATE DATABASE ...
   TEMPLATE``) instead of migrating again. Without xdist, pytest-django migrates as usual.
 - The slowest tests start first: modules whose tests load the demo (the URL x role sweep,
-  the hostile-input test, the crawl) or drive the browser are ordered before the rest, and
+  the hostile-input test) or drive the browser are ordered before the rest, and
   xdist hands out tests one or two at a time, so neither worker is left alone with a slow
   module at the end.
 - Tests that use a database get the ``database`` marker, so CI can run only those on the
@@ -52,8 +52,8 @@ DATABASE_FIXTURES = {
     "django_db_serialized_rollback",
 }
 # A rough cost per test, only to order modules slowest first (LPT scheduling). The slowest
-# tests walk the whole site as one role (the URL x role sweep, the hostile-input test, the
-# crawl: the demo loaded and ``role`` the only parameter); then the browser tests and the tests
+# tests walk the whole site as one role (the URL x role sweep, the hostile-input test: the
+# demo loaded and ``role`` the only parameter); then the browser tests and the tests
 # that load the demo for themselves; a module-scoped demo (``world``) costs one load.
 SITE_WALK, BROWSER, DEMO, MODULE_DEMO = 20.0, 6.0, 4.0, 5.0
 
